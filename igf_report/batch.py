@@ -1,0 +1,102 @@
+"""Check report files: one, or every report below a folder, streamed one at a time."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from igf_report.errors import FileReadError, UsageError
+from igf_report.reportfile import key_lines, parse_document, read_text
+from igf_report.validation import Checked, Finding, Severity, check
+
+__all__ = ["FileResult", "Status", "check_file", "expand_paths", "load_checked"]
+
+
+class Status(enum.StrEnum):
+    """A report file's verdict."""
+
+    VALID = "valid"
+    WARNINGS = "warnings"
+    INVALID = "invalid"
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What checking one file found.
+
+    Attributes:
+        path: the file, as named on the command line or found in a folder.
+        findings: every error and warning, with its line where known.
+        checked: the field values, unless the file could not be read at all.
+    """
+
+    path: str
+    findings: list[Finding]
+    checked: Checked | None
+
+    @property
+    def status(self) -> Status:
+        """Invalid with any error, else with warnings if any, else valid."""
+        severities = {f.severity for f in self.findings}
+        if Severity.ERROR in severities:
+            return Status.INVALID
+        return Status.WARNINGS if severities else Status.VALID
+
+    def failed(self, *, strict: bool) -> bool:
+        """Whether this file fails the check (warnings too when ``strict``)."""
+        return self.status is Status.INVALID or (strict and bool(self.findings))
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files as given, and every ``*.toml`` below each folder, in a stable order.
+
+    Raises:
+        UsageError: a path does not exist.
+    """
+    files: list[Path] = []
+    missing: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*.toml") if p.is_file()))
+        elif path.exists():
+            files.append(path)
+        else:
+            missing.append(str(raw))
+    if missing:
+        msg = "no such file or folder: " + ", ".join(missing)
+        raise UsageError(msg)
+    return files
+
+
+def load_checked(path: str | Path) -> tuple[Checked, str]:
+    """Read, parse and check one report file.
+
+    Returns:
+        What :func:`~igf_report.validation.check` found, with lines set, and
+        the file's text.
+
+    Raises:
+        UsageError: the file does not exist.
+        FileReadError: it cannot be read or is not valid TOML.
+    """
+    text = read_text(path)
+    data = parse_document(text, str(path), "toml")
+    checked = check(data)
+    lines = key_lines(text)
+    checked.findings = [
+        f.at_line(lines.get(f.path.split(".", 1)[0].split("[", 1)[0])) for f in checked.findings
+    ]
+    return checked, text
+
+
+def check_file(path: Path) -> FileResult:
+    """Check one file, turning a file that cannot be read into an error finding."""
+    try:
+        checked, _ = load_checked(path)
+    except FileReadError as exc:
+        finding = Finding(Severity.ERROR, "", "the whole file", exc.reason, exc.line)
+        return FileResult(str(path), [finding], None)
+    return FileResult(str(path), checked.findings, checked)

@@ -1,0 +1,76 @@
+"""The application object, its global options, and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from igf_report import __version__
+from igf_report.errors import EXIT_INTERRUPTED, IgfReportError
+
+__all__ = ["app", "main"]
+
+
+def _utf8_streams() -> None:
+    # Output is UTF-8 with LF whatever the locale says (a Windows console, LANG=C).
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+class _ErrorFunnel(TyperGroup):
+    """Turns every error a user can cause into its message and exit code."""
+
+    def invoke(self, ctx: Any) -> Any:  # noqa: ANN401 -- Click's own signature
+        _utf8_streams()
+        try:
+            return super().invoke(ctx)
+        except IgfReportError as exc:
+            message = str(exc)
+            if message:
+                from igf_report.textutil import visible  # noqa: PLC0415 -- keep start-up light
+
+                sys.stderr.write(f"igf-report: error: {visible(message)}\n")
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            sys.stderr.write("\nigf-report: interrupted\n")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
+app = typer.Typer(
+    name="igf-report",
+    cls=_ErrorFunnel,
+    help="Fill, check, print and import IGF workshop session reports.",
+    epilog="Example: igf-report fill report.toml",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:  # noqa: FBT001 -- Typer's callback signature
+    if value:
+        sys.stdout.write(f"igf-report {__version__}\n")
+        raise typer.Exit
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Fill, check, print and import IGF workshop session reports."""
+
+
+def main() -> None:
+    """Run the command line (the ``igf-report`` console script)."""
+    app(prog_name="igf-report")

@@ -1,0 +1,7 @@
+"""One module per command; importing them registers them on the app."""
+
+from __future__ import annotations
+
+from igf_report.cli.commands import render, validate
+
+__all__ = ["render", "validate"]

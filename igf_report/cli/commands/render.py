@@ -1,0 +1,50 @@
+"""``igf-report render``: a report as a document in one of the output formats."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from igf_report.cli.app import app
+from igf_report.render import FORMATS
+
+__all__ = ["render"]
+
+
+@app.command(
+    epilog="Examples: igf-report render report.toml | "
+    "igf-report render report.toml --format text -o report.txt --width 72",
+)
+def render(
+    report: Annotated[
+        Path, typer.Argument(metavar="REPORT", help="The report file (TOML).", show_default=False)
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+    ] = "text",
+    out: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of stdout (- for stdout)."),
+    ] = None,
+    width: Annotated[
+        int,
+        typer.Option("--width", "-w", min=20, max=1000, help="Wrap text at this many columns."),
+    ] = 80,
+) -> None:
+    """Print a report in an output format.
+
+    A field that is missing or has an error shows as a placeholder; the errors
+    are listed on stderr (see `igf-report validate`).
+    """
+    from igf_report.batch import load_checked  # noqa: PLC0415 -- fast start-up
+    from igf_report.cli.output import say, write_output  # noqa: PLC0415
+    from igf_report.render import get_renderer  # noqa: PLC0415
+
+    renderer = get_renderer(fmt)
+    checked, _ = load_checked(report)
+    for finding in checked.errors:
+        say(f"{report}: {finding.describe()}")
+    write_output(renderer.render(checked.values, width=width), out, source=report)

@@ -1,0 +1,63 @@
+"""``igf-report validate``: check report files and folders."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from igf_report.cli.app import app
+
+__all__ = ["validate"]
+
+
+@app.command(
+    epilog="Examples: igf-report validate report.toml | "
+    "igf-report validate reports/ --format json --strict",
+)
+def validate(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="FILE...",
+            help="Report files, or folders to search for *.toml files.",
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option("--format", "-f", help="How to print the findings: text or json."),
+    ] = "text",
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail on warnings as well as errors.")
+    ] = False,
+) -> None:
+    """Check reports against the template: every error and warning, then a summary.
+
+    Exits 0 when every report is valid, 1 when any has errors (or warnings,
+    with --strict), 2 when a file is missing or an option is wrong.
+    """
+    from igf_report.batch import check_file, expand_paths  # noqa: PLC0415 -- fast start-up
+    from igf_report.errors import ReportInvalid, UsageError  # noqa: PLC0415
+    from igf_report.reporters import REPORTERS  # noqa: PLC0415
+
+    if fmt not in REPORTERS:
+        msg = f"unknown --format {fmt!r}; choose one of: {', '.join(REPORTERS)}"
+        raise UsageError(msg)
+    files = expand_paths(paths)
+    if not files:
+        msg = "no report files found (folders are searched for *.toml)"
+        raise UsageError(msg)
+    reporter = REPORTERS[fmt](sys.stdout)
+    failed = False
+    for path in files:
+        result = check_file(path)
+        reporter.add(result)
+        failed = failed or result.failed(strict=strict)
+    reporter.finish()
+    if fmt != "text":
+        sys.stderr.write(reporter.summary() + "\n")
+    if failed:
+        raise ReportInvalid

@@ -1,0 +1,76 @@
+"""The errors a user can cause, each with the message they read and an exit code.
+
+The command line catches :class:`IgfReportError` in one place and prints its
+message; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+__all__ = [
+    "EXIT_FAILED",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "FileReadError",
+    "FileWriteError",
+    "IgfReportError",
+    "Interrupted",
+    "NotOurFile",
+    "ReportInvalid",
+    "UsageError",
+]
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+class IgfReportError(Exception):
+    """A problem the user can fix; ``str(error)`` is what they read."""
+
+    exit_code: ClassVar[int] = EXIT_FAILED
+
+
+class UsageError(IgfReportError):
+    """The command was called wrongly: a missing file, a bad option value."""
+
+    exit_code = EXIT_USAGE
+
+
+class FileReadError(IgfReportError):
+    """A file could not be read, or is not text of the expected kind.
+
+    Attributes:
+        file: the file's name.
+        reason: what is wrong with it.
+        line: the line where the problem is, when known.
+        column: the column, when known.
+    """
+
+    def __init__(
+        self, file: str, reason: str, line: int | None = None, column: int | None = None
+    ) -> None:
+        self.file, self.reason, self.line, self.column = file, reason, line, column
+        where = ":".join(str(p) for p in (file, line, column) if p is not None)
+        super().__init__(f"{where}: {reason}")
+
+
+class FileWriteError(IgfReportError):
+    """A file could not be written; the old file, if any, is untouched."""
+
+
+class NotOurFile(IgfReportError):
+    """A file exists that igf-report did not write; it is never overwritten."""
+
+
+class ReportInvalid(IgfReportError):
+    """A report has errors (the findings were already printed)."""
+
+
+class Interrupted(IgfReportError):
+    """The user interrupted the command (Ctrl-C)."""
+
+    exit_code = EXIT_INTERRUPTED

@@ -1,0 +1,176 @@
+"""The template's fields, read off the model in template order.
+
+Everything that shows, asks for, parses or checks a field (prompts, renderers,
+the importer, ``fields``, ``new``, error messages) iterates :data:`FIELDS`
+instead of naming fields itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any, Final
+
+from pydantic import TypeAdapter
+from pydantic.fields import FieldInfo
+
+from igf_report.model import (
+    PARAGRAPHS,
+    Person,
+    Presentation,
+    Report,
+    Template,
+    TimeRange,
+)
+
+__all__ = ["FIELDS", "FieldSpec", "Kind", "field_for_path", "label_for_path"]
+
+
+class Kind(enum.Enum):
+    """How a field's value is shaped, which decides how it is asked and shown."""
+
+    TEXT = "text"
+    DATE = "date"
+    TIME = "time range"
+    PERSON = "person"
+    PERSONS = "list of persons"
+    SENTENCES = "list of sentences"
+    PRESENTATIONS = "list of presentations"
+    PARAGRAPHS = "list of paragraphs"
+
+    @property
+    def is_list(self) -> bool:
+        """Whether the field holds a list of items."""
+        return self in {
+            Kind.PERSONS,
+            Kind.SENTENCES,
+            Kind.PRESENTATIONS,
+            Kind.PARAGRAPHS,
+        }
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of the template, as the model declares it.
+
+    Attributes:
+        key: the key in the report file.
+        number: 1-based position in the template.
+        label: the short template label (``Field(title=...)``).
+        heading: the label as printed on the published report.
+        wordings: the label's other wordings, for the importer.
+        instruction: what the template asks for (``Field(description=...)``).
+        example: an example, as it would be typed.
+        required: whether a report without it is refused.
+        kind: the shape of the value.
+        info: pydantic's own description of the field.
+    """
+
+    key: str
+    number: int
+    label: str
+    heading: str
+    wordings: tuple[str, ...]
+    instruction: str
+    example: str
+    required: bool
+    kind: Kind
+    info: FieldInfo
+
+    @property
+    def template(self) -> Template:
+        """The field's :class:`~igf_report.model.Template` marker."""
+        return next(m for m in self.info.metadata if isinstance(m, Template))
+
+    @functools.cached_property
+    def adapter(self) -> TypeAdapter[Any]:
+        """Validates this field's value alone, with the model's own rules."""
+        annotated: Any = Annotated[self.info.annotation, self.info]
+        return TypeAdapter(annotated)
+
+    def warnings(self, value: Any) -> Iterator[tuple[str, str]]:  # noqa: ANN401 -- any field's value
+        """Yield ``(path, message)`` for each piece of guidance ``value`` misses."""
+        for check in self.template.checks:
+            for sub, message in check(value):
+                yield self.key + sub, message
+
+    def is_empty(self, value: object) -> bool:
+        """Whether ``value`` counts as not given (missing, blank or an empty list)."""
+        if value is None:
+            return True
+        if isinstance(value, str):
+            return not value.strip()
+        if isinstance(value, list | dict):
+            return not value
+        return False
+
+
+def _bare(annotation: object) -> object:
+    while typing.get_origin(annotation) is Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation
+
+
+def _kind(annotation: object) -> Kind:  # noqa: PLR0911 -- one return per kind
+    annotation = _bare(annotation)
+    if typing.get_origin(annotation) is list:
+        item = _bare(typing.get_args(annotation)[0])
+        if item is Person:
+            return Kind.PERSONS
+        if item is Presentation:
+            return Kind.PRESENTATIONS
+        return Kind.SENTENCES
+    options = {_bare(a) for a in typing.get_args(annotation)} | {annotation}
+    if TimeRange in options:
+        return Kind.TIME
+    if Person in options:
+        return Kind.PERSON
+    if dt.date in options:
+        return Kind.DATE
+    return Kind.TEXT
+
+
+def _specs() -> tuple[FieldSpec, ...]:
+    specs: list[FieldSpec] = []
+    for key, info in Report.model_fields.items():
+        marker = next((m for m in info.metadata if isinstance(m, Template)), None)
+        if marker is None:
+            continue  # not a template field (the ``template`` key)
+        kind = _kind(info.annotation)
+        if kind is Kind.SENTENCES and PARAGRAPHS in info.metadata:
+            kind = Kind.PARAGRAPHS
+        specs.append(
+            FieldSpec(
+                key=key,
+                number=len(specs) + 1,
+                label=info.title or key,
+                heading=marker.heading,
+                wordings=marker.wordings,
+                instruction=info.description or "",
+                example=str((info.examples or [""])[0]),
+                required=info.is_required(),
+                kind=kind,
+                info=info,
+            )
+        )
+    return tuple(specs)
+
+
+FIELDS: Final = _specs()
+_BY_KEY: Final = {spec.key: spec for spec in FIELDS}
+
+
+def field_for_path(path: str) -> FieldSpec | None:
+    """The field a finding's path (``speakers[1].name``) belongs to, if any."""
+    key = path.split(".", 1)[0].split("[", 1)[0]
+    return _BY_KEY.get(key)
+
+
+def label_for_path(path: str) -> str:
+    """The template label of the field that ``path`` belongs to."""
+    spec = field_for_path(path)
+    return spec.label if spec is not None else "not a template field"

@@ -1,0 +1,245 @@
+"""The report file: reading TOML (and JSON answers), and writing TOML in template order.
+
+The file is the source of truth that people and scripts edit, so it is written
+in template order, one key per field, lists one item per line, with the
+template's labels as comments when asked (``igf-report new``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import tomli_w
+from pydantic import BaseModel
+
+from igf_report.errors import FileReadError, UsageError
+from igf_report.fields import FIELDS, FieldSpec, Kind
+from igf_report.model import TEMPLATE_ID
+
+__all__ = [
+    "MAX_FILE_BYTES",
+    "decode",
+    "dump_toml",
+    "key_lines",
+    "parse_document",
+    "read_text",
+]
+
+#: Largest file igf-report reads; a report is a few kilobytes.
+MAX_FILE_BYTES: Final = 5 * 1024 * 1024
+
+SCHEMA_URL: Final = (
+    "https://raw.githubusercontent.com/igf-report/igf-report/main/igf-2016-workshop.schema.json"
+)
+
+
+def _too_large(name: str) -> FileReadError:
+    return FileReadError(
+        name,
+        f"is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB, "
+        "the most igf-report reads; a report is a few kilobytes",
+    )
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without a byte-order mark), normalising line endings.
+
+    Raises:
+        FileReadError: the bytes are too many or not UTF-8 (with the offset).
+    """
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        msg = (
+            f"is not UTF-8 text: byte {exc.start} is 0x{data[exc.start]:02x}; "
+            "save the file as UTF-8"
+        )
+        raise FileReadError(name, msg) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: str | Path) -> str:
+    """Read a text file (``-`` for standard input) as UTF-8.
+
+    Raises:
+        UsageError: the file does not exist or is a folder.
+        FileReadError: it cannot be read, is too large, or is not UTF-8.
+    """
+    if str(path) == "-":
+        return decode(sys.stdin.buffer.read(MAX_FILE_BYTES + 1), "<stdin>")
+    path = Path(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        msg = f"{path}: no such file"
+        raise UsageError(msg) from None
+    except IsADirectoryError:
+        msg = f"{path}: is a folder, not a file"
+        raise UsageError(msg) from None
+    except OSError as exc:
+        msg = f"cannot be read: {exc.strerror or exc}"
+        raise FileReadError(str(path), msg) from None
+    return decode(data, str(path))
+
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def parse_document(text: str, name: str, fmt: str | None = None) -> dict[str, Any]:
+    """Parse a report or answers document, TOML or JSON.
+
+    Args:
+        text: the document.
+        name: the file's name, for messages.
+        fmt: ``"toml"`` or ``"json"``; ``None`` guesses from the suffix, then
+            the content (JSON documents start with ``{``).
+
+    Raises:
+        FileReadError: the document is malformed (``file:line:col: message``)
+            or is not a table of keys.
+    """
+    if fmt is None:
+        suffix = Path(name).suffix.lower()
+        if suffix in {".toml", ".json"}:
+            fmt = suffix[1:]
+        else:
+            fmt = "json" if text.lstrip().startswith("{") else "toml"
+    if fmt == "json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            msg = f"not valid JSON: {exc.msg}"
+            raise FileReadError(name, msg, exc.lineno, exc.colno) from None
+        except RecursionError:
+            raise FileReadError(name, "not valid JSON: nested too deeply") from None
+        if not isinstance(data, dict):
+            raise FileReadError(name, "should hold one JSON object of report keys")
+        return data
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        if m := _TOML_POSITION.search(message):
+            reason = f"not valid TOML: {message[: m.start()]}"
+            raise FileReadError(name, reason, int(m[1]), int(m[2])) from None
+        raise FileReadError(name, f"not valid TOML: {message}") from None
+    except RecursionError:
+        raise FileReadError(name, "not valid TOML: nested too deeply") from None
+
+
+_KEY_LINE = re.compile(r"^[ \t]*(?:\[\[?[ \t]*)?\"?([A-Za-z0-9_-]+)", re.MULTILINE)
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """The line on which each top-level key of a TOML document is first written."""
+    lines: dict[str, int] = {}
+    depth = 0  # inside a multi-line array, items are not keys
+    for number, line in enumerate(text.split("\n"), start=1):
+        if depth == 0 and (m := _KEY_LINE.match(line)) and not line.lstrip().startswith("#"):
+            lines.setdefault(m[1], number)
+        depth = max(0, depth + line.count("[") - line.count("]"))
+    return lines
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, BaseModel):
+        return value.model_dump(exclude_none=True)
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _scalar(value: object) -> str:
+    return tomli_w.dumps({"v": value}, multiline_strings=True)[4:].rstrip("\n")
+
+
+def _inline(value: object) -> str:
+    if isinstance(value, dict):
+        # TOML has no null: a key without a value is simply not written
+        pairs = ", ".join(f"{_key(k)} = {_inline(v)}" for k, v in value.items() if v is not None)
+        return f"{{ {pairs} }}" if pairs else "{}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_inline(v) for v in value) + "]"
+    return _scalar(value)
+
+
+def _key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _scalar(key)
+
+
+def _assignment(key: str, value: object) -> str:
+    value = _plain(value)
+    if isinstance(value, list) and value:
+        items = "".join(f"    {_inline(item)},\n" for item in value)
+        return f"{_key(key)} = [\n{items}]\n"
+    return f"{_key(key)} = {_inline(value)}\n"
+
+
+def _comment(spec: FieldSpec) -> str:
+    lines = [f"{spec.number}. {spec.heading}", spec.instruction]
+    if spec.kind.is_list:
+        lines.append(f"One item per {spec.kind.value.rsplit(' ', 1)[-1][:-1]}.")
+    lines.append(f"Example: {spec.example}")
+    return "".join(f"# {line}\n" for line in lines)
+
+
+_BLANK: Final = {
+    Kind.TEXT: "",
+    Kind.DATE: "",
+    Kind.TIME: "",
+    Kind.PERSON: {"name": "", "affiliation": ""},
+}
+
+
+def dump_toml(
+    values: Mapping[str, Any],
+    *,
+    comments: bool = False,
+    blanks: bool = False,
+    schema: str | None = None,
+) -> str:
+    """Write a report's values as TOML, in template order.
+
+    Args:
+        values: field key to value (normalised, or raw as read for a draft);
+            missing keys are left out. Keys the template does not know are
+            kept after the fields, so a draft loses nothing.
+        comments: precede each field with its label, instruction and example.
+        blanks: write an empty value for each missing field (a blank form).
+        schema: a JSON schema address for a ``#:schema`` line at the top.
+
+    Returns:
+        The TOML document, ending with one newline.
+    """
+    parts = []
+    if schema:
+        parts.append(f"#:schema {schema}\n")
+    parts.append(f"template = {_scalar(values.get('template', TEMPLATE_ID))}\n")
+    for spec in FIELDS:
+        if spec.key in values and values[spec.key] is not None:
+            value = values[spec.key]
+        elif blanks:
+            value = [] if spec.kind.is_list else _BLANK[spec.kind]
+        else:
+            continue
+        if comments:
+            parts.append("\n" + _comment(spec))
+        parts.append(_assignment(spec.key, value))
+    known = {spec.key for spec in FIELDS} | {"template"}
+    extra = [key for key in values if key not in known]
+    if extra:
+        parts.append("\n# Keys this template does not know, kept as they were:\n")
+        parts.extend(_assignment(key, values[key]) for key in extra)
+    return "".join(parts)

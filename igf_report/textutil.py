@@ -1,0 +1,102 @@
+"""Text helpers for output meant for people: display width, wrapping, visible controls."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+__all__ = ["display_width", "visible", "wrap"]
+
+# C0 and C1 controls (but newline and tab), DEL, and the bidirectional
+# overrides and isolates that can make text read differently than it is.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _show(match: re.Match[str]) -> str:
+    char = match[0]
+    code = ord(char)
+    if code < 0x20:  # noqa: PLR2004 -- C0: the Unicode control pictures
+        return chr(0x2400 + code)
+    if code == 0x7F:  # noqa: PLR2004
+        return "\u2421"
+    return f"<U+{code:04X}>"
+
+
+def visible(text: str) -> str:
+    """Replace control and bidi-override characters with visible stand-ins.
+
+    ``ESC`` becomes ``␛``, ``U+202E`` becomes ``<U+202E>``; newlines and tabs
+    stay. What a rapporteur typed is then shown as text, never obeyed.
+    """
+    return _UNSAFE.sub(_show, text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in {"Mn", "Me", "Cf"}:
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in {"W", "F"} else 1
+
+
+def display_width(text: str) -> int:
+    """How many terminal columns ``text`` takes (CJK wide, combining marks zero)."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(char) for char in text)
+
+
+def _split_long(word: str, width: int) -> list[str]:
+    pieces, current, used = [], "", 0
+    for char in word:
+        w = _char_width(char)
+        if current and used + w > width:
+            pieces.append(current)
+            current, used = "", 0
+        current += char
+        used += w
+    return [*pieces, current] if current else pieces
+
+
+def wrap(text: str, width: int, indent: str = "", hang: str | None = None) -> list[str]:
+    """Wrap one paragraph to ``width`` display columns.
+
+    Line breaks inside ``text`` are kept; words longer than a line are cut.
+
+    Args:
+        text: the text to wrap.
+        width: the most columns a line may take, indent included.
+        indent: what the first line starts with.
+        hang: what later lines start with (default: as many spaces as ``indent``
+            is wide).
+
+    Returns:
+        The lines, without newlines; at least one.
+    """
+    if hang is None:
+        hang = " " * display_width(indent)
+    lines: list[str] = []
+    prefix = indent
+    for source_line in text.split("\n"):
+        line, used = prefix, display_width(prefix)
+        room = max(width - used, 1)
+        empty = True
+        for source_word in source_line.split():
+            word = source_word
+            w = display_width(word)
+            if not empty and used + 1 + w > width:
+                lines.append(line)
+                line, used, empty = hang, display_width(hang), True
+                room = max(width - used, 1)
+            if empty and w > room:
+                *full, word = _split_long(word, room)
+                for piece in full:
+                    lines.append(line + piece)
+                    line, used = hang, display_width(hang)
+                w = display_width(word)
+            line += word if empty else " " + word
+            used += w if empty else w + 1
+            empty = False
+        lines.append(line.rstrip() if not empty else prefix.rstrip())
+        prefix = hang
+    return lines

@@ -1,0 +1,191 @@
+"""Check a report's data against the template: errors and warnings, field by field.
+
+Each field is validated on its own with the model's rules, so that a report
+with a bad date still has its other fields checked, and so that the wizard can
+check one answer with exactly the rule ``validate`` applies to a file.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from igf_report.fields import FIELDS, FieldSpec, label_for_path
+from igf_report.model import TEMPLATE_ID, Report
+
+__all__ = [
+    "Checked",
+    "Finding",
+    "Severity",
+    "check",
+    "check_field",
+]
+
+
+class Severity(enum.StrEnum):
+    """How bad a finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing wrong with a report.
+
+    Attributes:
+        severity: an error refuses the report; a warning is guidance not met.
+        path: where in the report, e.g. ``speakers[1].affiliation``.
+        label: the template label of the field the path belongs to.
+        message: what is wrong, for the rapporteur.
+        line: the line in the file, where the file locates it.
+    """
+
+    severity: Severity
+    path: str
+    label: str
+    message: str
+    line: int | None = None
+
+    def describe(self) -> str:
+        """The finding as one line: ``error: date (Date): ...``."""
+        return f"{self.severity}: {self.path} ({self.label}): {self.message}"
+
+    def at_line(self, line: int | None) -> Finding:
+        """This finding, located at ``line`` of its file."""
+        return replace(self, line=line)
+
+
+def _error(path: str, message: str) -> Finding:
+    return Finding(Severity.ERROR, path, label_for_path(path), message)
+
+
+# pydantic's wording, said the way a rapporteur would understand it
+_MESSAGES = {
+    "missing": "is required",
+    "string_too_short": "is empty",
+    "too_short": "needs at least one item",
+    "extra_forbidden": "is not a key of this template",
+    "string_type": "should be text",
+    "list_type": "should be a list",
+    "model_type": "should be a table of its keys, or text",
+    "dict_type": "should be a table of its keys",
+    "date_type": "should be a date such as 2016-12-06",
+    "time_type": "should be a time such as 10:45",
+}
+
+
+def _message(error: ErrorDetails) -> str:
+    ctx = dict(error.get("ctx", {}))
+    if error["type"] == "value_error" and "error" in ctx:
+        return str(ctx["error"])
+    if error["type"] in {"too_long", "string_too_long"}:
+        unit = "characters" if isinstance(error.get("input"), str) else "items"
+        return f"is {ctx.get('actual_length', '?')} {unit} long; the limit is {ctx['max_length']}"
+    template = _MESSAGES.get(error["type"])
+    if template is None:
+        return error["msg"]
+    return template.format(**ctx)
+
+
+def _path(key: str, loc: tuple[int | str, ...]) -> str:
+    return key + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
+
+
+def check_field(spec: FieldSpec, value: object) -> tuple[Any, list[Finding]]:
+    """Validate one field's value with the model's rules.
+
+    Args:
+        spec: the field.
+        value: its raw value, as typed or as read from a file.
+
+    Returns:
+        The normalised value (``None`` when it is missing or has errors) and
+        the findings: errors, or else the warnings of its guidance.
+    """
+    if spec.is_empty(value):
+        if spec.required:
+            return None, [_error(spec.key, "is required")]
+        return None, list(_missing_guidance(spec))
+    try:
+        parsed = spec.adapter.validate_python(value)
+    except ValidationError as exc:
+        return None, [
+            _error(_path(spec.key, error["loc"]), _message(error))
+            for error in exc.errors(include_url=False)
+        ]
+    findings = [
+        Finding(Severity.WARNING, path, label_for_path(path), message)
+        for path, message in spec.warnings(parsed)
+    ]
+    return parsed, findings
+
+
+def _missing_guidance(spec: FieldSpec) -> Iterator[Finding]:
+    if spec.template.when_missing:
+        yield Finding(Severity.WARNING, spec.key, spec.label, spec.template.when_missing)
+
+
+@dataclass
+class Checked:
+    """What :func:`check` found.
+
+    Attributes:
+        values: each field that passed, by key, normalised.
+        findings: every error and warning, in template order.
+        report: the whole report, when it has no errors.
+    """
+
+    values: dict[str, Any] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    report: Report | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        """The findings that refuse the report."""
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        """The findings that are guidance not met."""
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+
+def check(data: Mapping[str, Any]) -> Checked:
+    """Check a whole report's data: every field, unknown keys, the template id.
+
+    Args:
+        data: the report as read from a file (keys to raw values).
+
+    Returns:
+        The normalised values, the findings and, when there is no error,
+        the :class:`~igf_report.model.Report`.
+    """
+    checked = Checked()
+    known = {spec.key for spec in FIELDS} | {"template"}
+    template = data.get("template", TEMPLATE_ID)
+    if template != TEMPLATE_ID:
+        checked.findings.append(
+            _error(
+                "template",
+                f"is {template!r}; igf-report reads reports of {TEMPLATE_ID!r}",
+            )
+        )
+    for spec in FIELDS:
+        value, findings = check_field(spec, data.get(spec.key))
+        checked.findings.extend(findings)
+        if value is not None:
+            checked.values[spec.key] = value
+    checked.findings.extend(
+        _error(key, "is not a key of this template; check its spelling")
+        for key in data
+        if key not in known
+    )
+    if not checked.errors:
+        checked.report = Report.model_validate(checked.values)
+    return checked

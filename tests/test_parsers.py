@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from igf_report.parsers import (
+    count_paragraphs,
+    count_sentences,
+    parse_date,
+    parse_time,
+    parse_time_range,
+    split_person,
+)
+
+DEC6 = dt.date(2016, 12, 6)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2016-12-06",
+        "6 December 2016",
+        "December 6, 2016",
+        "Tuesday 6 December 2016",
+        "6 Dec 2016",
+        "6 de diciembre de 2016",
+        "6 décembre 2016",
+        "12/06/2016",  # the site's month/day/year: 6 December is a meeting day
+        "06/12/2016",  # day/month/year: 12 June is not, 6 December is
+        "6.12.2016",
+        "  2016-12-06  ",
+    ],
+)
+def test_dates_in_every_accepted_form(text: str) -> None:
+    assert parse_date(text) == DEC6
+
+
+def test_a_date_object_passes_through() -> None:
+    assert parse_date(DEC6) == DEC6
+    assert parse_date(dt.datetime(2016, 12, 6, 10, 0, tzinfo=dt.UTC)) == DEC6
+
+
+def test_a_slash_date_with_one_reading_in_the_meeting_is_accepted() -> None:
+    # 7 December is a meeting day, 12 July is not
+    assert parse_date("12/07/2016") == dt.date(2016, 12, 7)
+
+
+def test_a_slash_date_with_no_reading_in_the_meeting_is_refused() -> None:
+    with pytest.raises(ValueError, match="could be") as info:
+        parse_date("07/08/2016")
+    for word in ("8 July 2016", "7 August 2016", "2016-12-06"):
+        assert word in str(info.value)
+
+
+def test_a_slash_date_with_one_calendar_reading_is_accepted() -> None:
+    assert parse_date("25/12/2016") == dt.date(2016, 12, 25)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("31/31/2016", "not a date on the calendar"),
+        ("2016-02-30", "not a date on the calendar"),
+        ("yesterday", "not a date I can read"),
+        ("6 Smarch 2016", "not a date I can read"),
+        ("x" * 500, "too long"),
+    ],
+)
+def test_bad_dates_say_why(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("10:45 - 11:45 am", (10, 45), (11, 45)),
+        ("09:00-10:30", (9, 0), (10, 30)),
+        ("13.00-13.20", (13, 0), (13, 20)),
+        ("09:00 - 13:00 CST", (9, 0), (13, 0)),
+        ("1:30 pm - 2:30 pm", (13, 30), (14, 30)),
+        ("1:30 - 2:30 pm", (13, 30), (14, 30)),
+        ("11:00 - 1:00 pm", (11, 0), (13, 0)),
+        ("10:45 AM – 11:45 AM", (10, 45), (11, 45)),
+        ("9h30 to 11h", (9, 30), (11, 0)),
+        ("12 pm - 1 pm", (12, 0), (13, 0)),
+    ],
+)
+def test_time_ranges(text: str, start: tuple[int, int], end: tuple[int, int]) -> None:
+    assert parse_time_range(text) == {"start": dt.time(*start), "end": dt.time(*end)}
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("10:45", "needs a start and an end"),
+        ("25:00 - 26:00", "not a time of day"),
+        ("noon - 1pm", "not a time I can read"),
+        ("13:00 pm - 14:00", "not a time of day"),
+    ],
+)
+def test_bad_time_ranges_say_why(text: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_time_range(text)
+
+
+def test_single_times() -> None:
+    assert parse_time("13.20") == dt.time(13, 20)
+    assert parse_time("1 pm") == dt.time(13, 0)
+    assert parse_time("12 am") == dt.time(0, 0)
+
+
+def test_a_person_splits_at_the_first_comma() -> None:
+    assert split_person("Eber Omar Betanzos Torres, Under-Secretary, Ministry") == {
+        "name": "Eber Omar Betanzos Torres",
+        "affiliation": "Under-Secretary, Ministry",
+    }
+    assert split_person("  Li Wei  ") == {"name": "Li Wei", "affiliation": None}
+    assert split_person({"name": "x"}) == {"name": "x"}
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Digital government development in Mexico", 1),
+        ("Access is costly. Skills are scarce.", 2),
+        ("Dr. Smith spoke about gob.mx and e.g. payments.", 1),
+        ("Is it? Yes! It is.", 3),
+        ("", 0),
+        ("接入很贵。技能不足。", 2),
+    ],
+)
+def test_sentences(text: str, count: int) -> None:
+    assert count_sentences(text) == count
+
+
+def test_paragraphs() -> None:
+    assert count_paragraphs("one\ntwo lines") == 1
+    assert count_paragraphs("one\n\n  \ntwo\n\nthree") == 3
+
+
+@given(st.text(max_size=300))
+def test_parsers_never_raise_anything_but_value_error(text: str) -> None:
+    for parse in (parse_date, parse_time, parse_time_range):
+        message = "parsed"
+        try:
+            parse(text)
+        except ValueError as exc:
+            message = str(exc)
+        assert message

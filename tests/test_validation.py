@@ -1,0 +1,166 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from igf_report.fields import FIELDS, Kind
+from igf_report.model import Report
+from igf_report.validation import Severity, check
+
+RAPPORTEUR_MISSING = (
+    "is empty; the IGF secretariat requires every workshop session to have a rapporteur"
+)
+
+
+def _findings(data: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    return [(f.severity.value, f.path, f.label, f.message) for f in check(data).findings]
+
+
+def test_a_complete_report_is_valid(data: dict[str, Any]) -> None:
+    checked = check(data)
+    assert checked.findings == []
+    assert isinstance(checked.report, Report)
+    assert checked.report.chair.name == "Ana Pérez"
+
+
+def test_the_fields_are_the_template_in_order() -> None:
+    assert [f.key for f in FIELDS] == [
+        "title", "date", "time", "organizer", "chair", "rapporteur", "speakers",
+        "key_issues", "presentations", "discussions", "way_forward",
+    ]  # fmt: skip
+    assert [f.number for f in FIELDS] == list(range(1, 12))
+    assert FIELDS[5].label == "Rapporteur/Notetaker"
+    assert FIELDS[7].heading == "Key Issues raised (1 sentence per issue):"
+    assert {f.kind for f in FIELDS} == set(Kind)
+    assert all(f.instruction and f.example for f in FIELDS)
+
+
+@pytest.mark.parametrize(
+    "key", ["title", "date", "time", "organizer", "chair", "speakers", "key_issues",
+            "discussions", "way_forward"],
+)  # fmt: skip
+def test_each_required_field_is_an_error_when_missing(data: dict[str, Any], key: str) -> None:
+    del data[key]
+    (finding,) = check(data).findings
+    assert finding.severity is Severity.ERROR
+    assert finding.path == key
+    assert finding.message == "is required"
+
+
+@pytest.mark.parametrize("empty", ["", "   ", [], {}])
+def test_blank_values_count_as_missing(data: dict[str, Any], empty: object) -> None:
+    data["title"] = empty
+    assert _findings(data) == [("error", "title", "Session Title", "is required")]
+
+
+def test_end_before_start(data: dict[str, Any]) -> None:
+    data["time"] = "11:00 - 10:00"
+    assert _findings(data) == [
+        ("error", "time", "Time", "ends at 10:00, not after it starts at 11:00")
+    ]
+
+
+def test_a_bad_date_names_the_field(data: dict[str, Any]) -> None:
+    data["date"] = "31/31/2016"
+    ((severity, path, label, message),) = _findings(data)
+    assert (severity, path, label) == ("error", "date", "Date")
+    assert "not a date on the calendar" in message
+
+
+def test_unknown_keys_are_errors(data: dict[str, Any]) -> None:
+    data["titel"] = "typo"
+    assert _findings(data) == [
+        ("error", "titel", "not a template field",
+         "is not a key of this template; check its spelling"),
+    ]  # fmt: skip
+
+
+def test_another_template_is_an_error(data: dict[str, Any]) -> None:
+    data["template"] = "igf-2030-workshop"
+    ((severity, path, _, message),) = _findings(data)
+    assert (severity, path) == ("error", "template")
+    assert "igf-2030-workshop" in message
+
+
+def test_errors_inside_items_have_item_paths(data: dict[str, Any]) -> None:
+    data["speakers"] = ["Li Wei, CNNIC", {"affiliation": "Afnic"}, {"name": "X", "role": "y"}]
+    assert _findings(data) == [
+        ("error", "speakers[1].name", "List of Speakers and their institutional affiliations",
+         "is required"),
+        ("error", "speakers[2].role", "List of Speakers and their institutional affiliations",
+         "is not a key of this template"),
+    ]  # fmt: skip
+
+
+def test_wrong_types_say_what_was_expected(data: dict[str, Any]) -> None:
+    data["title"] = 42
+    data["date"] = 2016
+    data["key_issues"] = [1]
+    messages = {f.path: f.message for f in check(data).findings}
+    assert messages == {
+        "title": "should be text",
+        "date": "should be a date such as 2016-12-06",
+        "key_issues[0]": "should be text",
+    }
+
+
+def test_a_title_must_be_one_line(data: dict[str, Any]) -> None:
+    data["title"] = "two\nlines"
+    assert _findings(data) == [("error", "title", "Session Title", "must be on one line")]
+
+
+def test_values_are_parsed_like_typed_answers(data: dict[str, Any]) -> None:
+    data.update(
+        date="6 December 2016",
+        time="10:45 - 11:45 am",
+        chair="Yolanda Martínez Mancilla, Head of Unit, Ministry",
+        speakers=["Li Wei, CNNIC"],
+        discussions="First.\n\nSecond.",
+    )
+    report = check(data).report
+    assert report is not None
+    assert report.date == dt.date(2016, 12, 6)
+    assert (report.time.start, report.time.end) == (dt.time(10, 45), dt.time(11, 45))
+    assert report.chair.affiliation == "Head of Unit, Ministry"
+    assert report.speakers[0].name == "Li Wei"
+    assert report.discussions == ["First.", "Second."]
+
+
+def test_warnings(data: dict[str, Any]) -> None:
+    del data["rapporteur"]
+    data["date"] = dt.date(2016, 12, 12)
+    data["key_issues"] = ["One. Two sentences here."]
+    data["presentations"] = [{"summary": "One.\n\nTwo paragraphs."}]
+    data["discussions"] = ["a", "b", "c", "d"]
+    data["way_forward"] = ["a\n\nb", "c\n\nd"]
+    data["speakers"] = [{"name": "Li Wei"}]
+    checked = check(data)
+    assert checked.errors == []
+    assert checked.report is not None
+    assert [(f.path, f.message) for f in checked.warnings] == [
+        ("date", "12 December 2016 is outside the IGF 2016 meeting days (5 to 9 December 2016)"),
+        ("rapporteur", RAPPORTEUR_MISSING),
+        ("speakers[0].affiliation", "Li Wei has no affiliation"),
+        ("key_issues[0]", "has 2 sentences; the template asks for 1 sentence per issue"),
+        ("presentations[0].summary", "has 2 paragraphs; the template asks for 1 paragraph"),
+        ("discussions", "has 4 paragraphs; the template asks for 3"),
+        ("way_forward", "has 4 paragraphs; the template asks for 3"),
+    ]  # fmt: skip
+    assert checked.warnings[2].label == "List of Speakers and their institutional affiliations"
+
+
+def test_every_field_is_checked_even_when_others_fail(data: dict[str, Any]) -> None:
+    data["date"] = "nonsense"
+    del data["title"]
+    data["key_issues"] = ["Access costs. Skills lag."]
+    paths = [(f.severity.value, f.path) for f in check(data).findings]
+    assert paths == [("error", "title"), ("error", "date"), ("warning", "key_issues[0]")]
+
+
+def test_long_values_are_refused_with_the_limit(data: dict[str, Any]) -> None:
+    data["discussions"] = ["x" * 20_001]
+    ((_, path, _, message),) = _findings(data)
+    assert path == "discussions[0]"
+    assert message == "is 20001 characters long; the limit is 20000"
