@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from igf_report.cli.commands import render, validate
+from igf_report.cli.commands import fill, render, validate
 
-__all__ = ["render", "validate"]
+__all__ = ["fill", "render", "validate"]

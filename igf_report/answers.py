@@ -1,0 +1,107 @@
+"""Answers that do not come from prompts: ``--from FILE`` and ``--set key=value``.
+
+Both give raw values; the model's parsers read them exactly as typed answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from igf_report.errors import UsageError
+from igf_report.fields import FIELDS, Kind
+from igf_report.parsers import parse_time_range, split_person
+from igf_report.reportfile import parse_document, read_text
+
+__all__ = ["load_answers", "merge", "parse_assignments"]
+
+_BY_KEY = {spec.key: spec for spec in FIELDS}
+
+
+def load_answers(source: str) -> dict[str, Any]:
+    """Read answers from a TOML or JSON file, or ``-`` for standard input.
+
+    The format is known by the file's suffix, else by its content.
+
+    Raises:
+        UsageError: the file does not exist.
+        FileReadError: it cannot be read or parsed.
+    """
+    name = "<stdin>" if source == "-" else source
+    return parse_document(read_text(source), name)
+
+
+def _subkeys(kind: Kind) -> tuple[str, ...]:
+    if kind is Kind.PERSON:
+        return ("name", "affiliation")
+    if kind is Kind.TIME:
+        return ("start", "end")
+    return ()
+
+
+def parse_assignments(assignments: Iterable[str]) -> dict[str, Any]:
+    """Turn ``--set`` options into answers.
+
+    ``key=value`` sets a field; ``chair.name=...`` or ``time.start=...`` sets
+    one part of it; repeating a list field's key (``key_issues=...``) gives one
+    item each, in order.
+
+    Raises:
+        UsageError: an assignment has no ``=`` or names no field of the template.
+    """
+    answers: dict[str, Any] = {}
+    for assignment in assignments:
+        key, sep, value = assignment.partition("=")
+        key = key.strip()
+        if not sep:
+            msg = f"--set {assignment!r}: write it as key=value, e.g. --set title='My session'"
+            raise UsageError(msg)
+        field, _, part = key.partition(".")
+        spec = _BY_KEY.get(field)
+        if spec is None:
+            msg = f"--set {key}: not a key of the template; keys: {', '.join(_BY_KEY)}"
+            raise UsageError(msg)
+        if part:
+            if part not in _subkeys(spec.kind):
+                parts = ", ".join(f"{field}.{p}" for p in _subkeys(spec.kind)) or "none"
+                msg = f"--set {key}: {field} has no part {part!r} (parts: {parts})"
+                raise UsageError(msg)
+            current = answers.get(field)
+            answers[field] = {**(current if isinstance(current, dict) else {}), part: value}
+        elif spec.kind.is_list:
+            answers.setdefault(field, []).append(value)
+        else:
+            answers[field] = value
+    return answers
+
+
+def _as_table(key: str, value: object) -> object:
+    """A person or time written as one string, as the table it stands for."""
+    spec = _BY_KEY.get(key)
+    if spec is None or not isinstance(value, str):
+        return value
+    if spec.kind is Kind.PERSON:
+        return split_person(value)
+    if spec.kind is Kind.TIME:
+        try:
+            return parse_time_range(value)
+        except ValueError:
+            return value
+    return value
+
+
+def merge(*layers: Mapping[str, Any]) -> dict[str, Any]:
+    """Merge answers, later layers over earlier ones.
+
+    A whole value replaces the one below it; a partial table (``chair.name``
+    from ``--set``) updates the table below it.
+    """
+    merged: dict[str, Any] = {}
+    for layer in layers:
+        for key, value in layer.items():
+            below = _as_table(key, merged.get(key))
+            if isinstance(value, dict) and isinstance(below, dict):
+                merged[key] = {**below, **value}
+            else:
+                merged[key] = value
+    return merged

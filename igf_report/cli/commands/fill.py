@@ -1,0 +1,73 @@
+"""``igf-report fill``: fill a report, by prompts in a terminal or from files and options."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from igf_report.cli.app import app
+
+__all__ = ["fill"]
+
+
+@app.command(
+    epilog="Examples: igf-report fill report.toml | "
+    "igf-report fill report.toml --from answers.json --set chair='Ana Pérez, ISOC' --no-input",
+)
+def fill(
+    report: Annotated[
+        Path,
+        typer.Argument(metavar="REPORT", help="The report file to fill (created if missing)."),
+    ] = Path("report.toml"),
+    from_file: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="FILE",
+            help="Take answers from a TOML or JSON file (- for stdin).",
+        ),
+    ] = None,
+    assignments: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--set",
+            metavar="KEY=VALUE",
+            help="Set one value (repeat for more; repeat a list key for more items).",
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool,
+        typer.Option(
+            "--no-input",
+            envvar="IGF_REPORT_NO_INPUT",
+            help="Never prompt (also when stdin is not a terminal).",
+        ),
+    ] = False,
+) -> None:
+    """Fill a report, field by field, and write it with its text beside it.
+
+    In a terminal it walks you through every field that is still empty or
+    invalid. Answers come first from REPORT, then --from, then --set. Without a
+    terminal, or with --no-input, it never prompts: it writes the report and its
+    text when they are complete, and otherwise saves the draft and lists what is
+    missing (exit 1).
+    """
+    from igf_report.answers import load_answers, merge, parse_assignments  # noqa: PLC0415
+    from igf_report.filling import open_report  # noqa: PLC0415
+
+    data = merge(
+        open_report(report),
+        load_answers(from_file) if from_file else {},
+        parse_assignments(assignments or []),
+    )
+    if no_input or not sys.stdin.isatty() or from_file == "-":
+        from igf_report.cli.fill_batch import fill_without_prompts  # noqa: PLC0415
+
+        fill_without_prompts(report, data)
+        return
+    from igf_report.cli.fill_wizard import fill_with_prompts  # noqa: PLC0415
+
+    fill_with_prompts(report, data)

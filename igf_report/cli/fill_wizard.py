@@ -1,0 +1,94 @@
+"""``fill`` in a terminal: run the wizard, save drafts, and survive interruptions."""
+
+from __future__ import annotations
+
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from igf_report.cli.output import say
+from igf_report.errors import Interrupted, ReportInvalid
+from igf_report.filling import DUE_DATE, draft_values, save_draft, write_report
+from igf_report.validation import check
+from igf_report.wizard.flow import Outcome, Wizard
+from igf_report.wizard.screen import Tone
+from igf_report.wizard.terminal import TerminalScreen
+
+__all__ = ["fill_with_prompts"]
+
+
+class _Closed(Exception):
+    """The terminal went away (SIGHUP) or the process was asked to stop (SIGTERM)."""
+
+
+def _raise_closed(signum: int, _frame: FrameType | None) -> None:
+    raise _Closed(signal.Signals(signum).name)
+
+
+@contextmanager
+def _signals_raise() -> Iterator[None]:
+    wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
+    previous = {signum: signal.signal(signum, _raise_closed) for signum in wanted}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def fill_with_prompts(report: Path, data: dict[str, Any]) -> None:
+    """Walk the rapporteur through ``report``, saving after every accepted answer.
+
+    Raises:
+        Interrupted: Ctrl-C (exit 130); the draft holds every accepted answer.
+        ReportInvalid: Ctrl-D, a closed terminal or SIGTERM (exit 1), likewise.
+    """
+    screen = TerminalScreen()
+    warned = False
+
+    def save(values: dict[str, Any]) -> None:
+        nonlocal warned
+        saved = save_draft(report, draft_values(values, check(values)))
+        if saved.problem and not warned:
+            warned = True
+            screen.message(
+                f"{saved.problem}; your answers are saved in {saved.path} instead", Tone.WARNING
+            )
+
+    screen.message(
+        f"Filling {report}. Every answer is saved as you go; :help lists the commands.",
+        Tone.INFO,
+    )
+    wizard = Wizard(screen, data, save)
+    resume = f"Your answers are saved in {report}; run `igf-report fill {report}` to go on."
+    try:
+        with _signals_raise():
+            outcome = wizard.run()
+    except KeyboardInterrupt:
+        _quietly(f"\nInterrupted. {resume}")
+        raise Interrupted("") from None
+    except (EOFError, _Closed):
+        _quietly(f"\nStopped. {resume}")
+        raise ReportInvalid("") from None
+    if outcome is Outcome.QUIT:
+        say(f"Draft saved. {resume}")
+        return
+    values = draft_values(wizard.data, check(wizard.data))
+    written = write_report(report, values)
+    say("Wrote " + " and ".join(str(p) for p in written) + ".")
+    say(
+        f"The report is due by {DUE_DATE.day} {DUE_DATE:%B %Y}, two weeks after the meeting; "
+        "send it to the IGF secretariat."
+    )
+
+
+def _quietly(message: str) -> None:
+    # The terminal may be gone (SIGHUP): nothing to say then, and nothing to fail on.
+    try:
+        say(message)
+    except OSError:
+        sys.stderr = sys.__stderr__

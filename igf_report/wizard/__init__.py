@@ -1,0 +1,1 @@
+"""The interactive walk through the template (``igf-report fill`` in a terminal)."""

@@ -1,0 +1,68 @@
+"""What the wizard needs from a terminal, so that its logic runs on any screen.
+
+The real terminal (:mod:`igf_report.wizard.terminal`) draws with rich; tests use
+a scripted screen. The wizard never prints or reads by itself.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Protocol
+
+from igf_report.fields import FieldSpec
+from igf_report.wizard.editor import EditOutcome
+
+__all__ = ["ReviewRow", "Screen", "Tone"]
+
+
+class Tone(enum.Enum):
+    """What kind of message a line is."""
+
+    INFO = "info"
+    ERROR = "error"
+    WARNING = "warning"
+    SUCCESS = "success"
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    """One line of the review table."""
+
+    number: int
+    label: str
+    value: str
+    status: str
+
+
+class Screen(Protocol):
+    """A terminal as the wizard sees it. Text from the user is passed as plain text."""
+
+    def field(self, spec: FieldSpec, total: int) -> None:
+        """Show a field: its step, label, instruction and example."""
+
+    def items(self, items: list[str]) -> None:
+        """Show a list's items so far, numbered."""
+
+    def message(self, text: str, tone: Tone = Tone.INFO) -> None:
+        """Show one message."""
+
+    def review(self, rows: list[ReviewRow]) -> None:
+        """Show the review table."""
+
+    def ask(self, prompt: str, default: str | None = None) -> str:
+        """Read one line (without its newline).
+
+        Raises:
+            EOFError: Ctrl-D, or the input ended.
+            KeyboardInterrupt: Ctrl-C.
+        """
+        ...
+
+    def pending(self) -> bool:
+        """Whether more input is already waiting (a pasted block is arriving)."""
+        ...
+
+    def edit(self, text: str) -> EditOutcome:
+        """Let the user edit ``text`` in their editor."""
+        ...
