@@ -13,6 +13,8 @@ import enum
 from collections.abc import Callable
 from typing import Any, Final
 
+from pydantic import ValidationError
+
 from igf_report.fields import FIELDS, FieldSpec, Kind
 from igf_report.model import Person, Presentation, TimeRange
 from igf_report.render.values import MISSING, NONE_GIVEN, as_text
@@ -74,9 +76,11 @@ def as_answer(spec: FieldSpec, value: object) -> str:
     if isinstance(value, TimeRange | Person):
         return str(value)
     if isinstance(value, dict):
-        if spec.kind is Kind.TIME:
-            return " - ".join(str(value.get(k, "")) for k in ("start", "end"))
-        return ", ".join(str(v) for v in value.values() if v)
+        model = TimeRange if spec.kind is Kind.TIME else Person
+        try:
+            return str(model.model_validate(value))
+        except ValidationError:
+            return ", ".join(str(v) for v in value.values() if v)
     return str(value)
 
 
@@ -106,12 +110,18 @@ class Wizard:
 
     # --- the walk ---------------------------------------------------------------------
 
-    def first_to_ask(self) -> int:
-        """The first field that is empty or in error (``len(FIELDS)``: none)."""
-        for index, spec in enumerate(FIELDS):
+    def next_to_ask(self, start: int = 0, *, optional: bool = False) -> int:
+        """The first field from ``start`` that is empty or in error (``len(FIELDS)``: none).
+
+        Args:
+            start: where to look from.
+            optional: count an empty optional field (presentations) as to ask.
+        """
+        for index in range(start, len(FIELDS)):
+            spec = FIELDS[index]
             value = self.data.get(spec.key)
             if spec.is_empty(value):
-                if spec.required or spec.template.when_missing:
+                if optional or spec.required or spec.template.when_missing:
                     return index
                 continue
             if any(f.severity is Severity.ERROR for f in check_field(spec, value)[1]):
@@ -119,8 +129,12 @@ class Wizard:
         return len(FIELDS)
 
     def run(self) -> Outcome:
-        """Ask every field from the first one missing, then review; ``SAVE`` or ``QUIT``."""
-        index = self.first_to_ask()
+        """Ask each field that is empty or in error, in order, then review.
+
+        Returns:
+            ``SAVE`` when the rapporteur saves from the review, ``QUIT`` on ``:quit``.
+        """
+        index = self.next_to_ask()
         if index and index < len(FIELDS):
             self.screen.message(
                 f"Resuming at field {index + 1}; :back goes to the earlier ones.", Tone.INFO
@@ -134,7 +148,9 @@ class Wizard:
                     self.screen.message("This is the first field.", Tone.INFO)
                 index = max(0, index - 1)
             else:
-                index += 1
+                # fields already answered (before a :back, or in a resumed draft)
+                # are not asked again; the review table reaches every field
+                index = self.next_to_ask(index + 1, optional=True)
         return self.review()
 
     def review(self) -> Outcome:

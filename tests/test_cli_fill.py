@@ -1,0 +1,176 @@
+"""``fill`` without a terminal: --from, --set, precedence, drafts, and never blocking."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import EXAMPLES, Invoke
+
+
+def _answers(data: dict[str, Any]) -> str:
+    """``data`` as a spreadsheet export would give it: JSON, everything as text."""
+    return json.dumps(
+        {
+            **data,
+            "date": "6 December 2016",
+            "time": "10:45 - 11:45 am",
+            "chair": "Ana Pérez, Internet Society",
+            "speakers": ["Li Wei, CNNIC", "Jean Dupont, Afnic"],
+        },
+        ensure_ascii=False,
+    )
+
+
+def test_answers_from_stdin_write_the_report_and_its_text(
+    invoke: Invoke, tmp_path: Path, data: dict[str, Any]
+) -> None:
+    report = tmp_path / "report.toml"
+    result = invoke("fill", str(report), "--from", "-", "--no-input", input=_answers(data))
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == f"wrote {report} and {tmp_path / 'report.txt'}\n"
+    written = tomllib.loads(report.read_text(encoding="utf-8"))
+    assert written["date"].isoformat() == "2016-12-06"
+    assert written["chair"] == {"name": "Ana Pérez", "affiliation": "Internet Society"}
+    assert (
+        (tmp_path / "report.txt")
+        .read_text(encoding="utf-8")
+        .startswith("IGF 2016 Workshop Report\n")
+    )
+    assert invoke("validate", str(report)).exit_code == 0
+
+
+def test_a_missing_field_exits_1_naming_it_and_keeps_a_draft(
+    invoke: Invoke, tmp_path: Path, data: dict[str, Any]
+) -> None:
+    del data["organizer"]
+    report = tmp_path / "report.toml"
+    result = invoke("fill", str(report), "--from", "-", "--no-input", input=_answers(data))
+    assert result.exit_code == 1
+    assert f"{report}: error: organizer (Session Organizer): is required" in result.stderr
+    assert "1 field is missing or invalid; the draft is saved in" in result.stderr
+    assert tomllib.loads(report.read_text(encoding="utf-8"))["title"] == data["title"]
+    assert not (tmp_path / "report.txt").exists()
+
+
+def test_set_over_from_over_the_existing_report(invoke: Invoke, tmp_path: Path) -> None:
+    report = tmp_path / "r.toml"
+    report.write_bytes((EXAMPLES / "community-networks.toml").read_bytes())
+    answers = tmp_path / "answers.toml"
+    answers.write_text('organizer = "From file"\ntitle = "From file"\n', encoding="utf-8")
+    result = invoke(
+        "fill", str(report), "--from", str(answers), "--set", "title=From set",
+        "--set", "chair.affiliation=ISOC", "--no-input",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    written = tomllib.loads(report.read_text(encoding="utf-8"))
+    assert written["title"] == "From set"
+    assert written["organizer"] == "From file"
+    assert written["chair"] == {"name": "Nnenna Okafor", "affiliation": "ISOC"}
+    assert written["date"].isoformat() == "2016-12-08"
+
+
+def test_set_builds_lists_and_parses_like_typed_answers(invoke: Invoke, tmp_path: Path) -> None:
+    report = tmp_path / "r.toml"
+    result = invoke(
+        "fill", str(report), "--no-input",
+        "--set", "title=T", "--set", "date=12/06/2016", "--set", "time=13.00-13.20",
+        "--set", "organizer=O", "--set", "chair=C, c",
+        "--set", "speakers=A, a", "--set", "speakers=B, b",
+        "--set", "key_issues=One.", "--set", "key_issues=Two.",
+        "--set", "discussions=D", "--set", "way_forward=W",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    written = tomllib.loads(report.read_text(encoding="utf-8"))
+    assert written["speakers"] == [
+        {"name": "A", "affiliation": "a"},
+        {"name": "B", "affiliation": "b"},
+    ]
+    assert written["key_issues"] == ["One.", "Two."]
+    assert written["time"]["start"].isoformat() == "13:00:00"
+    assert "rapporteur (Rapporteur/Notetaker): is empty" in result.stderr  # a warning only
+
+
+@pytest.mark.parametrize(
+    ("assignment", "message"),
+    [
+        ("titel=x", "--set titel: not a key of the template"),
+        ("title", "write it as key=value"),
+        ("chair.email=x", "chair has no part 'email' (parts: chair.name, chair.affiliation)"),
+    ],
+)
+def test_bad_set_is_a_usage_error(
+    invoke: Invoke, tmp_path: Path, assignment: str, message: str
+) -> None:
+    result = invoke("fill", str(tmp_path / "r.toml"), "--no-input", "--set", assignment)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not (tmp_path / "r.toml").exists()
+
+
+def test_an_invalid_value_from_a_file_is_kept_in_the_draft(invoke: Invoke, tmp_path: Path) -> None:
+    report = tmp_path / "r.toml"
+    result = invoke("fill", str(report), "--no-input", "--set", "date=31/31/2016")
+    assert result.exit_code == 1
+    assert "error: date (Date): '31/31/2016' is not a date on the calendar" in result.stderr
+    assert tomllib.loads(report.read_text(encoding="utf-8"))["date"] == "31/31/2016"
+
+
+def test_the_environment_variable_means_no_input(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("fill", str(tmp_path / "r.toml"), env={"IGF_REPORT_NO_INPUT": "1"})
+    assert result.exit_code == 1
+    assert "nothing was written" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("not = [toml", "not valid TOML"),
+        ('template = "igf-2030-town-hall"\n', "is a report of template 'igf-2030-town-hall'"),
+        ('[tool.poetry]\nname = "x"\n', "holds none of the template's keys"),
+    ],
+)
+def test_a_file_that_is_not_ours_is_never_overwritten(
+    invoke: Invoke, tmp_path: Path, content: str, why: str
+) -> None:
+    report = tmp_path / "pyproject.toml"
+    report.write_text(content, encoding="utf-8")
+    result = invoke("fill", str(report), "--no-input", "--set", "title=x")
+    assert result.exit_code == 1
+    assert why in result.stderr
+    assert report.read_text(encoding="utf-8") == content
+
+
+def test_a_text_file_that_is_not_ours_is_not_overwritten(
+    invoke: Invoke, tmp_path: Path, data: dict[str, Any]
+) -> None:
+    (tmp_path / "report.txt").write_text("my own notes\n", encoding="utf-8")
+    result = invoke(
+        "fill", str(tmp_path / "report.toml"), "--from", "-", "--no-input", input=_answers(data)
+    )
+    assert result.exit_code == 1
+    assert "was not written by igf-report" in result.stderr
+    assert (tmp_path / "report.txt").read_text(encoding="utf-8") == "my own notes\n"
+
+
+def test_without_a_terminal_fill_never_waits(tmp_path: Path) -> None:
+    # stdin is a pipe that stays open: a prompt would hang until the timeout
+    with subprocess.Popen(
+        [sys.executable, "-m", "igf_report", "fill", str(tmp_path / "r.toml")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdin is not None
+        assert process.stderr is not None
+        process.wait(timeout=20)  # stdin still open: nothing may wait on it
+        err = process.stderr.read()
+        process.stdin.close()
+    assert process.returncode == 1
+    assert b"error: title (Session Title): is required" in err
