@@ -104,8 +104,10 @@ class FieldSpec:
             return True
         if isinstance(value, str):
             return not value.strip()
-        if isinstance(value, list | dict):
+        if isinstance(value, list):
             return not value
+        if isinstance(value, dict):  # a blank table from ``igf-report new``
+            return all(self.is_empty(v) for v in value.values())
         return False
 
 

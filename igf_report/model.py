@@ -123,7 +123,7 @@ def _paragraphs(value: object) -> object:
 
 
 #: Marks a list of paragraphs (as opposed to a list of sentences).
-PARAGRAPHS: Final = BeforeValidator(_paragraphs)
+PARAGRAPHS: Final = BeforeValidator(_paragraphs, json_schema_input_type=list[str] | str)
 
 
 def _lf(value: object) -> object:
@@ -141,8 +141,14 @@ Text = Annotated[
 ]
 OneLine = Annotated[Text, AfterValidator(_one_line)]
 OptionalText = Annotated[Text | None, BeforeValidator(_text_or_none)]
-Date = Annotated[dt.date, Strict(), BeforeValidator(parse_date)]
-Time = Annotated[dt.time, Strict(), BeforeValidator(parse_time)]
+# json_schema_input_type: the schema says what a file may hold (text to be
+# parsed, or the TOML value itself), not only what the parser makes of it.
+Date = Annotated[
+    dt.date, Strict(), BeforeValidator(parse_date, json_schema_input_type=dt.date | str)
+]
+Time = Annotated[
+    dt.time, Strict(), BeforeValidator(parse_time, json_schema_input_type=dt.time | str)
+]
 
 
 class _Strict(BaseModel):
@@ -163,7 +169,7 @@ class Person(_Strict):
         return f"{self.name}, {self.affiliation}" if self.affiliation else self.name
 
 
-PersonInput = Annotated[Person, BeforeValidator(split_person)]
+PersonInput = Annotated[Person, BeforeValidator(split_person, json_schema_input_type=Person | str)]
 
 
 class TimeRange(_Strict):
@@ -184,6 +190,7 @@ class TimeRange(_Strict):
 
 
 def _presentation(value: object) -> object:
+    """Let a string stand for a presentation without a title."""
     return {"summary": value} if isinstance(value, str) else value
 
 
@@ -274,7 +281,7 @@ class Report(_Strict):
     ]
     time: Annotated[
         TimeRange,
-        BeforeValidator(parse_time_range),
+        BeforeValidator(parse_time_range, json_schema_input_type=TimeRange | str),
         Field(
             title="Time",
             description="When the session started and ended, in local time at the venue.",
@@ -304,7 +311,7 @@ class Report(_Strict):
     ]
     rapporteur: Annotated[
         PersonInput | None,
-        BeforeValidator(_text_or_none),
+        BeforeValidator(_text_or_none, json_schema_input_type=Person | str | None),
         Field(
             title="Rapporteur/Notetaker",
             description="Every workshop session must have a rapporteur, who "
@@ -355,7 +362,12 @@ class Report(_Strict):
         ),
     ]
     presentations: Annotated[
-        list[Annotated[Presentation, BeforeValidator(_presentation)]],
+        list[
+            Annotated[
+                Presentation,
+                BeforeValidator(_presentation, json_schema_input_type=Presentation | str),
+            ]
+        ],
         BeforeValidator(_one_or_many),
         Field(
             default_factory=list,

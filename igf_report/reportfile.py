@@ -34,10 +34,6 @@ __all__ = [
 #: Largest file igf-report reads; a report is a few kilobytes.
 MAX_FILE_BYTES: Final = 5 * 1024 * 1024
 
-SCHEMA_URL: Final = (
-    "https://raw.githubusercontent.com/igf-report/igf-report/main/igf-2016-workshop.schema.json"
-)
-
 
 def _too_large(name: str) -> FileReadError:
     return FileReadError(
@@ -187,11 +183,22 @@ def _assignment(key: str, value: object) -> str:
     return f"{_key(key)} = {_inline(value)}\n"
 
 
+def _needed(spec: FieldSpec) -> str:
+    if spec.required:
+        return "Required."
+    if spec.template.when_missing:
+        return "Expected: validate warns when it is empty."
+    return "Optional."
+
+
 def _comment(spec: FieldSpec) -> str:
-    lines = [f"{spec.number}. {spec.heading}", spec.instruction]
-    if spec.kind.is_list:
-        lines.append(f"One item per {spec.kind.value.rsplit(' ', 1)[-1][:-1]}.")
-    lines.append(f"Example: {spec.example}")
+    example = [spec.example] if spec.kind.is_list else spec.example
+    lines = [
+        f"{spec.number}. {spec.heading}",
+        spec.instruction,
+        _needed(spec),
+        f"Example: {_key(spec.key)} = {_inline(example)}",
+    ]
     return "".join(f"# {line}\n" for line in lines)
 
 

@@ -1,0 +1,120 @@
+"""``fields``, ``schema`` and ``new``: what the template asks for, for people and editors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from igf_report.cli.app import app
+
+__all__ = ["fields", "new", "schema"]
+
+
+@app.command(epilog="Examples: igf-report fields | igf-report fields --format json")
+def fields(
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table (for people) or json (for scripts).")
+    ] = "table",
+) -> None:
+    """List the template's fields in order: key, type, label, instruction and an example."""
+    from igf_report.errors import UsageError  # noqa: PLC0415 -- fast start-up
+    from igf_report.schema import field_rows  # noqa: PLC0415
+
+    rows = field_rows()
+    if fmt == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if fmt != "table":
+        msg = f"unknown --format {fmt!r}; choose table or json"
+        raise UsageError(msg)
+    from rich.console import Console  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
+
+    table = Table(show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column("Key", no_wrap=True, style="bold")
+    table.add_column("Type", max_width=13)
+    table.add_column("Required")
+    table.add_column("Label, instruction, example", overflow="fold", ratio=1)
+    for row in rows:
+        needed = "yes" if row["required"] else "expected" if row["recommended"] else "no"
+        about = Text(row["template_label"], style="bold")
+        about.append(f"\n{row['instruction']}")
+        about.append(f"\nExample: {row['example']}", style="dim")
+        table.add_row(str(row["number"]), row["key"], row["type"], needed, about)
+    Console(highlight=False).print(table)
+
+
+@app.command(
+    epilog="Examples: igf-report schema > igf-2016-workshop.schema.json | "
+    "igf-report schema -o igf-2016-workshop.schema.json"
+)
+def schema(
+    out: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to this file instead of stdout."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the report file, for editors and scripts.
+
+    Editors that read TOML with a schema (Taplo, Even Better TOML) use it
+    through a `#:schema` line at the top of the report, as `igf-report new`
+    writes it.
+    """
+    from igf_report.cli.output import write_output  # noqa: PLC0415
+    from igf_report.schema import json_schema  # noqa: PLC0415
+
+    write_output(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", out)
+
+
+@app.command(epilog="Examples: igf-report new | igf-report new reports/ws173.toml --force")
+def new(
+    report: Annotated[
+        Path, typer.Argument(metavar="FILE", help="The report file to create.")
+    ] = Path("report.toml"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
+    with_schema: Annotated[
+        bool,
+        typer.Option(
+            "--schema/--no-schema",
+            help="Write the JSON Schema beside FILE, for editors.",
+        ),
+    ] = True,
+) -> None:
+    """Write a blank report for editing by hand, every field explained in comments.
+
+    Fill in the values, then check it with `igf-report validate FILE`, or let
+    `igf-report fill FILE` ask for what is still missing.
+    """
+    from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
+    from igf_report.cli.output import say  # noqa: PLC0415
+    from igf_report.errors import NotOurFile  # noqa: PLC0415
+    from igf_report.reportfile import dump_toml  # noqa: PLC0415
+    from igf_report.schema import SCHEMA_FILE_NAME, is_our_schema, json_schema  # noqa: PLC0415
+
+    if report.exists() and not force:
+        msg = f"{report} exists; use --force to overwrite it"
+        raise NotOurFile(msg)
+    schema_path = report.parent / SCHEMA_FILE_NAME
+    write_atomic(
+        report,
+        dump_toml({}, comments=True, blanks=True, schema=f"./{SCHEMA_FILE_NAME}"),
+    )
+    say(f"wrote {report}")
+    if not with_schema:
+        return
+    if schema_path.exists():
+        try:
+            ours = is_our_schema(json.loads(schema_path.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            ours = False
+        if not ours:
+            say(f"{schema_path} exists and is not igf-report's schema; it is left untouched")
+            return
+    write_atomic(schema_path, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
+    say(f"wrote {schema_path}")
