@@ -13,7 +13,9 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from .conftest import EXAMPLES
+from igf_report.importing import import_report
+
+from .conftest import EXAMPLES, SEED
 
 pytestmark = [
     pytest.mark.pty,
@@ -221,3 +223,16 @@ def test_markup_and_escape_sequences_are_shown_as_typed(report: Path) -> None:
     assert session.finish() == 0
     assert "\x1b" not in (session.child.before or "")
     assert tomllib.loads(report.read_text(encoding="utf-8"))["title"] == "[i]typed[/i]"
+
+
+def test_fill_on_an_imported_seed_opens_at_the_rapporteur(report: Path) -> None:
+    report.write_text(import_report(SEED).toml, encoding="utf-8")
+    session = Session(report)
+    session.expect("Resuming at field 6")
+    session.answer("Rapporteur/Notetaker", "Ana Pérez, ISOC Mexico")
+    session.expect("Review")
+    session.answer("Field number to edit, or Enter to save", "")
+    assert session.finish() == 0
+    data = tomllib.loads(report.read_text(encoding="utf-8"))
+    assert data["rapporteur"] == {"name": "Ana Pérez", "affiliation": "ISOC Mexico"}
+    assert len(data["presentations"]) == 8

@@ -44,6 +44,7 @@ class Renderer:
 #: Format name to the module that holds its renderer.
 FORMATS: Final = {
     "text": "igf_report.render.text",
+    "published": "igf_report.render.published",
 }
 
 

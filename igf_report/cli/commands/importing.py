@@ -1,0 +1,77 @@
+"""``igf-report import``: bring a report published on the IGF website into a report file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from igf_report.cli.app import app
+
+__all__ = ["import_"]
+
+
+@app.command(
+    "import",
+    epilog="Examples: igf-report import published.txt -o ws173.toml | "
+    "curl -s URL | igf-report import - -o ws173.toml",
+)
+def import_(
+    source: Annotated[
+        str,
+        typer.Argument(metavar="FILE", help="The published report (- for stdin)."),
+    ],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="REPORT",
+            help="The report file to write (default: FILE with .toml; stdout for -).",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite REPORT if it exists.")] = False,
+) -> None:
+    """Import a report as published on the IGF website (label<TAB>HTML rows).
+
+    Every word of every value is kept: text that fits no field goes to the field
+    it most plausibly belongs to, and the import says where. The report is
+    written even when incomplete, as a draft for `igf-report fill`.
+    """
+    from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
+    from igf_report.cli.output import emit, say  # noqa: PLC0415
+    from igf_report.errors import NotOurFile, UsageError  # noqa: PLC0415
+    from igf_report.importing import import_report  # noqa: PLC0415
+
+    if out is None and source != "-":
+        out = Path(source).with_suffix(".toml")
+        if out == Path(source):
+            msg = f"{source} already ends in .toml; name the report to write with -o"
+            raise UsageError(msg)
+    if out is not None and str(out) != "-" and out.exists() and not force:
+        msg = f"{out} exists; use --force to overwrite it, or -o to write elsewhere"
+        raise NotOurFile(msg)
+    summary = import_report(source)
+    if out is None or str(out) == "-":
+        emit(summary.toml)
+        target = "the report"
+    else:
+        write_atomic(out, summary.toml)
+        say(f"wrote {out}")
+        target = str(out)
+    total = len(summary.found) + len(summary.missing)
+    say(f"found {len(summary.found)} of the template's {total} labels")
+    if summary.missing:
+        say("labels missing: " + ", ".join(spec.label for spec in summary.missing))
+    if summary.empty:
+        say("found but empty: " + ", ".join(spec.label for spec in summary.empty))
+    for note in summary.notes:
+        say(f"note: {note}")
+    for finding in summary.checked.findings:
+        say(finding.describe())
+    if summary.to_ask:
+        asks = ", ".join(spec.label for spec in summary.to_ask)
+        say(f"next: `igf-report fill {target}` will ask for {asks}")
+    else:
+        say(f"next: `igf-report validate {target}` (nothing is missing)")

@@ -1,0 +1,1 @@
+"""Importing reports published on the IGF website."""

@@ -1,0 +1,237 @@
+"""Reports as the IGF website published them: ``label<TAB>value`` rows of HTML.
+
+Reading turns the rows into the report's answers, recognising each label
+loosely, mending labels broken across rows, and keeping every word of every
+value: text that fits no field goes to the field it most plausibly belongs to,
+with a note saying where. Writing (:mod:`igf_report.render.published`) gives
+text that reads back to the same report.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from igf_report.fields import FIELDS, FieldSpec, Kind
+from igf_report.importer.html import Block, BlockKind, parse_html
+
+__all__ = ["Imported", "normalise_label", "read_published"]
+
+_CLOSE_ENOUGH: Final = 0.86  # difflib ratio for a label with a typo
+_SLASH_DATE: Final = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+_WORD: Final = re.compile(r"\w+")
+
+
+def normalise_label(label: str) -> str:
+    """A label reduced to its words, spelling variants made one."""
+    text = label.casefold()
+    for variant, usual in (
+        ("organiser", "organizer"),
+        ("note taker", "notetaker"),
+        ("note-taker", "notetaker"),
+        ("chairperson", "chair"),
+    ):
+        text = text.replace(variant, usual)
+    return " ".join(_WORD.findall(text))
+
+
+def _label_index() -> dict[str, FieldSpec]:
+    index: dict[str, FieldSpec] = {}
+    for spec in FIELDS:
+        for label in (spec.label, spec.heading, *spec.wordings):
+            index.setdefault(normalise_label(label), spec)
+    return index
+
+
+_LABELS: Final = _label_index()
+
+
+def _match(label: str) -> FieldSpec | None:
+    key = normalise_label(label)
+    if not key:
+        return None
+    if key in _LABELS:
+        return _LABELS[key]
+    close = difflib.get_close_matches(key, list(_LABELS), n=1, cutoff=_CLOSE_ENOUGH)
+    return _LABELS[close[0]] if close else None
+
+
+@dataclass
+class _Row:
+    label: str
+    value: str
+    spec: FieldSpec | None
+
+
+@dataclass
+class Imported:
+    """What the import made of a published report.
+
+    Attributes:
+        data: the answers, by field key, as a report file would hold them.
+        found: the fields whose label was recognised, in template order.
+        notes: what had to be guessed, and where text was put.
+    """
+
+    data: dict[str, Any] = field(default_factory=dict)
+    found: list[FieldSpec] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def _rows(text: str) -> list[_Row]:
+    rows: list[_Row] = []
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n"):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        label, tab, value = line.partition("\t")
+        if not tab:
+            spec = _match(line)
+            if spec is not None:
+                rows.append(_Row(line, "", spec))
+            elif rows:
+                rows.append(_Row("", line, None))  # a value running on
+            else:
+                rows.append(_Row(line, "", None))
+            continue
+        rows.append(_Row(label, value, _match(label) if label.strip() else None))
+    return rows
+
+
+def _mend_broken_labels(rows: list[_Row], notes: list[str]) -> list[_Row]:
+    """Join a label split across two rows; the first part's value is stray text."""
+    mended: list[_Row] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        following = rows[index + 1] if index + 1 < len(rows) else None
+        if row.spec is None and row.label.strip() and following and following.label.strip():
+            joined = f"{row.label.strip()} {following.label.strip()}"
+            spec = _match(joined)
+            if spec is not None and following.spec in {None, spec}:
+                value = f"{row.value}\n{following.value}" if row.value.strip() else following.value
+                mended.append(_Row(joined, value, spec))
+                if row.value.strip():
+                    notes.append(
+                        f"The label {spec.heading!r} was broken across two rows; the text "
+                        f"{_plain(row.value)!r} after its first part was put first in "
+                        f"{spec.label} ({spec.key})."
+                    )
+                index += 2
+                continue
+        mended.append(row)
+        index += 1
+    return mended
+
+
+def _plain(value: str) -> str:
+    return " ".join(block.text.replace("\n", " ") for block in parse_html(value))
+
+
+def _values_by_field(rows: list[_Row], imported: Imported) -> dict[str, list[str]]:
+    values: dict[str, list[str]] = {}
+    current: FieldSpec | None = None
+    pending_stray: list[str] = []
+    for row in rows:
+        if row.spec is not None:
+            current = row.spec
+            if current not in imported.found:
+                imported.found.append(current)
+            values.setdefault(current.key, []).append(row.value)
+            if pending_stray:
+                values[current.key][:0] = pending_stray
+                imported.notes.append(
+                    f"Text before the first label was put first in {current.label} ({current.key})."
+                )
+                pending_stray = []
+            continue
+        stray = row.value if not row.label.strip() else f"{row.label.strip()} {row.value}"
+        if not stray.strip():
+            continue
+        if current is None:
+            pending_stray.append(stray)
+            continue
+        values[current.key].append(stray)
+        if row.label.strip():
+            imported.notes.append(
+                f"The row {row.label.strip()!r} matches no field of the template; its text "
+                f"was added to {current.label} ({current.key}), the field before it."
+            )
+    return values
+
+
+def _title_lead(block: Block) -> str | None:
+    """The bold lead-in of a presentation, when it reads as a title."""
+    lead = block.lead
+    if not lead or not block.text.startswith(lead):
+        return None
+    rest = block.text[len(lead) :]
+    if block.lead_then_break and rest.startswith("\n"):
+        return lead
+    rest = rest.lstrip()
+    if not rest:
+        return None
+    if lead.endswith(":") or rest[0] in ":–-—":
+        return lead
+    # "<b>Gob.mx</b> One of the main..." is a title; "<b>At gob.mx/trámites</b>
+    # people can access..." is the start of a sentence
+    return lead if rest[0].isupper() or not rest[0].isalpha() else None
+
+
+def _presentation(block: Block) -> dict[str, str]:
+    title = _title_lead(block)
+    if title is None:
+        return {"summary": block.text}
+    summary = block.text[len(title) :].lstrip("\n ")
+    if block.lead_then_break:
+        pass  # "<b>Title</b><br>summary": nothing to take off either side
+    elif title.endswith(":"):
+        title = title[:-1].rstrip()
+    elif summary[:1] in {":", "–", "-", "—"}:
+        summary = summary[1:].lstrip()
+    return {"title": title, "summary": summary} if summary else {"summary": block.text}
+
+
+def _date(text: str) -> object:
+    # the site wrote month/day/year (12/06/2016 is 6 December 2016)
+    if m := _SLASH_DATE.fullmatch(text):
+        return f"{m[3]}-{int(m[1]):02d}-{int(m[2]):02d}"
+    return text
+
+
+def _to_value(spec: FieldSpec, blocks: list[Block]) -> object:
+    texts = [block.text for block in blocks]
+    if spec.kind is Kind.PRESENTATIONS:
+        return [_presentation(block) for block in blocks]
+    if spec.kind is Kind.PARAGRAPHS:
+        return texts
+    if spec.kind.is_list:
+        # a list of persons or issues written as lines rather than <li>
+        if all(block.kind is not BlockKind.ITEM for block in blocks):
+            return [line.strip() for text in texts for line in text.split("\n") if line.strip()]
+        return [" ".join(text.split("\n")) for text in texts]
+    joined = " ".join(" ".join(text.split("\n")) for text in texts)
+    if spec.kind is Kind.DATE:
+        return _date(joined)
+    return joined
+
+
+def read_published(text: str) -> Imported:
+    """Read a published report into answers, keeping every word of every value.
+
+    Args:
+        text: the published text (BOM, CRLF and LF are all accepted).
+
+    Returns:
+        The answers (raw: ``check`` parses them), the fields found, and notes.
+    """
+    imported = Imported()
+    rows = _mend_broken_labels(_rows(text), imported.notes)
+    for key, parts in _values_by_field(rows, imported).items():
+        spec = next(s for s in FIELDS if s.key == key)
+        blocks = [block for part in parts for block in parse_html(part)]
+        if blocks:
+            imported.data[key] = _to_value(spec, blocks)
+    imported.found.sort(key=lambda spec: spec.number)
+    return imported
