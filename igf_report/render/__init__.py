@@ -44,6 +44,8 @@ class Renderer:
 #: Format name to the module that holds its renderer.
 FORMATS: Final = {
     "text": "igf_report.render.text",
+    "markdown": "igf_report.render.markdown",
+    "html": "igf_report.render.html",
     "published": "igf_report.render.published",
 }
 

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from igf_report.cli.commands import discover, fill, importing, render, validate
+from igf_report.cli.commands import discover, fill, importing, render, show, validate
 
-__all__ = ["discover", "fill", "importing", "render", "validate"]
+__all__ = ["discover", "fill", "importing", "render", "show", "validate"]

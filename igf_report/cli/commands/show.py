@@ -1,0 +1,48 @@
+"""``igf-report show``: a report in the terminal, with its findings."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from igf_report.cli.app import app
+
+__all__ = ["show"]
+
+
+@app.command(
+    epilog="Examples: igf-report show report.toml | igf-report show report.toml --no-pager"
+)
+def show(
+    report: Annotated[Path, typer.Argument(metavar="REPORT", help="The report file (TOML).")],
+    pager: Annotated[
+        bool,
+        typer.Option(
+            "--pager/--no-pager",
+            help="Page through a report longer than the screen (only when stdout is a terminal).",
+        ),
+    ] = True,
+) -> None:
+    """Show a report in the terminal, then its errors and warnings.
+
+    Colours follow NO_COLOR and the terminal; the width follows the terminal.
+    Everything typed in the report is shown literally.
+    """
+    from rich.console import Console  # noqa: PLC0415 -- fast start-up
+
+    from igf_report.batch import load_checked  # noqa: PLC0415
+    from igf_report.cli.report_view import report_view  # noqa: PLC0415
+
+    checked, _ = load_checked(report)
+    console = Console(highlight=False, emoji=False)
+    view = report_view(checked.values, checked.findings)
+    if pager and sys.stdout.isatty() and console.is_terminal:
+        lines = console.render_lines(view, console.options, pad=False)
+        if len(lines) > console.height:
+            with console.pager(styles=console.color_system is not None):
+                console.print(view)
+            return
+    console.print(view)
