@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,26 +50,42 @@ class FileResult:
         return self.status is Status.INVALID or (strict and bool(self.findings))
 
 
-def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     """Files as given, and every ``*.toml`` below each folder, in a stable order.
 
+    Folders are walked lazily, one folder's listing at a time, so that checking
+    a hundred thousand files holds no list of them.
+
     Raises:
-        UsageError: a path does not exist.
+        UsageError: a path does not exist (before anything is yielded).
     """
-    files: list[Path] = []
-    missing: list[str] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*.toml") if p.is_file()))
-        elif path.exists():
-            files.append(path)
-        else:
-            missing.append(str(raw))
+    given = [Path(raw) for raw in paths]
+    missing = [str(path) for path in given if not path.exists()]
     if missing:
         msg = "no such file or folder: " + ", ".join(missing)
         raise UsageError(msg)
-    return files
+    return _walk_all(given)
+
+
+def _walk_all(given: list[Path]) -> Iterator[Path]:
+    for path in given:
+        if path.is_dir():
+            yield from _walk(path)
+        else:
+            yield path
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir():
+            yield from _walk(Path(entry.path))
+        elif entry.name.endswith(".toml") and entry.is_file():
+            yield Path(entry.path)
 
 
 def load_checked(path: str | Path) -> tuple[Checked, str]:
@@ -85,10 +102,11 @@ def load_checked(path: str | Path) -> tuple[Checked, str]:
     text = read_text(path)
     data = parse_document(text, str(path), "toml")
     checked = check(data)
-    lines = key_lines(text)
-    checked.findings = [
-        f.at_line(lines.get(f.path.split(".", 1)[0].split("[", 1)[0])) for f in checked.findings
-    ]
+    if checked.findings:  # most reports have none: do not look for lines then
+        lines = key_lines(text)
+        checked.findings = [
+            f.at_line(lines.get(f.path.split(".", 1)[0].split("[", 1)[0])) for f in checked.findings
+        ]
     return checked, text
 
 

@@ -81,7 +81,7 @@ class FieldSpec:
     kind: Kind
     info: FieldInfo
 
-    @property
+    @functools.cached_property
     def template(self) -> Template:
         """The field's :class:`~igf_report.model.Template` marker."""
         return next(m for m in self.info.metadata if isinstance(m, Template))

@@ -133,11 +133,14 @@ def _lf(value: object) -> object:
     return value
 
 
+# The before-validator comes last so that it wraps a plain constrained str
+# schema, which pydantic-core checks natively (first, it would make pydantic
+# apply the constraints in Python, several times slower).
 Text = Annotated[
     str,
-    BeforeValidator(_lf),
     Strict(),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    BeforeValidator(_lf),
 ]
 OneLine = Annotated[Text, AfterValidator(_one_line)]
 OptionalText = Annotated[Text | None, BeforeValidator(_text_or_none)]

@@ -70,11 +70,12 @@ class JsonReporter(Reporter):
     def __init__(self, out: TextIO) -> None:
         super().__init__(out)
         self._first = True
-        self.out.write(f'{{"version": {JSON_FORMAT_VERSION}, "files": [')
 
     def add(self, result: FileResult) -> None:
         """Write ``result`` as one entry of ``files``."""
         super().add(result)
+        if self._first:
+            self.out.write(f'{{"version": {JSON_FORMAT_VERSION}, "files": [')
         entry = {
             "file": result.path,
             "status": result.status.value,

@@ -7,7 +7,6 @@ template's labels as comments when asked (``igf-report new``).
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 import tomllib
@@ -15,7 +14,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Final
 
-import tomli_w
 from pydantic import BaseModel
 
 from igf_report.errors import FileReadError, UsageError
@@ -110,6 +108,8 @@ def parse_document(text: str, name: str, fmt: str | None = None) -> dict[str, An
         else:
             fmt = "json" if text.lstrip().startswith("{") else "toml"
     if fmt == "json":
+        import json  # noqa: PLC0415 -- only answers files are JSON; keep start-up light
+
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -132,17 +132,17 @@ def parse_document(text: str, name: str, fmt: str | None = None) -> dict[str, An
         raise FileReadError(name, "not valid TOML: nested too deeply") from None
 
 
-_KEY_LINE = re.compile(r"^[ \t]*(?:\[\[?[ \t]*)?\"?([A-Za-z0-9_-]+)", re.MULTILINE)
+# A top-level key starts its line (the writer puts nested tables and list
+# items on indented lines); a hand-written "[chair]" table header counts too.
+_KEY_LINE = re.compile(r'^(?:\[\[?[ \t]*)?"?([A-Za-z0-9_-]+)"?[ \t]*(?:=|\.|\]|$)', re.MULTILINE)
 
 
 def key_lines(text: str) -> dict[str, int]:
     """The line on which each top-level key of a TOML document is first written."""
     lines: dict[str, int] = {}
-    depth = 0  # inside a multi-line array, items are not keys
-    for number, line in enumerate(text.split("\n"), start=1):
-        if depth == 0 and (m := _KEY_LINE.match(line)) and not line.lstrip().startswith("#"):
-            lines.setdefault(m[1], number)
-        depth = max(0, depth + line.count("[") - line.count("]"))
+    for m in _KEY_LINE.finditer(text):
+        if m[1] not in lines:
+            lines[m[1]] = text.count("\n", 0, m.start()) + 1
     return lines
 
 
@@ -158,6 +158,8 @@ def _plain(value: object) -> object:
 
 
 def _scalar(value: object) -> str:
+    import tomli_w  # noqa: PLC0415 -- only writing needs it; keep `validate` start-up light
+
     return tomli_w.dumps({"v": value}, multiline_strings=True)[4:].rstrip("\n")
 
 

@@ -75,28 +75,33 @@ def wrap(text: str, width: int, indent: str = "", hang: str | None = None) -> li
     """
     if hang is None:
         hang = " " * display_width(indent)
+    hang_width = display_width(hang)
     lines: list[str] = []
-    prefix = indent
+    prefix, prefix_width = indent, display_width(indent)
     for source_line in text.split("\n"):
-        line, used = prefix, display_width(prefix)
-        room = max(width - used, 1)
+        words: list[str] = [prefix]
+        used = prefix_width
         empty = True
         for source_word in source_line.split():
             word = source_word
-            w = display_width(word)
+            w = len(word) if word.isascii() else display_width(word)
             if not empty and used + 1 + w > width:
-                lines.append(line)
-                line, used, empty = hang, display_width(hang), True
-                room = max(width - used, 1)
-            if empty and w > room:
-                *full, word = _split_long(word, room)
+                lines.append("".join(words))
+                words, used, empty = [hang], hang_width, True
+            if empty and w > width - used:
+                *full, word = _split_long(word, max(width - used, 1))
                 for piece in full:
-                    lines.append(line + piece)
-                    line, used = hang, display_width(hang)
+                    lines.append("".join(words) + piece)
+                    words, used = [hang], hang_width
                 w = display_width(word)
-            line += word if empty else " " + word
-            used += w if empty else w + 1
+            if empty:
+                words.append(word)
+                used += w
+            else:
+                words.append(" ")
+                words.append(word)
+                used += w + 1
             empty = False
-        lines.append(line.rstrip() if not empty else prefix.rstrip())
-        prefix = hang
+        lines.append("".join(words).rstrip() if not empty else prefix.rstrip())
+        prefix, prefix_width = hang, hang_width
     return lines

@@ -24,6 +24,7 @@ __all__ = [
     "Severity",
     "check",
     "check_field",
+    "check_fields",
 ]
 
 
@@ -85,8 +86,10 @@ def _message(error: ErrorDetails) -> str:
     if error["type"] == "value_error" and "error" in ctx:
         return str(ctx["error"])
     if error["type"] in {"too_long", "string_too_long"}:
-        unit = "characters" if isinstance(error.get("input"), str) else "items"
-        return f"is {ctx.get('actual_length', '?')} {unit} long; the limit is {ctx['max_length']}"
+        value = error.get("input")
+        unit = "characters" if isinstance(value, str) else "items"
+        length = len(value) if isinstance(value, str | list) else ctx.get("actual_length", "?")
+        return f"is {length} {unit} long; the limit is {ctx['max_length']}"
     template = _MESSAGES.get(error["type"])
     if template is None:
         return error["msg"]
@@ -166,6 +169,33 @@ def check(data: Mapping[str, Any]) -> Checked:
         The normalised values, the findings and, when there is no error,
         the :class:`~igf_report.model.Report`.
     """
+    # Most reports are valid: one validation of the whole model is much faster
+    # than one per field, and gives the same values and warnings. Only a report
+    # with an error takes the field-by-field path that names each one.
+    try:
+        report = Report.model_validate(data)
+    except ValidationError:
+        return check_fields(data)
+    return _checked_report(report)
+
+
+def _checked_report(report: Report) -> Checked:
+    checked = Checked(report=report)
+    for spec in FIELDS:
+        value = getattr(report, spec.key)
+        if spec.is_empty(value):
+            checked.findings.extend(_missing_guidance(spec))
+            continue
+        checked.values[spec.key] = value
+        checked.findings.extend(
+            Finding(Severity.WARNING, path, label_for_path(path), message)
+            for path, message in spec.warnings(value)
+        )
+    return checked
+
+
+def check_fields(data: Mapping[str, Any]) -> Checked:
+    """:func:`check`, one field at a time, so that every error is found and named."""
     checked = Checked()
     known = {spec.key for spec in FIELDS} | {"template"}
     template = data.get("template", TEMPLATE_ID)

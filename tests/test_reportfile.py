@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from igf_report.errors import FileReadError
 from igf_report.model import Report
 from igf_report.reportfile import decode, dump_toml, key_lines, parse_document
-from igf_report.validation import check
+from igf_report.validation import check, check_fields
 
 from .conftest import EXAMPLES
 
@@ -134,3 +134,32 @@ def test_report_model_has_labels_in_its_schema() -> None:
     schema = Report.model_json_schema()
     assert schema["properties"]["rapporteur"]["title"] == "Rapporteur/Notetaker"
     assert "x-template-label" in schema["properties"]["key_issues"]
+
+
+_junk = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20) | st.dates() | st.times(),
+    lambda children: st.lists(children, max_size=3)
+    | st.dictionaries(st.sampled_from(["name", "affiliation", "start", "end", "title",
+                                       "summary", "x"]), children, max_size=3),
+    max_leaves=8,
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _reports,
+    st.dictionaries(
+        st.sampled_from(["title", "date", "time", "chair", "rapporteur", "speakers",
+                         "key_issues", "presentations", "discussions", "template", "titel"]),
+        _junk,
+        max_size=3,
+    ),
+)  # fmt: skip
+def test_the_fast_whole_model_check_agrees_with_the_field_by_field_one(
+    data: dict[str, Any], damage: dict[str, Any]
+) -> None:
+    data = {k: v for k, v in {**data, **damage}.items() if v is not None}
+    fast, slow = check(data), check_fields(data)
+    assert fast.values == slow.values
+    assert fast.findings == slow.findings
+    assert fast.report == slow.report

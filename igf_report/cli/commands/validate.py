@@ -46,16 +46,15 @@ def validate(
     if fmt not in REPORTERS:
         msg = f"unknown --format {fmt!r}; choose one of: {', '.join(REPORTERS)}"
         raise UsageError(msg)
-    files = expand_paths(paths)
-    if not files:
-        msg = "no report files found (folders are searched for *.toml)"
-        raise UsageError(msg)
     reporter = REPORTERS[fmt](sys.stdout)
     failed = False
-    for path in files:
+    for path in expand_paths(paths):
         result = check_file(path)
         reporter.add(result)
         failed = failed or result.failed(strict=strict)
+    if not reporter.counts:
+        msg = "no report files found (folders are searched for *.toml)"
+        raise UsageError(msg)
     reporter.finish()
     if fmt != "text":
         sys.stderr.write(reporter.summary() + "\n")
