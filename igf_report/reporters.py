@@ -18,6 +18,13 @@ __all__ = ["JSON_FORMAT_VERSION", "REPORTERS", "JsonReporter", "Reporter", "Text
 #: Bumped whenever the JSON document changes shape.
 JSON_FORMAT_VERSION: Final = 1
 
+# JSON may hold DEL, C1 controls and bidi overrides raw; written as \u escapes
+# they mean the same to a parser and do nothing to a terminal showing the output.
+_JSON_ESCAPES: Final = {
+    code: f"\\u{code:04x}"
+    for code in [*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
+}
+
 
 class Reporter:
     """Receives each file's result, then writes a summary.
@@ -90,7 +97,8 @@ class JsonReporter(Reporter):
                 for f in result.findings
             ],
         }
-        self.out.write(("\n  " if self._first else ",\n  ") + json.dumps(entry, ensure_ascii=False))
+        text = json.dumps(entry, ensure_ascii=False).translate(_JSON_ESCAPES)
+        self.out.write(("\n  " if self._first else ",\n  ") + text)
         self._first = False
 
     def finish(self) -> None:

@@ -79,3 +79,14 @@ def snapshot(name: str, actual: str) -> None:
             pytest.fail(f"snapshot {name} is missing")
         path.write_text(actual, encoding="utf-8", newline="\n")
     assert actual == path.read_text(encoding="utf-8")
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print what the reliability tests tried (see tests/reliability.py)."""
+    from .reliability import TALLY  # noqa: PLC0415 -- only at the end of the run
+
+    if not TALLY:
+        return
+    terminalreporter.section("reliability")
+    for what, count in sorted(TALLY.items()):
+        terminalreporter.write_line(f"{count:>8,}  {what}")

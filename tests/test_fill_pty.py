@@ -127,7 +127,7 @@ def test_an_invalid_date_is_refused_then_corrected_and_back_works(report: Path) 
     session.answer("Date", ":back", default="2016-12-07")
     session.answer("Session Title", "Second title", default="First title")
     session.answer("Time", ":quit")
-    session.expect("Draft saved")
+    session.expect("Your answers are saved in")
     assert session.finish() == 0
     data = tomllib.loads(report.read_text(encoding="utf-8"))
     assert data["title"] == "Second title"

@@ -20,6 +20,7 @@ from igf_report.render.published import render as render_published
 from igf_report.validation import check
 
 from .conftest import EXAMPLES, SEED, Invoke
+from .reliability import tally
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 _WORDS = re.compile(r"\w+")
@@ -280,6 +281,7 @@ def test_any_report_survives_the_published_format(  # noqa: PLR0917 -- one per f
     presentations: list[Presentation],
     paragraphs: list[str],
 ) -> None:
+    tally("round trip: published format, generated reports")
     data = {
         "title": title,
         "date": date,
@@ -302,6 +304,7 @@ def test_any_report_survives_the_published_format(  # noqa: PLR0917 -- one per f
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=400))
 def test_arbitrary_text_never_crashes_the_importer(text: str) -> None:
+    tally("fuzz: importer, arbitrary text")
     imported = read_published(text)
     check(imported.data)  # whatever came in, the answers can be checked
 
@@ -318,6 +321,7 @@ def test_arbitrary_text_never_crashes_the_importer(text: str) -> None:
     ).map("".join)
 )  # fmt: skip
 def test_arbitrary_html_never_crashes_the_importer(text: str) -> None:
+    tally("fuzz: importer, arbitrary HTML")
     imported = read_published("Key Issues raised:\t" + text)
     checked = check(imported.data)
     for value in checked.values.get("key_issues", []):

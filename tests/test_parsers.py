@@ -15,6 +15,8 @@ from igf_report.parsers import (
     split_person,
 )
 
+from .reliability import tally
+
 DEC6 = dt.date(2016, 12, 6)
 
 
@@ -144,6 +146,7 @@ def test_paragraphs() -> None:
 
 @given(st.text(max_size=300))
 def test_parsers_never_raise_anything_but_value_error(text: str) -> None:
+    tally("fuzz: date, time and person parsers, arbitrary text")
     for parse in (parse_date, parse_time, parse_time_range):
         message = "parsed"
         try:
@@ -151,3 +154,6 @@ def test_parsers_never_raise_anything_but_value_error(text: str) -> None:
         except ValueError as exc:
             message = str(exc)
         assert message
+    assert isinstance(split_person(text), dict)
+    assert count_sentences(text) >= 0
+    assert count_paragraphs(text) >= 0

@@ -15,6 +15,7 @@ from igf_report.reportfile import decode, dump_toml, key_lines, parse_document
 from igf_report.validation import check, check_fields
 
 from .conftest import EXAMPLES
+from .reliability import tally
 
 
 def test_the_file_is_written_in_template_order(data: dict[str, Any]) -> None:
@@ -112,6 +113,7 @@ _reports = st.builds(
 @settings(max_examples=150, deadline=None)
 @given(_reports)
 def test_any_valid_report_survives_toml(data: dict[str, Any]) -> None:
+    tally("round trip: TOML file, generated reports")
     data = {k: v for k, v in data.items() if v is not None}
     first = check(data).report
     if first is None:  # e.g. paragraphs split at blank lines: not a round-trip case
@@ -122,6 +124,7 @@ def test_any_valid_report_survives_toml(data: dict[str, Any]) -> None:
 
 @given(st.text(alphabet=string.printable, max_size=200))
 def test_any_text_either_parses_or_names_its_line(text: str) -> None:
+    tally("fuzz: TOML loader, arbitrary text")
     message = "f.toml: parsed"
     try:
         parse_document(text, "f.toml", "toml")
@@ -158,6 +161,7 @@ _junk = st.recursive(
 def test_the_fast_whole_model_check_agrees_with_the_field_by_field_one(
     data: dict[str, Any], damage: dict[str, Any]
 ) -> None:
+    tally("fuzz: checker, reports with junk at some keys")
     data = {k: v for k, v in {**data, **damage}.items() if v is not None}
     fast, slow = check(data), check_fields(data)
     assert fast.values == slow.values

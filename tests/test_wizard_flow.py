@@ -12,6 +12,7 @@ from igf_report.validation import check
 from igf_report.wizard.editor import EditOutcome
 from igf_report.wizard.flow import Outcome, Wizard
 
+from .reliability import tally
 from .wizard_screen import Paste, ScriptedScreen
 
 COMPLETE = [
@@ -245,6 +246,7 @@ _LINES = st.one_of(
 @settings(max_examples=200, deadline=None)
 @given(st.lists(_LINES, max_size=60))
 def test_any_sequence_of_lines_never_crashes(lines: list[str]) -> None:
+    tally("fuzz: wizard, sequences of lines and commands")
     screen = ScriptedScreen(list(lines), edits=[EditOutcome("x\n\ny\n")] * 60)
     wizard = Wizard(screen, {}, lambda _d: None)
     try:

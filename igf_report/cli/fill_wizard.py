@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
-import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +11,7 @@ from types import FrameType
 from typing import Any
 
 from igf_report.cli.output import say
-from igf_report.errors import Interrupted, ReportInvalid
+from igf_report.errors import FileWriteError, Interrupted, ReportInvalid
 from igf_report.filling import DUE_DATE, draft_values, save_draft, write_report
 from igf_report.validation import check
 from igf_report.wizard.flow import Outcome, Wizard
@@ -48,37 +48,46 @@ def fill_with_prompts(report: Path, data: dict[str, Any]) -> None:
         ReportInvalid: Ctrl-D, a closed terminal or SIGTERM (exit 1), likewise.
     """
     screen = TerminalScreen()
-    warned = False
+    saved_at: Path | None = report if report.exists() else None
 
     def save(values: dict[str, Any]) -> None:
-        nonlocal warned
+        nonlocal saved_at
         saved = save_draft(report, draft_values(values, check(values)))
-        if saved.problem and not warned:
-            warned = True
+        if saved.problem and saved.path != saved_at:
             screen.message(
                 f"{saved.problem}; your answers are saved in {saved.path} instead", Tone.WARNING
             )
+        saved_at = saved.path
+
+    def resume() -> str:
+        if saved_at is None:
+            return "Nothing had been answered yet, so nothing was saved."
+        return f"Your answers are saved in {saved_at}; run `igf-report fill {saved_at}` to go on."
 
     screen.message(
         f"Filling {report}. Every answer is saved as you go; :help lists the commands.",
         Tone.INFO,
     )
     wizard = Wizard(screen, data, save)
-    resume = f"Your answers are saved in {report}; run `igf-report fill {report}` to go on."
     try:
         with _signals_raise():
             outcome = wizard.run()
     except KeyboardInterrupt:
-        _quietly(f"\nInterrupted. {resume}")
+        _quietly(f"\nInterrupted. {resume()}")
         raise Interrupted("") from None
     except (EOFError, _Closed):
-        _quietly(f"\nStopped. {resume}")
+        _quietly(f"\nStopped. {resume()}")
         raise ReportInvalid("") from None
     if outcome is Outcome.QUIT:
-        say(f"Draft saved. {resume}")
+        say(resume())
         return
     values = draft_values(wizard.data, check(wizard.data))
-    written = write_report(report, values)
+    try:
+        written = write_report(report, values)
+    except FileWriteError as exc:
+        save(wizard.data)
+        msg = f"{exc}. {resume()}"
+        raise FileWriteError(msg) from None
     say("Wrote " + " and ".join(str(p) for p in written) + ".")
     say(
         f"The report is due by {DUE_DATE.day} {DUE_DATE:%B %Y}, two weeks after the meeting; "
@@ -88,7 +97,5 @@ def fill_with_prompts(report: Path, data: dict[str, Any]) -> None:
 
 def _quietly(message: str) -> None:
     # The terminal may be gone (SIGHUP): nothing to say then, and nothing to fail on.
-    try:
+    with contextlib.suppress(OSError):
         say(message)
-    except OSError:
-        sys.stderr = sys.__stderr__

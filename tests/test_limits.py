@@ -1,0 +1,154 @@
+"""Hostile sizes and shapes: bounded time, limits named, no traceback."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from igf_report.errors import FileReadError
+from igf_report.importer.published import read_published
+from igf_report.parsers import (
+    count_paragraphs,
+    count_sentences,
+    parse_date,
+    parse_time_range,
+    split_person,
+)
+from igf_report.reportfile import MAX_FILE_BYTES, decode, parse_document
+from igf_report.textutil import wrap
+from igf_report.validation import check
+
+from .conftest import Invoke
+from .reliability import tally
+
+# A regular expression that backtracks badly takes minutes on these; a linear
+# one takes milliseconds. The alarm is a safety net against a hang, not a
+# speed target: it is a hundred times what a linear parse needs.
+_GUARD_SECONDS = 20
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    if sys.platform == "win32":
+        yield
+        return
+
+    def hang(_signum: int, _frame: object) -> None:
+        pytest.fail("a parse did not finish: a regular expression backtracks badly")
+
+    previous = signal.signal(signal.SIGALRM, hang)
+    signal.alarm(_GUARD_SECONDS)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+ADVERSARIAL = [
+    "1" * 100_000,
+    "1:" * 50_000,
+    "- " * 50_000,
+    "a." * 50_000,
+    ". A" * 33_000,
+    "\n\n " * 33_000,
+    "<b>" * 30_000,
+    "<" * 100_000,
+    "&#" * 50_000,
+    "9h" * 50_000 + "x",
+    ("12/" * 30_000) + "2016",
+    "dec " * 25_000,
+]
+
+
+def _swallow(parse: Callable[[str], object], text: str) -> None:
+    message = "parsed"
+    try:
+        parse(text)
+    except ValueError as exc:
+        message = str(exc)
+    assert message
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL, ids=lambda t: repr(t[:8]))
+def test_every_parser_finishes_on_long_adversarial_input(text: str) -> None:
+    with _guard():
+        for parse in (parse_date, parse_time_range, split_person):
+            _swallow(parse, text)
+        count_sentences(text)
+        count_paragraphs(text)
+        wrap(text, 80)
+        read_published("Key Issues raised:\t" + text)
+        check({"title": text, "date": text, "time": text, "chair": text, "key_issues": [text]})
+        tally("adversarial long inputs through every parser")
+
+
+def test_a_file_over_the_limit_is_refused_before_parsing(invoke: Invoke, tmp_path: Path) -> None:
+    big = tmp_path / "big.toml"
+    big.write_bytes(b'title = "' + b"x" * MAX_FILE_BYTES + b'"\n')
+    result = invoke("validate", str(big))
+    assert result.exit_code == 1
+    assert "is larger than 5 MiB, the most igf-report reads" in result.stdout
+    with pytest.raises(FileReadError, match="larger than 5 MiB"):
+        decode(b"x" * (MAX_FILE_BYTES + 1), "stdin")
+
+
+def test_a_value_over_the_limit_names_the_limit(invoke: Invoke, tmp_path: Path) -> None:
+    report = tmp_path / "long.toml"
+    report.write_text(f'title = "{"x" * 20_001}"\n', encoding="utf-8")
+    result = invoke("validate", str(report))
+    assert "title (Session Title): is 20001 characters long; the limit is 20000" in result.stdout
+
+
+def test_deep_nesting_is_a_clear_error() -> None:
+    with pytest.raises(FileReadError, match=r"nested too deeply|not valid"):
+        parse_document("[" * 100_000 + "]" * 100_000, "deep.json", "json")
+    with pytest.raises(FileReadError, match=r"nested too deeply|not valid"):
+        parse_document("x = " + "[" * 100_000 + "]" * 100_000, "deep.toml", "toml")
+
+
+_toml_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**70), max_value=2**70)
+    | st.floats(allow_nan=True)
+    | st.text(max_size=30)
+    | st.dates()
+    | st.times()
+    | st.datetimes(),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=12,
+)
+_keys = st.sampled_from(
+    ["template", "title", "date", "time", "organizer", "chair", "rapporteur", "speakers",
+     "key_issues", "presentations", "discussions", "way_forward", "titel", "", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(_keys, _toml_values, max_size=12))
+def test_any_document_gives_findings_that_name_fields(data: dict[str, Any]) -> None:
+    tally("fuzz: loader and checker, arbitrary documents")
+    first = check(data)
+    again = check(data)
+    assert [f.describe() for f in first.findings] == [f.describe() for f in again.findings]
+    for finding in first.findings:
+        assert finding.label
+        assert finding.message
+        assert (
+            finding.path.split(".")[0].split("[")[0] in data
+            or finding.severity == "warning"
+            or (finding.message == "is required")
+        )
+    json.dumps([f.message for f in first.findings])  # findings are plain text
