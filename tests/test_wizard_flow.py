@@ -256,3 +256,10 @@ def test_any_sequence_of_lines_never_crashes(lines: list[str]) -> None:
     checked = check(wizard.data)  # whatever was accepted is still a readable draft
     if outcome is Outcome.SAVE:
         assert checked.errors == []
+
+
+def test_a_draft_from_a_file_shows_its_items_as_typed(data: dict[str, Any]) -> None:
+    data["presentations"] = [{"title": "Gob.mx", "summary": "A platform."}, {"summary": "B."}]
+    _, screen, _, _ = _run(["9", "", "", ""], data=data)
+    assert "  1. Gob.mx: A platform." in screen.shown
+    assert "  2. B." in screen.shown

@@ -107,6 +107,9 @@ class Wizard:
         self.screen = screen
         self.data = data
         self.save = save
+        # a draft read from a file holds raw tables and strings: work on the
+        # parsed values of the fields that are valid, keep the rest as written
+        data.update(check(data).values)
 
     # --- the walk ---------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -42,6 +43,8 @@ def show(
     if pager and sys.stdout.isatty() and console.is_terminal:
         lines = console.render_lines(view, console.options, pad=False)
         if len(lines) > console.height:
+            # less shows colours only with -R; a LESS the user set is theirs
+            os.environ.setdefault("LESS", "-R")
             with console.pager(styles=console.color_system is not None):
                 console.print(view)
             return
