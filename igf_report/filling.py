@@ -21,7 +21,6 @@ from igf_report.fields import FIELDS
 from igf_report.model import TEMPLATE_ID
 from igf_report.parsers import MEETING_DAYS
 from igf_report.render import get_renderer
-from igf_report.render.values import DOCUMENT_TITLE
 from igf_report.reportfile import dump_toml, parse_document, read_text
 from igf_report.validation import Checked, check
 
@@ -118,21 +117,8 @@ def write_report(path: Path, values: Mapping[str, Any]) -> list[Path]:
         The files written.
     """
     beside = text_path(path)
-    if beside.exists() and not _is_our_text(beside):
-        msg = (
-            f"{beside} exists and was not written by igf-report; it is left untouched. "
-            "Move it away, or render the text elsewhere with igf-report render -o"
-        )
-        raise NotOurFile(msg)
+    text = get_renderer("text")
+    text.check_overwrite(beside)
     write_atomic(path, dump_toml(values))
-    write_atomic(beside, get_renderer("text").render(check(values).values, width=80))
+    write_atomic(beside, text.render(check(values).values, width=80))
     return [path, beside]
-
-
-def _is_our_text(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(DOCUMENT_TITLE) + 1)
-    except OSError:
-        return False
-    return head == f"{DOCUMENT_TITLE}\n".encode()

@@ -77,3 +77,21 @@ def test_unknown_format_is_a_usage_error(invoke: Invoke) -> None:
     result = invoke("render", str(EXAMPLES / "community-networks.toml"), "--format", "pdf")
     assert result.exit_code == 2
     assert "unknown format 'pdf'" in result.stderr
+
+
+def test_output_never_replaces_a_file_igf_report_did_not_write(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    source = str(EXAMPLES / "community-networks.toml")
+    mine = tmp_path / "notes.html"
+    mine.write_text("<p>my own notes</p>\n", encoding="utf-8")
+    result = invoke("render", source, "-f", "html", "-o", str(mine))
+    assert result.exit_code == 1
+    assert "was not written by igf-report" in result.stderr
+    assert mine.read_text(encoding="utf-8") == "<p>my own notes</p>\n"
+    # a file it wrote itself is replaced, and --force replaces anything
+    ours = tmp_path / "report.html"
+    assert invoke("render", source, "-f", "html", "-o", str(ours)).exit_code == 0
+    assert invoke("render", source, "-f", "html", "-o", str(ours)).exit_code == 0
+    assert invoke("render", source, "-f", "html", "-o", str(mine), "--force").exit_code == 0
+    assert "my own notes" not in mine.read_text(encoding="utf-8")

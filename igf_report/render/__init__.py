@@ -9,9 +9,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Final, Protocol
 
-from igf_report.errors import UsageError
+from igf_report.errors import NotOurFile, UsageError
 
 __all__ = ["FORMATS", "Renderer", "get_renderer"]
 
@@ -33,13 +34,41 @@ class Renderer:
         suffix: the file suffix of its documents.
         description: one line for ``--help``.
         render: the function that writes the document.
+        marker: text near the start of every document of this format, by
+            which a file igf-report wrote is told from one it must not overwrite.
     """
 
     name: str
     suffix: str
     description: str
     render: RenderFunction
+    marker: str
 
+    def wrote(self, path: Path) -> bool:
+        """Whether ``path`` holds a document this format wrote (its marker near the start)."""
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(_HEAD_BYTES)
+        except OSError:
+            return False
+        return self.marker.encode() in head
+
+    def check_overwrite(self, path: Path, *, force: bool = False) -> None:
+        """Refuse to replace ``path`` unless it is missing, ours, or ``force`` is given.
+
+        Raises:
+            NotOurFile: ``path`` exists and igf-report did not write it.
+        """
+        if force or not path.exists() or self.wrote(path):
+            return
+        msg = (
+            f"{path} exists and was not written by igf-report, so it is left untouched; "
+            "use --force to replace it, or choose another file"
+        )
+        raise NotOurFile(msg)
+
+
+_HEAD_BYTES: Final = 4096
 
 #: Format name to the module that holds its renderer.
 FORMATS: Final = {

@@ -142,4 +142,5 @@ RENDERER = Renderer(
     suffix=".html",
     description="a standalone HTML5 page for printing",
     render=render,
+    marker='<meta name="generator" content="igf-report',
 )

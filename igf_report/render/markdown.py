@@ -98,4 +98,5 @@ RENDERER = Renderer(
     suffix=".md",
     description="CommonMark, every value escaped",
     render=render,
+    marker=f"\n*{DOCUMENT_TITLE}*\n",
 )

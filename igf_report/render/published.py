@@ -59,4 +59,5 @@ RENDERER = Renderer(
     suffix=".txt",
     description="the IGF website's published format (label<TAB>HTML rows)",
     render=render,
+    marker=f"\n## {DOCUMENT_TITLE} Template\n",
 )

@@ -106,4 +106,5 @@ RENDERER = Renderer(
     suffix=".txt",
     description="plain text, wrapped to --width",
     render=render,
+    marker=f"{DOCUMENT_TITLE}\n{'=' * len(DOCUMENT_TITLE)}\n",
 )

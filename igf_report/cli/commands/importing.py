@@ -42,7 +42,7 @@ def import_(
     from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
     from igf_report.cli.output import emit, say  # noqa: PLC0415
     from igf_report.errors import NotOurFile, UsageError  # noqa: PLC0415
-    from igf_report.importing import import_report  # noqa: PLC0415
+    from igf_report.importer import import_report  # noqa: PLC0415
 
     if out is None and source != "-":
         out = Path(source).with_suffix(".toml")

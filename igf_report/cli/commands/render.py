@@ -29,6 +29,9 @@ def render(
         Path | None,
         typer.Option("--output", "-o", help="Write to this file instead of stdout (- for stdout)."),
     ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Replace --output even if igf-report did not write it.")
+    ] = False,
     width: Annotated[
         int,
         typer.Option("--width", "-w", min=20, max=1000, help="Wrap text at this many columns."),
@@ -47,4 +50,5 @@ def render(
     checked, _ = load_checked(report)
     for finding in checked.errors:
         say(f"{report}: {finding.describe()}")
-    write_output(renderer.render(checked.values, width=width), out, source=report)
+    document = renderer.render(checked.values, width=width)
+    write_output(document, out, source=report, renderer=renderer, force=force)
