@@ -10,6 +10,7 @@ from typing import Any
 
 from igf_report.errors import UsageError
 from igf_report.fields import FIELDS, Kind
+from igf_report.model import Person, TimeRange
 from igf_report.parsers import parse_time_range, split_person
 from igf_report.reportfile import parse_document, read_text
 
@@ -33,9 +34,9 @@ def load_answers(source: str) -> dict[str, Any]:
 
 def _subkeys(kind: Kind) -> tuple[str, ...]:
     if kind is Kind.PERSON:
-        return ("name", "affiliation")
+        return tuple(Person.model_fields)
     if kind is Kind.TIME:
-        return ("start", "end")
+        return tuple(TimeRange.model_fields)
     return ()
 
 

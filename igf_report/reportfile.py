@@ -18,7 +18,7 @@ from pydantic import BaseModel
 
 from igf_report.errors import FileReadError, UsageError
 from igf_report.fields import FIELDS, FieldSpec, Kind
-from igf_report.model import TEMPLATE_ID
+from igf_report.model import TEMPLATE_ID, Person
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -208,7 +208,7 @@ _BLANK: Final = {
     Kind.TEXT: "",
     Kind.DATE: "",
     Kind.TIME: "",
-    Kind.PERSON: {"name": "", "affiliation": ""},
+    Kind.PERSON: dict.fromkeys(Person.model_fields, ""),
 }
 
 
