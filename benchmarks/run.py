@@ -1,6 +1,7 @@
 """Speed and memory of igf-report, as ratios against references measured in the same run.
 
-Run it from the project's folder with the project installed:
+Run it from the project's folder with the project installed (``pip install .``;
+an editable install adds its import hook to every start-up):
 
     python benchmarks/run.py
 

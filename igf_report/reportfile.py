@@ -7,6 +7,7 @@ template's labels as comments when asked (``igf-report new``).
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import tomllib
@@ -57,7 +58,9 @@ def decode(data: bytes, name: str) -> str:
             "save the file as UTF-8"
         )
         raise FileReadError(name, msg) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def read_text(path: str | Path) -> str:
@@ -72,7 +75,11 @@ def read_text(path: str | Path) -> str:
     path = Path(path)
     try:
         with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+            # the size first: a huge file is refused before it is read, and a
+            # small one is read without a buffer sized for the largest
+            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
+                raise _too_large(str(path))
+            data = handle.read()
     except FileNotFoundError:
         msg = f"{path}: no such file"
         raise UsageError(msg) from None

@@ -76,6 +76,41 @@ def wrap(text: str, width: int, indent: str = "", hang: str | None = None) -> li
     if hang is None:
         hang = " " * display_width(indent)
     hang_width = display_width(hang)
+    if text.isascii() and indent.isascii() and len(indent) == hang_width == len(hang):
+        return _wrap_ascii(text, width, indent, hang)
+    return _wrap_any(text, width, indent, hang)
+
+
+@functools.lru_cache(maxsize=64)
+def _line_pattern(room: int) -> re.Pattern[str]:
+    # as many words as fit in `room` columns, or the first `room` characters
+    # of a word longer than a line
+    return re.compile(rf"(.{{1,{room}}})(?: |$)|(\S{{{room}}})")
+
+
+def _wrap_ascii(text: str, width: int, indent: str, hang: str) -> list[str]:
+    """:func:`wrap` for ASCII text, where a character is a column: one regex a line."""
+    room = max(width - len(indent), 1)
+    pattern = _line_pattern(room)
+    lines: list[str] = []
+    prefix = indent
+    for source_line in text.split("\n"):
+        words = " ".join(source_line.split())
+        if not words:
+            lines.append(prefix.rstrip())
+            prefix = hang
+            continue
+        for match in pattern.finditer(words):
+            piece = match[1] if match[1] is not None else match[2]
+            if piece:
+                lines.append(prefix + piece)
+                prefix = hang
+    return lines
+
+
+def _wrap_any(text: str, width: int, indent: str, hang: str) -> list[str]:
+    """:func:`wrap` for any text, measuring each word's display width."""
+    hang_width = display_width(hang)
     lines: list[str] = []
     prefix, prefix_width = indent, display_width(indent)
     for source_line in text.split("\n"):

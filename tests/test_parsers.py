@@ -3,7 +3,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from igf_report.parsers import (
@@ -14,6 +14,7 @@ from igf_report.parsers import (
     parse_time_range,
     split_person,
 )
+from igf_report.textutil import _wrap_any, _wrap_ascii
 
 from .reliability import tally
 
@@ -157,3 +158,14 @@ def test_parsers_never_raise_anything_but_value_error(text: str) -> None:
     assert isinstance(split_person(text), dict)
     assert count_sentences(text) >= 0
     assert count_paragraphs(text) >= 0
+
+
+@settings(max_examples=500)
+@given(
+    st.text(alphabet=st.sampled_from("ab c\n-.,"), max_size=300),
+    st.integers(min_value=1, max_value=60),
+    st.sampled_from(["", "- ", "1. ", "Label     "]),
+)
+def test_the_ascii_wrap_is_the_general_wrap(text: str, width: int, indent: str) -> None:
+    hang = " " * len(indent)
+    assert _wrap_ascii(text, width, indent, hang) == _wrap_any(text, width, indent, hang)
