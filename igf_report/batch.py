@@ -115,6 +115,6 @@ def check_file(path: Path) -> FileResult:
     try:
         checked, _ = load_checked(path)
     except FileReadError as exc:
-        finding = Finding(Severity.ERROR, "", "the whole file", exc.reason, exc.line)
+        finding = Finding(Severity.ERROR, "", "the whole file", exc.reason, exc.line, exc.column)
         return FileResult(str(path), [finding], None)
     return FileResult(str(path), checked.findings, checked)

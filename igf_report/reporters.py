@@ -62,7 +62,11 @@ class TextReporter(Reporter):
         """Write each finding of ``result`` on its own line."""
         super().add(result)
         for finding in result.findings:
-            where = result.path if finding.line is None else f"{result.path}:{finding.line}"
+            where = ":".join(
+                str(part)
+                for part in (result.path, finding.line, finding.column)
+                if part is not None
+            )
             what = finding.describe() if finding.path else f"{finding.severity}: {finding.message}"
             self.out.write(f"{visible(where)}: {visible(what)}\n")
 
@@ -93,6 +97,7 @@ class JsonReporter(Reporter):
                     "label": f.label,
                     "message": f.message,
                     "line": f.line,
+                    "column": f.column,
                 }
                 for f in result.findings
             ],

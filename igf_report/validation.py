@@ -45,6 +45,7 @@ class Finding:
         label: the template label of the field the path belongs to.
         message: what is wrong, for the rapporteur.
         line: the line in the file, where the file locates it.
+        column: the column, for a file that is not valid TOML or JSON.
     """
 
     severity: Severity
@@ -52,6 +53,7 @@ class Finding:
     label: str
     message: str
     line: int | None = None
+    column: int | None = None
 
     def describe(self) -> str:
         """The finding as one line: ``error: date (Date): ...``."""

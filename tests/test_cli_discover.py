@@ -43,8 +43,10 @@ def test_validate_json_covers_every_file_and_matches_its_schema(
         "path": "date",
         "label": "Date",
         "line": 2,
+        "column": None,
     }
     assert document["files"][3]["findings"][0]["line"] == 1
+    assert document["files"][3]["findings"][0]["column"] is not None
     assert result.stderr == "4 reports: 1 valid, 1 with warnings, 2 invalid\n"
 
 

@@ -38,7 +38,7 @@ def test_malformed_toml_is_reported_with_its_position(invoke: Invoke, tmp_path: 
     report.write_text('title = "x"\ndate = = 1\n', encoding="utf-8")
     result = invoke("validate", str(report))
     assert result.exit_code == 1
-    assert result.stdout.startswith(f"{report}:2: error: not valid TOML: ")
+    assert result.stdout.startswith(f"{report}:2:8: error: not valid TOML: ")
     assert "Traceback" not in result.output
 
 
