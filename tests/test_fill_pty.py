@@ -35,10 +35,12 @@ ANSWERS = [
 class Session:
     """One ``igf-report fill`` in a pseudo-terminal."""
 
-    def __init__(self, report: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, report: Path, env: dict[str, str] | None = None, args: tuple[str, ...] = ()
+    ) -> None:
         self.child = pexpect.spawn(
             sys.executable,
-            ["-m", "igf_report", "fill", str(report)],
+            ["-m", "igf_report", "fill", str(report), *args],
             cwd=str(report.parent),
             env={**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "120", **(env or {})},
             encoding="utf-8",
@@ -236,3 +238,10 @@ def test_fill_on_an_imported_seed_opens_at_the_rapporteur(report: Path) -> None:
     data = tomllib.loads(report.read_text(encoding="utf-8"))
     assert data["rapporteur"] == {"name": "Ana Pérez", "affiliation": "ISOC Mexico"}
     assert len(data["presentations"]) == 8
+
+
+def test_answers_given_with_set_are_saved_before_the_first_prompt(report: Path) -> None:
+    session = Session(report, args=("--set", "organizer=Host country"))
+    session.answer("Session Title", ":quit")
+    assert session.finish() == 0
+    assert tomllib.loads(report.read_text(encoding="utf-8"))["organizer"] == "Host country"

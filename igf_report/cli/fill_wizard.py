@@ -40,8 +40,14 @@ def _signals_raise() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def fill_with_prompts(report: Path, data: dict[str, Any]) -> None:
+def fill_with_prompts(report: Path, data: dict[str, Any], *, changed: bool = False) -> None:
     """Walk the rapporteur through ``report``, saving after every accepted answer.
+
+    Args:
+        report: the report file.
+        data: the answers so far.
+        changed: ``data`` holds answers from --from or --set that the file does
+            not have yet; they are saved before the first prompt.
 
     Raises:
         Interrupted: Ctrl-C (exit 130); the draft holds every accepted answer.
@@ -69,6 +75,8 @@ def fill_with_prompts(report: Path, data: dict[str, Any]) -> None:
         Tone.INFO,
     )
     wizard = Wizard(screen, data, save)
+    if changed:
+        save(wizard.data)
     try:
         with _signals_raise():
             outcome = wizard.run()

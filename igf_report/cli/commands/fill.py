@@ -70,4 +70,4 @@ def fill(
         return
     from igf_report.cli.fill_wizard import fill_with_prompts  # noqa: PLC0415
 
-    fill_with_prompts(report, data)
+    fill_with_prompts(report, data, changed=bool(from_file or assignments))
