@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from igf_report.errors import FileReadError, UsageError
+from igf_report.fields import key_of_path
 from igf_report.reportfile import key_lines, parse_document, read_text
 from igf_report.validation import Checked, Finding, Severity, check
 
@@ -104,9 +105,7 @@ def load_checked(path: str | Path) -> tuple[Checked, str]:
     checked = check(data)
     if checked.findings:  # most reports have none: do not look for lines then
         lines = key_lines(text)
-        checked.findings = [
-            f.at_line(lines.get(f.path.split(".", 1)[0].split("[", 1)[0])) for f in checked.findings
-        ]
+        checked.findings = [f.at_line(lines.get(key_of_path(f.path))) for f in checked.findings]
     return checked, text
 
 

@@ -27,7 +27,7 @@ from igf_report.model import (
     TimeRange,
 )
 
-__all__ = ["FIELDS", "FieldSpec", "Kind", "field_for_path", "label_for_path"]
+__all__ = ["FIELDS", "FieldSpec", "Kind", "field_for_path", "key_of_path", "label_for_path"]
 
 
 class Kind(enum.Enum):
@@ -166,10 +166,14 @@ FIELDS: Final = _specs()
 _BY_KEY: Final = {spec.key: spec for spec in FIELDS}
 
 
+def key_of_path(path: str) -> str:
+    """The top-level key a finding's path belongs to: ``speakers[1].name`` -> ``speakers``."""
+    return path.split(".", 1)[0].split("[", 1)[0]
+
+
 def field_for_path(path: str) -> FieldSpec | None:
     """The field a finding's path (``speakers[1].name``) belongs to, if any."""
-    key = path.split(".", 1)[0].split("[", 1)[0]
-    return _BY_KEY.get(key)
+    return _BY_KEY.get(key_of_path(path))
 
 
 def label_for_path(path: str) -> str:

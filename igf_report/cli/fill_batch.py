@@ -7,6 +7,7 @@ from typing import Any
 
 from igf_report.cli.output import say
 from igf_report.errors import ReportInvalid
+from igf_report.fields import key_of_path
 from igf_report.filling import draft_values, save_draft, write_report
 from igf_report.validation import check
 
@@ -31,7 +32,7 @@ def fill_without_prompts(report: Path, data: dict[str, Any]) -> None:
             where = f"the draft is saved in {saved.path}"
         else:
             where = "nothing was written"
-        count = len({f.path.split(".")[0].split("[")[0] for f in checked.errors})
+        count = len({key_of_path(f.path) for f in checked.errors})
         noun = "field is" if count == 1 else "fields are"
         say(
             f"{count} {noun} missing or invalid; {where}. Add them with --set or --from, "

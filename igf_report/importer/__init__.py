@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from igf_report.errors import ReportInvalid
-from igf_report.fields import FIELDS, FieldSpec
+from igf_report.fields import FIELDS, FieldSpec, key_of_path
 from igf_report.filling import draft_values
 from igf_report.importer.published import read_published
 from igf_report.reportfile import dump_toml, read_text
@@ -61,7 +61,7 @@ def import_report(source: str | Path) -> ImportSummary:
         raise ReportInvalid(msg)
     checked = check(imported.data)
     values = draft_values(imported.data, checked)
-    in_error = {f.path.split(".")[0].split("[")[0] for f in checked.errors}
+    in_error = {key_of_path(f.path) for f in checked.errors}
     to_ask = [
         spec
         for spec in FIELDS

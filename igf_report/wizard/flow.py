@@ -15,7 +15,7 @@ from typing import Any, Final
 
 from pydantic import ValidationError
 
-from igf_report.fields import FIELDS, FieldSpec, Kind
+from igf_report.fields import FIELDS, FieldSpec, Kind, key_of_path
 from igf_report.model import Person, Presentation, TimeRange
 from igf_report.render.values import MISSING, NONE_GIVEN, as_text
 from igf_report.validation import Finding, Severity, check, check_field
@@ -414,7 +414,7 @@ def _editor_text(spec: FieldSpec, item: object) -> str:
 
 
 def _owns(spec: FieldSpec, finding: Finding) -> bool:
-    return finding.path == spec.key or finding.path.startswith((f"{spec.key}.", f"{spec.key}["))
+    return key_of_path(finding.path) == spec.key
 
 
 def _short(spec: FieldSpec, value: object) -> str:
