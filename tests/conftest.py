@@ -16,8 +16,8 @@ from igf_report.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
-# The published 2016 report from ../shared/seeds, kept here so the tests stand alone.
-SEED = Path(__file__).resolve().parent / "data" / "published-seed-000.txt"
+# The published 2016 report as the IGF website served it, shipped as an example.
+SEED = EXAMPLES / "published" / "national-digital-strategy.txt"
 
 #: The environment every command runs in: no colour, 80 columns, no prompts.
 CLI_ENV = {
