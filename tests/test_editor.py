@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -73,7 +74,7 @@ def test_an_editor_that_writes_gives_the_new_text(
     assert not list(Path(tmp_path).glob("igf-report-*"))
 
 
-def _round_trip(spec: FieldSpec, items: list[object]) -> list[object]:
+def _round_trip(spec: FieldSpec, items: Sequence[object]) -> list[object]:
     return text_to_items(spec, items_to_text(spec, items))
 
 
@@ -119,7 +120,7 @@ def test_a_presentation_keeps_its_title_and_paragraphs() -> None:
 
 _line = st.text(
     st.characters(
-        blacklist_categories=("Cs",),
+        blacklist_categories=["Cs"],
         blacklist_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029",
     ),
     max_size=20,
