@@ -21,6 +21,8 @@ from igf_report.wizard.editor import (
     text_to_items,
 )
 
+from .reliability import tally
+
 BY_KEY = {spec.key: spec for spec in FIELDS}
 DISCUSSIONS = BY_KEY["discussions"]
 SPEAKERS = BY_KEY["speakers"]
@@ -156,6 +158,7 @@ _presentation = st.fixed_dictionaries(
 def test_items_written_to_the_editor_and_read_back_unchanged_are_equal(
     case: tuple[str, list[object]],
 ) -> None:
+    tally("lists of items through the :edit file and back")
     key, items = case
     spec = BY_KEY[key]
     before, _ = check_field(spec, items)
