@@ -19,6 +19,7 @@ __all__ = [
     "Interrupted",
     "NotOurFile",
     "ReportInvalid",
+    "StdoutError",
     "UsageError",
 ]
 
@@ -60,6 +61,18 @@ class FileReadError(IgfReportError):
 
 class FileWriteError(IgfReportError):
     """A file could not be written; the old file, if any, is untouched."""
+
+
+class StdoutError(IgfReportError):
+    """Standard output could not be written: a full disk, a closed pipe, no stdout at all.
+
+    Attributes:
+        errno: the system's error number, or None when there is no stdout.
+    """
+
+    def __init__(self, reason: str, errno: int | None = None) -> None:
+        self.errno = errno
+        super().__init__(f"cannot write to standard output: {reason}")
 
 
 class NotOurFile(IgfReportError):

@@ -182,7 +182,7 @@ def test_edit_opens_the_editor_on_the_list(report: Path, tmp_path: Path) -> None
         "import sys, pathlib\n"
         "p = pathlib.Path(sys.argv[1])\n"
         "text = p.read_text(encoding='utf-8')\n"
-        "p.write_text(text + 'First paragraph,\\nwrapped.\\n\\nSecond paragraph.\\n',"
+        "p.write_text(text + 'First paragraph,\\nwrapped.\\n---\\nSecond paragraph.\\n',"
         " encoding='utf-8')\n",
         encoding="utf-8",
     )
@@ -191,12 +191,12 @@ def test_edit_opens_the_editor_on_the_list(report: Path, tmp_path: Path) -> None
     session = Session(report, env={"EDITOR": f"{sys.executable} {editor}", "VISUAL": ""})
     session.expect("10/11  Please describe the Discussions")
     session.item(1, ":edit")
-    session.expect("1. First paragraph, wrapped.")
+    session.expect("1. First paragraph,")
     session.item(3, "")
     session.answer("1", ":quit")
     assert session.finish() == 0
     written = tomllib.loads(report.read_text(encoding="utf-8"))
-    assert written["discussions"] == ["First paragraph, wrapped.", "Second paragraph."]
+    assert written["discussions"] == ["First paragraph,\nwrapped.", "Second paragraph."]
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])

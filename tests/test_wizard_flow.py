@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from igf_report.model import Person, Presentation
 from igf_report.validation import check
-from igf_report.wizard.editor import EditOutcome
+from igf_report.wizard.editor import SCISSORS, EditOutcome
 from igf_report.wizard.flow import Outcome, Wizard
 
 from .reliability import tally
@@ -158,11 +158,11 @@ def test_undo_and_clear_in_a_list() -> None:
 
 
 def test_edit_replaces_the_items() -> None:
-    edited = "# comment\n\nFirst idea\nwrapped.\n\nSecond idea.\n"
+    edited = f"# header\n{SCISSORS}\n# KeepItOn\nFirst idea\nwrapped.\n---\nSecond idea.\n"
     script = [*COMPLETE[:16], ":edit", "", ""]
     wizard, screen, _, outcome = _run(script, edits=[EditOutcome(edited)])
     assert outcome is Outcome.SAVE
-    assert wizard.data["way_forward"] == ["First idea wrapped.", "Second idea."]
+    assert wizard.data["way_forward"] == ["# KeepItOn\nFirst idea\nwrapped.", "Second idea."]
     assert screen.edited[0].startswith("# 11. Please describe any Participant suggestions")
 
 
@@ -170,7 +170,7 @@ def test_edit_replaces_the_items() -> None:
     ("outcome", "says"),
     [
         (EditOutcome(None, "the editor 'code' returned at once without changes"), "at once"),
-        (EditOutcome("# only comments\n"), "came back empty"),
+        (EditOutcome(f"# the header only\n{SCISSORS}\n\n"), "came back empty"),
     ],
 )
 def test_edit_that_changes_nothing_keeps_the_items(outcome: EditOutcome, says: str) -> None:
@@ -181,11 +181,11 @@ def test_edit_that_changes_nothing_keeps_the_items(outcome: EditOutcome, says: s
 
 
 def test_editing_a_presentation_with_a_title_line() -> None:
-    edited = "Title: Laboratoria\nA social enterprise\nfor women.\n\nUntitled talk.\n"
+    edited = "Title: Laboratoria\nA social enterprise\nfor women.\n---\nUntitled talk.\n"
     script = [*COMPLETE[:10], ":edit", "", "", *COMPLETE[14:], ""]
     wizard, _, _, _ = _run(script, edits=[EditOutcome(edited)])
     assert wizard.data["presentations"] == [
-        Presentation(title="Laboratoria", summary="A social enterprise for women."),
+        Presentation(title="Laboratoria", summary="A social enterprise\nfor women."),
         Presentation(summary="Untitled talk."),
     ]
 

@@ -4,11 +4,67 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from igf_report.render import Renderer
+from igf_report.errors import StdoutError
 from igf_report.textutil import visible
 
-__all__ = ["emit", "say", "write_output"]
+if TYPE_CHECKING:
+    from igf_report.render import Renderer
+
+__all__ = ["GuardedStdout", "emit", "say", "write_output"]
+
+
+class GuardedStdout:
+    """Standard output whose failures are errors for people, not tracebacks.
+
+    Every command writes through it (it replaces ``sys.stdout``), so a full
+    disk, a reader that has gone, or a stdout closed before the command started
+    becomes one :class:`StdoutError` wherever the write happens.
+
+    Args:
+        stream: the real standard output; None when it was closed (``>&-``).
+    """
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+
+    def _real(self) -> TextIO:
+        if self.stream is None:
+            raise StdoutError("it is closed")
+        return self.stream
+
+    def write(self, text: str) -> int:
+        """Write ``text``, or raise :class:`StdoutError`."""
+        try:
+            return self._real().write(text)
+        except OSError as exc:
+            raise _failed(exc) from None
+
+    def flush(self) -> None:
+        """Flush, or raise :class:`StdoutError`; with no stdout there is nothing to flush."""
+        if self.stream is None:
+            return
+        try:
+            self.stream.flush()
+        except OSError as exc:
+            raise _failed(exc) from None
+
+    def isatty(self) -> bool:
+        """Whether stdout is a terminal (a closed one is not)."""
+        return self.stream is not None and self.stream.isatty()
+
+    def __getattr__(self, name: str) -> Any:  # noqa: ANN401 -- whatever the stream has
+        return getattr(self._real(), name)
+
+    def as_textio(self) -> TextIO:
+        """This object, typed as the stream it stands for."""
+        return cast("TextIO", self)
+
+
+def _failed(exc: OSError) -> StdoutError:
+    reason = exc.strerror or str(exc)
+    return StdoutError(reason[:1].lower() + reason[1:], exc.errno)
 
 
 def say(message: str) -> None:

@@ -19,7 +19,7 @@ from igf_report.fields import FIELDS, FieldSpec, Kind, key_of_path
 from igf_report.model import Person, Presentation, TimeRange
 from igf_report.render.values import MISSING, NONE_GIVEN, as_text
 from igf_report.validation import Finding, Severity, check, check_field
-from igf_report.wizard.editor import items_to_text, presentation_parts, text_to_items
+from igf_report.wizard.editor import items_to_text, text_to_items
 from igf_report.wizard.screen import ReviewRow, Screen, Tone
 
 __all__ = ["COMMANDS_HELP", "Outcome", "Wizard"]
@@ -327,7 +327,7 @@ class Wizard:
         return self._common(command, spec)
 
     def _edit(self, spec: FieldSpec, items: list[Any]) -> None:
-        outcome = self.screen.edit(items_to_text(spec, [_editor_text(spec, i) for i in items]))
+        outcome = self.screen.edit(items_to_text(spec, items))
         if outcome.text is None:
             self.screen.message(outcome.reason, Tone.WARNING)
             return
@@ -335,12 +335,7 @@ class Wizard:
         if not edited:
             self.screen.message("The file came back empty; the items are unchanged.", Tone.WARNING)
             return
-        raw: list[object] = list(edited)
-        if spec.kind is Kind.PRESENTATIONS:
-            raw = [
-                dict(zip(("title", "summary"), presentation_parts(i), strict=True)) for i in edited
-            ]
-        value, findings = check_field(spec, raw)
+        value, findings = check_field(spec, edited)
         self._show(findings)
         if value is None:
             self.screen.message(
@@ -405,12 +400,6 @@ class Wizard:
             if parsed is not None:
                 items.append(parsed)
                 self._accept(spec, items)
-
-
-def _editor_text(spec: FieldSpec, item: object) -> str:
-    if spec.kind is Kind.PRESENTATIONS and isinstance(item, Presentation):
-        return f"Title: {item.title}\n{item.summary}" if item.title else item.summary
-    return _item_text(item)
 
 
 def _owns(spec: FieldSpec, finding: Finding) -> bool:

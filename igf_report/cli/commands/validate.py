@@ -40,6 +40,7 @@ def validate(
     with --strict), 2 when a file is missing or an option is wrong.
     """
     from igf_report.batch import check_file, expand_paths  # noqa: PLC0415 -- fast start-up
+    from igf_report.cli.output import say  # noqa: PLC0415
     from igf_report.errors import ReportInvalid, UsageError  # noqa: PLC0415
     from igf_report.reporters import REPORTERS  # noqa: PLC0415
 
@@ -48,7 +49,7 @@ def validate(
         raise UsageError(msg)
     reporter = REPORTERS[fmt](sys.stdout)
     failed = False
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, lambda skipped: say(f"igf-report: warning: {skipped}")):
         result = check_file(path)
         reporter.add(result)
         failed = failed or result.failed(strict=strict)
