@@ -227,3 +227,22 @@ def test_show_prints_markup_and_controls_as_text(invoke: Invoke, tmp_path: Path)
     assert "[red]x[/red] ␛[31mred ␛]0;title␇" in result.stdout
     assert "\x1b" not in result.stdout
     assert re.search(r"error: date \(Date\): is required", result.stdout)
+
+
+# --- --format ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "start"),
+    [
+        (["render", "{f}", "--format", "HTML"], "<!DOCTYPE html>"),
+        (["render", "{f}", "-f", "Markdown"], "# National Digital Strategy"),
+        (["validate", "{f}", "--format", "JSON"], '{"version"'),
+        (["fields", "--format", "Json"], "["),
+    ],
+)
+def test_a_format_is_matched_whatever_its_case(invoke: Invoke, args: list[str], start: str) -> None:
+    report = str(EXAMPLES / "national-digital-strategy.toml")
+    result = invoke(*[report if a == "{f}" else a for a in args])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(start)

@@ -10,15 +10,15 @@ from typing import Annotated
 import typer
 
 from igf_report.cli.app import app
+from igf_report.cli.help import examples
+from igf_report.cli.options import format_option
 
 __all__ = ["fields", "new", "schema"]
 
 
-@app.command(epilog="Examples: igf-report fields | igf-report fields --format json")
+@app.command(epilog=examples("igf-report fields", "igf-report fields --format json"))
 def fields(
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table (for people) or json (for scripts).")
-    ] = "table",
+    fmt: Annotated[str, format_option("table (for people) or json (for scripts).")] = "table",
 ) -> None:
     """List the template's fields in order: key, type, label, instruction and an example."""
     from igf_report.errors import UsageError  # noqa: PLC0415 -- fast start-up
@@ -51,13 +51,17 @@ def fields(
 
 
 @app.command(
-    epilog="Examples: igf-report schema > igf-2016-workshop.schema.json | "
-    "igf-report schema -o igf-2016-workshop.schema.json"
+    epilog=examples(
+        "igf-report schema > igf-2016-workshop.schema.json",
+        "igf-report schema -o igf-2016-workshop.schema.json",
+    )
 )
 def schema(
     out: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of stdout."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to this file instead of stdout."
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema of the report file, for editors and scripts.
@@ -72,7 +76,7 @@ def schema(
     write_output(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", out)
 
 
-@app.command(epilog="Examples: igf-report new | igf-report new reports/ws173.toml --force")
+@app.command(epilog=examples("igf-report new", "igf-report new reports/ws173.toml --force"))
 def new(
     report: Annotated[
         Path, typer.Argument(metavar="FILE", help="The report file to create.")

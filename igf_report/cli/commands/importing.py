@@ -8,14 +8,17 @@ from typing import Annotated
 import typer
 
 from igf_report.cli.app import app
+from igf_report.cli.help import examples
 
 __all__ = ["import_"]
 
 
 @app.command(
     "import",
-    epilog="Examples: igf-report import published.txt -o ws173.toml | "
-    "curl -s URL | igf-report import - -o ws173.toml",
+    epilog=examples(
+        "igf-report import published.txt -o ws173.toml",
+        "curl -s URL | igf-report import - -o ws173.toml",
+    ),
 )
 def import_(
     source: Annotated[

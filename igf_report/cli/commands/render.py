@@ -8,14 +8,19 @@ from typing import Annotated
 import typer
 
 from igf_report.cli.app import app
+from igf_report.cli.help import examples
+from igf_report.cli.options import format_option
 from igf_report.render import FORMATS
 
 __all__ = ["render"]
 
 
 @app.command(
-    epilog="Examples: igf-report render report.toml | "
-    "igf-report render report.toml --format text -o report.txt --width 72",
+    epilog=examples(
+        "igf-report render report.toml",
+        "igf-report render report.toml --format html -o report.html",
+        "igf-report render report.toml --format text -o report.txt --width 72",
+    ),
 )
 def render(
     report: Annotated[
@@ -23,18 +28,30 @@ def render(
     ],
     fmt: Annotated[
         str,
-        typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+        format_option(f"Output format: {', '.join(FORMATS)}."),
     ] = "text",
     out: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of stdout (- for stdout)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file instead of stdout (- for stdout).",
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace --output even if igf-report did not write it.")
     ] = False,
     width: Annotated[
         int,
-        typer.Option("--width", "-w", min=20, max=1000, help="Wrap text at this many columns."),
+        typer.Option(
+            "--width",
+            "-w",
+            metavar="COLUMNS",
+            min=20,
+            max=1000,
+            help="Wrap text at this many columns (text only).",
+        ),
     ] = 80,
 ) -> None:
     """Print a report in an output format.

@@ -10,12 +10,13 @@ from typing import Annotated
 import typer
 
 from igf_report.cli.app import app
+from igf_report.cli.help import examples
 
 __all__ = ["show"]
 
 
 @app.command(
-    epilog="Examples: igf-report show report.toml | igf-report show report.toml --no-pager"
+    epilog=examples("igf-report show report.toml", "igf-report show report.toml --no-pager")
 )
 def show(
     report: Annotated[Path, typer.Argument(metavar="REPORT", help="The report file (TOML).")],

@@ -9,13 +9,17 @@ from typing import Annotated
 import typer
 
 from igf_report.cli.app import app
+from igf_report.cli.help import examples
+from igf_report.cli.options import format_option
 
 __all__ = ["validate"]
 
 
 @app.command(
-    epilog="Examples: igf-report validate report.toml | "
-    "igf-report validate reports/ --format json --strict",
+    epilog=examples(
+        "igf-report validate report.toml",
+        "igf-report validate reports/ --format json --strict",
+    ),
 )
 def validate(
     paths: Annotated[
@@ -28,7 +32,7 @@ def validate(
     ],
     fmt: Annotated[
         str,
-        typer.Option("--format", "-f", help="How to print the findings: text or json."),
+        format_option("How to print the findings: text or json."),
     ] = "text",
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail on warnings as well as errors.")
