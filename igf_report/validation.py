@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from igf_report.fields import FIELDS, FieldSpec, label_for_path
+from igf_report.fields import FIELDS, FieldSpec, key_of_path, label_for_path, place_for_people
 from igf_report.model import TEMPLATE_ID, Report
 
 __all__ = [
@@ -56,8 +56,17 @@ class Finding:
     column: int | None = None
 
     def describe(self) -> str:
-        """The finding as one line: ``error: date (Date): ...``."""
-        return f"{self.severity}: {self.path} ({self.label}): {self.message}"
+        """The finding as one line for people: ``error: date (Date): ...``.
+
+        The key names what to look for in the file; the place in brackets is
+        :func:`~igf_report.fields.place_for_people`, with items counted from 1:
+        ``warning: speakers (List of Speakers and their institutional
+        affiliations, item 2, affiliation): ...``.
+        """
+        if not self.path:
+            return f"{self.severity}: {self.message}"
+        place = place_for_people(self.path)
+        return f"{self.severity}: {key_of_path(self.path)} ({place}): {self.message}"
 
     def at_line(self, line: int | None) -> Finding:
         """This finding, located at ``line`` of its file."""

@@ -1,4 +1,11 @@
-"""Where a command's output goes: data to stdout or a file, messages to stderr."""
+"""Where a command's output goes: data to stdout or a file, messages to stderr.
+
+The one rule for what reaches a terminal lives here: when standard output is a
+terminal, every byte of data goes through :func:`~igf_report.textutil.visible`,
+whatever the format, so that no value clears the screen, sets the window title
+or reverses the text it is shown in. Data for a file or a pipe is left exactly
+as its format needs. Messages on stderr are always made visible.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,7 @@ from pathlib import Path
 from igf_report.render import Renderer
 from igf_report.textutil import visible
 
-__all__ = ["emit", "say", "write_output"]
+__all__ = ["DataOut", "data_out", "emit", "say", "stdout_is_terminal", "write_output"]
 
 
 def say(message: str) -> None:
@@ -17,10 +24,37 @@ def say(message: str) -> None:
     sys.stderr.flush()
 
 
+def stdout_is_terminal() -> bool:
+    """Whether data on stdout reaches a person's terminal rather than a file or a pipe."""
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+class DataOut:
+    """Standard output for data, made visible when it is a terminal (see the module)."""
+
+    def __init__(self) -> None:
+        self._terminal = stdout_is_terminal()
+
+    def write(self, text: str) -> int:
+        """Write ``text``, its controls shown as ``␛`` and the like on a terminal."""
+        return sys.stdout.write(visible(text) if self._terminal else text)
+
+    def flush(self) -> None:
+        """Flush standard output."""
+        sys.stdout.flush()
+
+
+def data_out() -> DataOut:
+    """Where a command writes its data: standard output, under the terminal rule."""
+    return DataOut()
+
+
 def emit(text: str) -> None:
-    """Data on stdout, exactly as given (UTF-8)."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """Data on stdout: as given (UTF-8) for a file or pipe, made visible on a terminal."""
+    out = data_out()
+    out.write(text)
+    out.flush()
 
 
 def write_output(

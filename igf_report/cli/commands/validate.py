@@ -44,13 +44,14 @@ def validate(
     with --strict), 2 when a file is missing or an option is wrong.
     """
     from igf_report.batch import check_file, expand_paths  # noqa: PLC0415 -- fast start-up
+    from igf_report.cli.output import data_out  # noqa: PLC0415
     from igf_report.errors import ReportInvalid, UsageError  # noqa: PLC0415
     from igf_report.reporters import REPORTERS  # noqa: PLC0415
 
     if fmt not in REPORTERS:
         msg = f"unknown --format {fmt!r}; choose one of: {', '.join(REPORTERS)}"
         raise UsageError(msg)
-    reporter = REPORTERS[fmt](sys.stdout)
+    reporter = REPORTERS[fmt](data_out())
     failed = False
     for path in expand_paths(paths):
         result = check_file(path)
