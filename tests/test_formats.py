@@ -114,6 +114,20 @@ def test_markdown_shows_hostile_values_literally() -> None:
     assert quote == []
 
 
+def test_markdown_values_never_become_headings() -> None:
+    values = _hostile_values()
+    md = get_renderer("markdown").render(values, width=80)
+    tokens = MarkdownIt("commonmark").parse(md)
+    headings = [
+        (t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"
+    ]
+    # the title, each section's label and each presentation's title: nothing else
+    expected = 1 + len([s for s in FIELDS if s.kind.is_list]) + len(values["presentations"])
+    assert len(headings) == expected, headings
+    assert not [content for _, content in headings if "line two" in content]
+    assert "line one\n# line two" in _inline_text(tokens)
+
+
 # --- HTML ------------------------------------------------------------------------------
 
 
