@@ -92,7 +92,8 @@ def test_markdown_structure() -> None:
     for spec in FIELDS:
         if spec.kind.is_list:
             assert spec.heading in headings
-    assert "Gob.mx" in headings  # presentations are titled
+    assert "1. Gob.mx" in headings  # presentations are titled, and numbered
+    assert "2. *(untitled)*" in headings
     items = [t for t in tokens if t.type == "list_item_open"]
     assert len(items) == 6 + 4 + 3  # header pairs, speakers, key issues
 
@@ -260,3 +261,38 @@ def test_a_format_is_matched_whatever_its_case(invoke: Invoke, args: list[str], 
     result = invoke(*[report if a == "{f}" else a for a in args])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith(start)
+
+
+# --- presentations without a title ----------------------------------------------------
+
+
+def _mixed_presentations() -> dict[str, Any]:
+    values = _example_values()
+    values["presentations"] = check(
+        {"presentations": [{"title": "Gob.mx", "summary": "First."}, {"summary": "Second."}]}
+    ).values["presentations"]
+    return values
+
+
+def test_markdown_never_puts_an_untitled_presentation_under_the_previous_title() -> None:
+    md = get_renderer("markdown").render(_mixed_presentations(), width=80)
+    tokens = MarkdownIt("commonmark").parse(md)
+    blocks = [
+        (t.type, tokens[i + 1].content)
+        for i, t in enumerate(tokens)
+        if t.type in {"heading_open", "paragraph_open"}
+    ]
+    second = blocks.index(("paragraph_open", "Second."))
+    heading = next(b for b in reversed(blocks[:second]) if b[0] == "heading_open")
+    assert heading[1] == "2. *(untitled)*"
+    assert "untitled" in heading[1]
+
+
+def test_html_never_puts_an_untitled_presentation_under_the_previous_title() -> None:
+    html = get_renderer("html").render(_mixed_presentations(), width=80)
+    section = html.split('<section id="presentations">', 1)[1].split("</section>", 1)[0]
+    before_second = section.split("<p>Second.</p>", 1)[0]
+    last_heading = before_second.rsplit("<h3>", 1)[1]
+    assert "Gob.mx" not in last_heading
+    assert last_heading.startswith("2. ")
+    assert "untitled" in last_heading

@@ -26,6 +26,7 @@ from igf_report.render.values import (
     MISSING,
     NONE_GIVEN,
     SECTION_FIELDS,
+    UNTITLED,
     as_text,
 )
 from igf_report.textutil import visible
@@ -62,7 +63,7 @@ def _section(spec: FieldSpec, value: object) -> Iterator[RenderableType]:
         for number, item in enumerate(value, start=1):
             presentation: Presentation = item
             head = Text(f"{number}. ", style="bold")
-            head.append(_literal(presentation.title or "(untitled)", "bold"))
+            head.append(_literal(presentation.title or UNTITLED, "bold"))
             yield head
             for paragraph in split_paragraphs(presentation.summary):
                 yield Padding(_literal(paragraph), (0, 0, 0, 3))

@@ -22,6 +22,7 @@ from igf_report.render.values import (
     MISSING,
     NONE_GIVEN,
     SECTION_FIELDS,
+    UNTITLED,
     as_text,
 )
 from igf_report.textutil import visible
@@ -80,11 +81,13 @@ def _section(spec: FieldSpec, value: object) -> str:
     if not isinstance(value, list) or not value:
         parts.append(f"<p>{_missing(MISSING if spec.required else NONE_GIVEN)}</p>")
     elif spec.kind is Kind.PRESENTATIONS:
-        for item in value:
+        # numbered as in text and show; an untitled one still gets a heading, so
+        # that its summary is not read as part of the presentation before it
+        for number, item in enumerate(value, start=1):
             presentation: Presentation = item
             parts.append("<article>")
-            if presentation.title:
-                parts.append(f"<h3>{_text(presentation.title)}</h3>")
+            title = _text(presentation.title) if presentation.title else _missing(UNTITLED)
+            parts.append(f"<h3>{number}. {title}</h3>")
             parts.extend(f"<p>{_text(p)}</p>" for p in split_paragraphs(presentation.summary))
             parts.append("</article>")
     elif spec.kind is Kind.PARAGRAPHS:

@@ -20,6 +20,7 @@ from igf_report.render.values import (
     MISSING,
     NONE_GIVEN,
     SECTION_FIELDS,
+    UNTITLED,
     as_text,
 )
 from igf_report.textutil import visible
@@ -67,10 +68,12 @@ def _section(spec: FieldSpec, value: object) -> list[str]:
         lines.append(f"*{MISSING if spec.required else NONE_GIVEN}*")
         return lines
     if spec.kind is Kind.PRESENTATIONS:
-        for item in value:
+        # numbered as in text and show; an untitled one still gets a heading, so
+        # that its summary is not read as part of the presentation before it
+        for number, item in enumerate(value, start=1):
             presentation: Presentation = item
-            if presentation.title:
-                lines.extend([f"### {escape(presentation.title)}", ""])
+            title = escape(presentation.title) if presentation.title else f"*{UNTITLED}*"
+            lines.extend([f"### {number}. {title}", ""])
             for paragraph in split_paragraphs(presentation.summary):
                 lines.extend([escape(paragraph), ""])
         return lines[:-1]

@@ -14,6 +14,7 @@ __all__ = [
     "MISSING",
     "NONE_GIVEN",
     "SECTION_FIELDS",
+    "UNTITLED",
     "as_text",
 ]
 
@@ -21,6 +22,9 @@ __all__ = [
 MISSING: Final = "(not given)"
 #: Shown for an optional list left empty (no presentations).
 NONE_GIVEN: Final = "(none)"
+#: The heading of a presentation given no title, so that its summary is never
+#: read as part of the presentation before it.
+UNTITLED: Final = "(untitled)"
 
 DOCUMENT_TITLE: Final = str(Report.model_config.get("title", "Report"))
 
