@@ -67,9 +67,10 @@ def test_a_draft_renders_with_placeholders_and_lists_errors(invoke: Invoke, tmp_
     report = tmp_path / "draft.toml"
     report.write_text('title = "Only a title"\ndate = "someday"\n', encoding="utf-8")
     result = invoke("render", str(report))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # printed all the same, but the report is invalid
     assert "Only a title" in result.stdout
-    assert "Date                  (not given)" in result.stdout
+    assert "Date                  someday (invalid: 'someday' is not a date" in result.stdout
+    assert "Time                  (not given)" in result.stdout
     assert "error: date (Date): 'someday' is not a date I can read" in result.stderr
 
 

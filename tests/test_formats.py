@@ -238,7 +238,7 @@ def test_show_prints_markup_and_controls_as_text(invoke: Invoke, tmp_path: Path)
         'title = "[red]x[/red] \\u001b[31mred \\u001b]0;title\\u0007"\n', encoding="utf-8"
     )
     result = invoke("show", str(report))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # the report has errors (no date, …)
     assert "[red]x[/red] ␛[31mred ␛]0;title␇" in result.stdout
     assert "\x1b" not in result.stdout
     assert re.search(r"error: date \(Date\): is required", result.stdout)
@@ -296,3 +296,44 @@ def test_html_never_puts_an_untitled_presentation_under_the_previous_title() -> 
     assert "Gob.mx" not in last_heading
     assert last_heading.startswith("2. ")
     assert "untitled" in last_heading
+
+
+# --- invalid values -------------------------------------------------------------------
+
+_INVALID = 'title = "Half done"\ndate = "2016-13-06"\nkey_issues = ["Access is costly.", 3]\n'
+
+
+@pytest.mark.parametrize(
+    ("fmt", "date", "issues"),
+    [
+        ("text", "Date                  2016-13-06 (invalid: ", "Access is costly.; 3 (invalid: "),
+        ("markdown", "2016-13-06 **(invalid: ", "Access is costly.; 3 **(invalid: "),
+        (
+            "html",
+            '<span class="invalid">2016-13-06</span> <span class="invalid-note">(invalid: ',
+            '<span class="invalid">Access is costly.; 3</span>',
+        ),
+        ("published", "Date\t2016-13-06\n", "Access is costly.; 3"),
+    ],
+)
+def test_an_invalid_value_is_shown_as_the_file_has_it_marked_invalid(
+    invoke: Invoke, tmp_path: Path, fmt: str, date: str, issues: str
+) -> None:
+    report = tmp_path / "draft.toml"
+    report.write_text(_INVALID, encoding="utf-8")
+    result = invoke("render", str(report), "--format", fmt, "--width", "200")
+    assert date in result.stdout
+    assert issues in result.stdout
+    if fmt != "published":  # the published format is data: the value alone
+        assert "is not a date on the calendar" in result.stdout
+    assert "error: date (Date): '2016-13-06' is not a date on the calendar" in result.stderr
+    assert result.exit_code == 1  # the README's table: a report is invalid
+
+
+def test_show_marks_an_invalid_value_and_exits_1(invoke: Invoke, tmp_path: Path) -> None:
+    report = tmp_path / "draft.toml"
+    report.write_text(_INVALID, encoding="utf-8")
+    result = invoke("show", str(report), "--no-pager")
+    assert re.search(r"Date +2016-13-06 \(invalid: '2016-13-06' is not a date", result.stdout)
+    assert "Access is costly.; 3 (invalid: " in result.stdout
+    assert result.exit_code == 1

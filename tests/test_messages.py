@@ -57,3 +57,17 @@ def test_validate_text_counts_items_from_one_and_json_keeps_the_path(
     assert "[2]" not in text
     json_out = invoke("validate", str(report), "--format", "json").stdout
     assert '"path": "speakers[2].affiliation"' in json_out
+
+
+def test_show_names_items_counted_from_one(
+    invoke: Invoke, tmp_path: Path, data: dict[str, Any]
+) -> None:
+    data["speakers"].append({"name": "Third Speaker"})
+    report = tmp_path / "r.toml"
+    report.write_text(dump_toml(data), encoding="utf-8")
+    result = invoke("show", str(report), "--no-pager")
+    flat = " ".join(result.stdout.split())
+    assert (
+        "warning: speakers (List of Speakers and their institutional affiliations, item 3" in flat
+    )
+    assert "speakers[2]" not in result.stdout

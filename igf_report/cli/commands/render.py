@@ -56,16 +56,22 @@ def render(
 ) -> None:
     """Print a report in an output format.
 
-    A field that is missing or has an error shows as a placeholder; the errors
-    are listed on stderr (see `igf-report validate`).
+    A missing field shows as (not given); a value with an error is shown as the
+    file has it, marked invalid, its error is listed on stderr and the exit
+    code is 1 (see `igf-report validate`).
     """
     from igf_report.batch import load_checked  # noqa: PLC0415 -- fast start-up
     from igf_report.cli.output import say, write_output  # noqa: PLC0415
+    from igf_report.errors import ReportInvalid  # noqa: PLC0415
     from igf_report.render import get_renderer  # noqa: PLC0415
+    from igf_report.render.values import shown_values  # noqa: PLC0415
+    from igf_report.textutil import one_line  # noqa: PLC0415
 
     renderer = get_renderer(fmt)
     checked, _ = load_checked(report)
     for finding in checked.errors:
-        say(f"{report}: {finding.describe()}")
-    document = renderer.render(checked.values, width=width)
+        say(f"{one_line(str(report))}: {finding.describe()}")
+    document = renderer.render(shown_values(checked), width=width)
     write_output(document, out, source=report, renderer=renderer, force=force)
+    if checked.errors:  # the document is written all the same, for a draft
+        raise ReportInvalid
