@@ -51,7 +51,7 @@ def test_output_file(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("render", str(EXAMPLES / "community-networks.toml"), "-o", str(out))
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == f"wrote {out}\n"
+    assert result.stderr == f"Wrote {out}\n"
     assert out.read_text(encoding="utf-8").startswith("IGF 2016 Workshop Report\n")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ from igf_report.fields import place_for_people
 from igf_report.reportfile import dump_toml
 from igf_report.validation import Finding, Severity
 
-from .conftest import Invoke
+from .conftest import SEED, Invoke
 
 
 @pytest.mark.parametrize(
@@ -71,3 +72,38 @@ def test_show_names_items_counted_from_one(
         "warning: speakers (List of Speakers and their institutional affiliations, item 3" in flat
     )
     assert "speakers[2]" not in result.stdout
+
+
+# A line on stderr is either tagged, compiler-style, in lower case (`error: …`,
+# `igf-report: error: …`, `FILE: warning: …`, `note: …`), or a sentence that
+# starts with a capital letter or a number: never a mix of the two.
+_TAGGED = re.compile(r"^(igf-report: |.+?(:\d+)*: )?(error|warning|note): \S")
+_SENTENCE = re.compile(r"^[A-Z0-9`]")
+
+
+def _check_style(stderr: str) -> None:
+    for line in stderr.splitlines():
+        assert _TAGGED.match(line) or _SENTENCE.match(line), line
+
+
+def test_messages_share_one_style(invoke: Invoke, tmp_path: Path) -> None:
+    published = tmp_path / "published.txt"
+    published.write_bytes(SEED.read_bytes())
+    imported = invoke("import", str(published), "-o", str(tmp_path / "r.toml"))
+    assert imported.exit_code == 0
+    assert "Found " in imported.stderr
+    _check_style(imported.stderr)
+    rendered = invoke("render", str(tmp_path / "r.toml"), "-o", str(tmp_path / "r.html"))
+    assert rendered.stderr == f"Wrote {tmp_path / 'r.html'}\n"
+    for args in (
+        ["render", str(tmp_path / "r.toml"), "--format", "pdf"],
+        ["validate", str(tmp_path / "r.toml"), "--format", "xml"],
+        ["validate", str(tmp_path / "r.toml"), "--format", "json"],
+        ["import", "-"],
+    ):
+        result = invoke(*args, input=SEED.read_text(encoding="utf-8"))
+        _check_style(result.stderr)
+    bad_render = invoke("render", str(tmp_path / "r.toml"), "--format", "pdf").stderr
+    bad_validate = invoke("validate", str(tmp_path / "r.toml"), "--format", "xml").stderr
+    assert bad_render.startswith("igf-report: error: unknown format 'pdf'; choose one of: ")
+    assert bad_validate.startswith("igf-report: error: unknown format 'xml'; choose one of: ")

@@ -91,4 +91,4 @@ def write_output(
     if renderer is not None:
         renderer.check_overwrite(out, force=force)
     write_atomic(out, text)
-    say(f"wrote {out}")
+    say(f"Wrote {out}")

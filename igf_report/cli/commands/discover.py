@@ -29,7 +29,7 @@ def fields(
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     if fmt != "table":
-        msg = f"unknown --format {fmt!r}; choose table or json"
+        msg = f"unknown format {fmt!r}; choose one of: table, json"
         raise UsageError(msg)
     from rich.console import Console  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
@@ -109,7 +109,7 @@ def new(
         report,
         dump_toml({}, comments=True, blanks=True, schema=f"./{SCHEMA_FILE_NAME}"),
     )
-    say(f"wrote {report}")
+    say(f"Wrote {report}")
     if not with_schema:
         return
     if schema_path.exists():
@@ -121,4 +121,4 @@ def new(
             say(f"{schema_path} exists and is not igf-report's schema; it is left untouched")
             return
     write_atomic(schema_path, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
-    say(f"wrote {schema_path}")
+    say(f"Wrote {schema_path}")

@@ -61,20 +61,20 @@ def import_(
         target = "the report"
     else:
         write_atomic(out, summary.toml)
-        say(f"wrote {out}")
+        say(f"Wrote {out}")
         target = str(out)
     total = len(summary.found) + len(summary.missing)
-    say(f"found {len(summary.found)} of the template's {total} labels")
+    say(f"Found {len(summary.found)} of the template's {total} labels")
     if summary.missing:
-        say("labels missing: " + ", ".join(spec.label for spec in summary.missing))
+        say("Labels missing: " + ", ".join(spec.label for spec in summary.missing))
     if summary.empty:
-        say("found but empty: " + ", ".join(spec.label for spec in summary.empty))
+        say("Found but empty: " + ", ".join(spec.label for spec in summary.empty))
     for note in summary.notes:
         say(f"note: {note}")
     for finding in summary.checked.findings:
         say(finding.describe())
     if summary.to_ask:
         asks = ", ".join(spec.label for spec in summary.to_ask)
-        say(f"next: `igf-report fill {target}` will ask for {asks}")
+        say(f"Next: `igf-report fill {target}` will ask for {asks}")
     else:
-        say(f"next: `igf-report validate {target}` (nothing is missing)")
+        say(f"Next: `igf-report validate {target}` (nothing is missing)")

@@ -49,7 +49,7 @@ def validate(
     from igf_report.reporters import REPORTERS  # noqa: PLC0415
 
     if fmt not in REPORTERS:
-        msg = f"unknown --format {fmt!r}; choose one of: {', '.join(REPORTERS)}"
+        msg = f"unknown format {fmt!r}; choose one of: {', '.join(REPORTERS)}"
         raise UsageError(msg)
     reporter = REPORTERS[fmt](data_out())
     failed = False
