@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -21,12 +20,13 @@ def fields(
     fmt: Annotated[str, format_option("table (for people) or json (for scripts).")] = "table",
 ) -> None:
     """List the template's fields in order: key, type, label, instruction and an example."""
-    from igf_report.errors import UsageError  # noqa: PLC0415 -- fast start-up
+    from igf_report.cli.output import emit  # noqa: PLC0415 -- fast start-up
+    from igf_report.errors import UsageError  # noqa: PLC0415
     from igf_report.schema import field_rows  # noqa: PLC0415
 
     rows = field_rows()
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     if fmt != "table":
         msg = f"unknown format {fmt!r}; choose one of: table, json"
