@@ -215,3 +215,16 @@ def test_every_command_and_format_on_a_terminal_and_a_pipe(
     if name == "validate-json":
         files = json.loads(out)["files"]
         assert [f["file"] for f in files] == [str(evil_report), str(forged_name)]
+
+
+def test_a_newline_in_a_file_name_never_forges_a_message(invoke: Invoke, tmp_path: Path) -> None:
+    draft = tmp_path / "draft\nforged: error: nothing.toml"
+    draft.write_text('title = "x"\n', encoding="utf-8")
+    rendered = invoke("render", str(draft), "-o", str(tmp_path / "out\nWrote forged.txt"))
+    missing = invoke("validate", str(tmp_path / "gone\nigf-report: error: forged.toml"))
+    for result in (rendered, missing):
+        lines = result.stderr.splitlines()
+        assert lines
+        forged = ("forged", "Wrote forged", "igf-report: error: forged")
+        assert not [line for line in lines if line.startswith(forged)], result.stderr
+        assert "\u240a" in result.stderr  # the newline, shown as ␊

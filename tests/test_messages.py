@@ -107,3 +107,11 @@ def test_messages_share_one_style(invoke: Invoke, tmp_path: Path) -> None:
     bad_validate = invoke("validate", str(tmp_path / "r.toml"), "--format", "xml").stderr
     assert bad_render.startswith("igf-report: error: unknown format 'pdf'; choose one of: ")
     assert bad_validate.startswith("igf-report: error: unknown format 'xml'; choose one of: ")
+
+
+def test_import_to_stdout_says_the_next_step_with_a_placeholder(invoke: Invoke) -> None:
+    result = invoke("import", "-", input=SEED.read_text(encoding="utf-8"))
+    assert result.exit_code == 0
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("Next once the report is saved as REPORT: `igf-report fill REPORT`")
+    assert "the report`" not in result.stderr

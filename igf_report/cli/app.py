@@ -48,9 +48,9 @@ class _ErrorFunnel(TyperGroup):
         except IgfReportError as exc:
             message = str(exc)
             if message:
-                from igf_report.textutil import visible  # noqa: PLC0415 -- keep start-up light
+                from igf_report.textutil import one_line  # noqa: PLC0415 -- keep start-up light
 
-                sys.stderr.write(f"igf-report: error: {visible(message)}\n")
+                sys.stderr.write(f"igf-report: error: {one_line(message)}\n")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             sys.stderr.write("\nigf-report: interrupted\n")

@@ -13,14 +13,18 @@ import sys
 from pathlib import Path
 
 from igf_report.render import Renderer
-from igf_report.textutil import visible
+from igf_report.textutil import one_line, visible
 
 __all__ = ["DataOut", "data_out", "emit", "say", "stdout_is_terminal", "write_output"]
 
 
 def say(message: str) -> None:
-    """A message for the person at the terminal, on stderr, shown literally."""
-    sys.stderr.write(visible(message) + "\n")
+    """A message for the person at the terminal, on stderr, shown literally.
+
+    A message is one line: a line break in a file name or a value it quotes
+    shows as ``␊``, so that it can never forge another message.
+    """
+    sys.stderr.write(one_line(message) + "\n")
     sys.stderr.flush()
 
 

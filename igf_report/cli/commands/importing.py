@@ -46,6 +46,7 @@ def import_(
     from igf_report.cli.output import emit, say  # noqa: PLC0415
     from igf_report.errors import NotOurFile, UsageError  # noqa: PLC0415
     from igf_report.importer import import_report  # noqa: PLC0415
+    from igf_report.textutil import one_line  # noqa: PLC0415
 
     if out is None and source != "-":
         out = Path(source).with_suffix(".toml")
@@ -58,11 +59,11 @@ def import_(
     summary = import_report(source)
     if out is None or str(out) == "-":
         emit(summary.toml)
-        target = "the report"
+        target = "REPORT"  # a placeholder the person fills with where they saved it
     else:
         write_atomic(out, summary.toml)
         say(f"Wrote {out}")
-        target = str(out)
+        target = one_line(str(out))
     total = len(summary.found) + len(summary.missing)
     say(f"Found {len(summary.found)} of the template's {total} labels")
     if summary.missing:
@@ -75,6 +76,8 @@ def import_(
         say(finding.describe())
     if summary.to_ask:
         asks = ", ".join(spec.label for spec in summary.to_ask)
-        say(f"Next: `igf-report fill {target}` will ask for {asks}")
+        next_step = f"`igf-report fill {target}` will ask for {asks}"
     else:
-        say(f"Next: `igf-report validate {target}` (nothing is missing)")
+        next_step = f"`igf-report validate {target}` (nothing is missing)"
+    saved = " once the report is saved as REPORT" if target == "REPORT" else ""
+    say(f"Next{saved}: {next_step}")

@@ -65,12 +65,11 @@ def render(
     from igf_report.errors import ReportInvalid  # noqa: PLC0415
     from igf_report.render import get_renderer  # noqa: PLC0415
     from igf_report.render.values import shown_values  # noqa: PLC0415
-    from igf_report.textutil import one_line  # noqa: PLC0415
 
     renderer = get_renderer(fmt)
     checked, _ = load_checked(report)
     for finding in checked.errors:
-        say(f"{one_line(str(report))}: {finding.describe()}")
+        say(f"{report}: {finding.describe()}")
     document = renderer.render(shown_values(checked), width=width)
     write_output(document, out, source=report, renderer=renderer, force=force)
     if checked.errors:  # the document is written all the same, for a draft
