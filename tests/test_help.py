@@ -68,3 +68,8 @@ def test_render_help_says_the_width_range_in_words(invoke: Invoke) -> None:
     result = invoke("render", "--help")
     assert "COLUMNS [20 to 1000]" in result.stdout
     assert "<=x<=" not in result.stdout
+
+
+def test_the_default_of_an_on_off_flag_is_the_option_itself(invoke: Invoke) -> None:
+    assert "[default: --pager]" in invoke("show", "--help").stdout
+    assert "[default: --schema]" in invoke("new", "--help").stdout

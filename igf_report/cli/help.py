@@ -3,7 +3,8 @@
 Typer labels every parameter with its Python type (``<bool>``, ``<list[Path]>``,
 ``<int range>``) and a required argument as ``{FILE}`` in the usage line. Here a
 flag shows nothing, an option shows its metavar (``FORMAT``, ``FILE``), an
-argument its name, a range reads ``20 to 1000``, and examples stand one a line.
+argument its name, a range reads ``20 to 1000``, the default of an on/off flag
+is the option itself (``--pager``), and examples stand one a line.
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ class _PlainOption(TyperOption):
     def _get_number_range_help_str(self) -> str | None:
         low, high = getattr(self, "min", None), getattr(self, "max", None)
         return _range(low, high)
+
+    def _get_default_string(self, **kwargs: Any) -> str:  # noqa: ANN401 -- Typer's keywords
+        # Typer writes the default of --pager/--no-pager as "pager": say the option
+        if self.is_bool_flag and self.secondary_opts:
+            return (self.opts if self.default else self.secondary_opts)[0]
+        return super()._get_default_string(**kwargs)
 
 
 def plain_param(param: Parameter) -> Parameter:
