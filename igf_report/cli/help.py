@@ -9,10 +9,12 @@ is the option itself (``--pager``), and examples stand one a line.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from typer._click.core import Parameter
 from typer.core import TyperArgument, TyperCommand, TyperOption
+
+if TYPE_CHECKING:  # Typer's own copy of Click, named for the type checker only
+    from typer._click.core import Parameter
 
 __all__ = ["PlainHelpCommand", "examples", "plain_param"]
 
