@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +28,15 @@ from igf_report.model import (
     TimeRange,
 )
 
-__all__ = ["FIELDS", "FieldSpec", "Kind", "field_for_path", "key_of_path", "label_for_path"]
+__all__ = [
+    "FIELDS",
+    "FieldSpec",
+    "Kind",
+    "field_for_path",
+    "key_of_path",
+    "label_for_path",
+    "place_for_people",
+]
 
 
 class Kind(enum.Enum):
@@ -180,3 +189,36 @@ def label_for_path(path: str) -> str:
     """The template label of the field that ``path`` belongs to."""
     spec = field_for_path(path)
     return spec.label if spec is not None else "not a template field"
+
+
+_STEP = re.compile(r"\[(\d+)\]|\.(\w+)")
+
+
+def place_for_people(path: str) -> str:
+    """Where a finding's path points, said the way a person counts.
+
+    The path (``speakers[4].name``) stays the machine's name, in JSON output;
+    everything a person reads names the place with this one function: the
+    field's template label, then each item numbered from 1 and each part by
+    its name.
+
+    Examples:
+        ``speakers[4].name`` -> ``List of Speakers and their institutional
+        affiliations, item 5, name``; ``chair.affiliation`` ->
+        ``Chair/Moderator, affiliation``; ``date`` -> ``Date``; a key the
+        template does not know is ``not a template field``; an empty path is
+        ``the whole file``.
+
+    Args:
+        path: a finding's path.
+
+    Returns:
+        The place, for a message.
+    """
+    if not path:
+        return "the whole file"
+    key = key_of_path(path)
+    parts = [label_for_path(key)]
+    for index, name in _STEP.findall(path[len(key) :]):
+        parts.append(f"item {int(index) + 1}" if index else name.replace("_", " "))
+    return ", ".join(parts)

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Final, TextIO
+from typing import Final, Protocol
 
 from igf_report.batch import FileResult, Status
-from igf_report.textutil import visible
+from igf_report.textutil import one_line
 
-__all__ = ["JSON_FORMAT_VERSION", "REPORTERS", "JsonReporter", "Reporter", "TextReporter"]
+__all__ = [
+    "JSON_FORMAT_VERSION",
+    "REPORTERS",
+    "JsonReporter",
+    "Output",
+    "Reporter",
+    "TextReporter",
+]
 
 #: Bumped whenever the JSON document changes shape.
 JSON_FORMAT_VERSION: Final = 1
@@ -26,6 +33,14 @@ _JSON_ESCAPES: Final = {
 }
 
 
+class Output(Protocol):
+    """Where a reporter writes: standard output, a file, a buffer."""
+
+    def write(self, text: str, /) -> object:
+        """Write ``text``."""
+        ...
+
+
 class Reporter:
     """Receives each file's result, then writes a summary.
 
@@ -33,7 +48,7 @@ class Reporter:
         out: where the data goes (standard output).
     """
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: Output) -> None:
         self.out = out
         self.counts: Counter[Status] = Counter()
 
@@ -67,8 +82,8 @@ class TextReporter(Reporter):
                 for part in (result.path, finding.line, finding.column)
                 if part is not None
             )
-            what = finding.describe() if finding.path else f"{finding.severity}: {finding.message}"
-            self.out.write(f"{visible(where)}: {visible(what)}\n")
+            # one line per finding, whatever the file's name or the value quoted
+            self.out.write(f"{one_line(where)}: {one_line(finding.describe())}\n")
 
     def finish(self) -> None:
         """Write the summary line."""
@@ -78,7 +93,7 @@ class TextReporter(Reporter):
 class JsonReporter(Reporter):
     """One JSON document, written as the files come (see the README for its shape)."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: Output) -> None:
         super().__init__(out)
         self._first = True
 

@@ -34,7 +34,7 @@ def test_answers_from_stdin_write_the_report_and_its_text(
     report = tmp_path / "report.toml"
     result = invoke("fill", str(report), "--from", "-", "--no-input", input=_answers(data))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == f"wrote {report} and {tmp_path / 'report.txt'}\n"
+    assert result.stderr == f"Wrote {report} and {tmp_path / 'report.txt'}\n"
     written = tomllib.loads(report.read_text(encoding="utf-8"))
     assert written["date"].isoformat() == "2016-12-06"
     assert written["chair"] == {"name": "Ana Pérez", "affiliation": "Internet Society"}

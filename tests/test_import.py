@@ -178,7 +178,7 @@ def test_a_missing_field_is_reported_and_asked_for(invoke: Invoke, tmp_path: Pat
     result = invoke("import", str(source))
     assert result.exit_code == 0
     assert (tmp_path / "published.toml").exists()
-    assert "labels missing: Date" in result.stderr
+    assert "Labels missing: Date" in result.stderr
     assert "error: date (Date): is required" in result.stderr
     assert "will ask for Date, Rapporteur/Notetaker" in result.stderr
 

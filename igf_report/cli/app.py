@@ -9,9 +9,10 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from igf_report import __version__
+from igf_report.cli.help import PlainHelpCommand, examples, plain_param
 from igf_report.cli.output import GuardedStdout
 from igf_report.errors import EXIT_INTERRUPTED, IgfReportError, StdoutError
 
@@ -56,7 +57,21 @@ def _discard_stdout() -> None:
 
 
 class _ErrorFunnel(TyperGroup):
-    """Turns every error a user can cause into its message and exit code."""
+    """Turns every error a user can cause into its message and exit code.
+
+    It also gives every command, and itself, the plain ``--help`` wording of
+    :mod:`igf_report.cli.help`.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401 -- Click's signature
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            if type(command) is TyperCommand:
+                command.__class__ = PlainHelpCommand
+
+    def get_params(self, ctx: Any) -> list[Any]:  # noqa: ANN401 -- Click's signature
+        """The group's own options, with plain ``--help`` wording."""
+        return [plain_param(param) for param in super().get_params(ctx)]
 
     def invoke(self, ctx: Any) -> Any:  # noqa: ANN401 -- Click's own signature
         _utf8_streams()
@@ -76,9 +91,9 @@ class _ErrorFunnel(TyperGroup):
         except IgfReportError as exc:
             message = str(exc)
             if message:
-                from igf_report.textutil import visible  # noqa: PLC0415 -- keep start-up light
+                from igf_report.textutil import one_line  # noqa: PLC0415 -- keep start-up light
 
-                sys.stderr.write(f"igf-report: error: {visible(message)}\n")
+                sys.stderr.write(f"igf-report: error: {one_line(message)}\n")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             sys.stderr.write("\nigf-report: interrupted\n")
@@ -89,7 +104,7 @@ app = typer.Typer(
     name="igf-report",
     cls=_ErrorFunnel,
     help="Fill, check, print and import IGF workshop session reports.",
-    epilog="Example: igf-report fill report.toml",
+    epilog=examples("igf-report fill report.toml", "igf-report validate reports/"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

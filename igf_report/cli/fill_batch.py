@@ -28,7 +28,7 @@ def fill_without_prompts(report: Path, data: dict[str, Any]) -> None:
         if data:
             saved = save_draft(report, values)
             if saved.problem:
-                say(f"could not save the draft where asked: {saved.problem}")
+                say(f"Could not save the draft where asked: {saved.problem}")
             where = f"the draft is saved in {saved.path}"
         else:
             where = "nothing was written"
@@ -40,4 +40,4 @@ def fill_without_prompts(report: Path, data: dict[str, Any]) -> None:
         )
         raise ReportInvalid
     written = write_report(report, values)
-    say("wrote " + " and ".join(str(p) for p in written))
+    say("Wrote " + " and ".join(str(p) for p in written))

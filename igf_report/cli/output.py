@@ -1,4 +1,11 @@
-"""Where a command's output goes: data to stdout or a file, messages to stderr."""
+"""Where a command's output goes: data to stdout or a file, messages to stderr.
+
+The one rule for what reaches a terminal lives here: when standard output is a
+terminal, every byte of data goes through :func:`~igf_report.textutil.visible`,
+whatever the format, so that no value clears the screen, sets the window title
+or reverses the text it is shown in. Data for a file or a pipe is left exactly
+as its format needs. Messages on stderr are always made visible.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +14,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from igf_report.errors import StdoutError
-from igf_report.textutil import visible
+from igf_report.textutil import one_line, visible
 
 if TYPE_CHECKING:
     from igf_report.render import Renderer
 
-__all__ = ["GuardedStdout", "emit", "say", "write_output"]
+__all__ = [
+    "DataOut",
+    "GuardedStdout",
+    "data_out",
+    "emit",
+    "say",
+    "stdout_is_terminal",
+    "write_output",
+]
 
 
 class GuardedStdout:
@@ -68,15 +83,46 @@ def _failed(exc: OSError) -> StdoutError:
 
 
 def say(message: str) -> None:
-    """A message for the person at the terminal, on stderr, shown literally."""
-    sys.stderr.write(visible(message) + "\n")
+    """A message for the person at the terminal, on stderr, shown literally.
+
+    A message is one line: a line break in a file name or a value it quotes
+    shows as ``␊``, so that it can never forge another message.
+    """
+    sys.stderr.write(one_line(message) + "\n")
     sys.stderr.flush()
 
 
+def stdout_is_terminal() -> bool:
+    """Whether data on stdout reaches a person's terminal rather than a file or a pipe."""
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+class DataOut:
+    """Standard output for data, made visible when it is a terminal (see the module)."""
+
+    def __init__(self) -> None:
+        self._terminal = stdout_is_terminal()
+
+    def write(self, text: str) -> int:
+        """Write ``text``, its controls shown as ``␛`` and the like on a terminal."""
+        return sys.stdout.write(visible(text) if self._terminal else text)
+
+    def flush(self) -> None:
+        """Flush standard output."""
+        sys.stdout.flush()
+
+
+def data_out() -> DataOut:
+    """Where a command writes its data: standard output, under the terminal rule."""
+    return DataOut()
+
+
 def emit(text: str) -> None:
-    """Data on stdout, exactly as given (UTF-8)."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """Data on stdout: as given (UTF-8) for a file or pipe, made visible on a terminal."""
+    out = data_out()
+    out.write(text)
+    out.flush()
 
 
 def write_output(
@@ -113,4 +159,4 @@ def write_output(
     if renderer is not None:
         renderer.check_overwrite(out, force=force)
     write_atomic(out, text)
-    say(f"wrote {out}")
+    say(f"Wrote {out}")

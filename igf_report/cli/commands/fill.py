@@ -9,13 +9,16 @@ from typing import Annotated
 import typer
 
 from igf_report.cli.app import app
+from igf_report.cli.help import examples
 
 __all__ = ["fill"]
 
 
 @app.command(
-    epilog="Examples: igf-report fill report.toml | "
-    "igf-report fill report.toml --from answers.json --set chair='Ana Pérez, ISOC' --no-input",
+    epilog=examples(
+        "igf-report fill report.toml",
+        "igf-report fill report.toml --from answers.json --set chair='Ana Pérez, ISOC' --no-input",
+    ),
 )
 def fill(
     report: Annotated[

@@ -8,14 +8,17 @@ from typing import Annotated
 import typer
 
 from igf_report.cli.app import app
+from igf_report.cli.help import examples
 
 __all__ = ["import_"]
 
 
 @app.command(
     "import",
-    epilog="Examples: igf-report import published.txt -o ws173.toml | "
-    "curl -s URL | igf-report import - -o ws173.toml",
+    epilog=examples(
+        "igf-report import published.txt -o ws173.toml",
+        "curl -s URL | igf-report import - -o ws173.toml",
+    ),
 )
 def import_(
     source: Annotated[
@@ -43,6 +46,7 @@ def import_(
     from igf_report.cli.output import emit, say  # noqa: PLC0415
     from igf_report.errors import NotOurFile, UsageError  # noqa: PLC0415
     from igf_report.importer import import_report  # noqa: PLC0415
+    from igf_report.textutil import one_line  # noqa: PLC0415
 
     if out is None and source != "-":
         out = Path(source).with_suffix(".toml")
@@ -55,23 +59,25 @@ def import_(
     summary = import_report(source)
     if out is None or str(out) == "-":
         emit(summary.toml)
-        target = "the report"
+        target = "REPORT"  # a placeholder the person fills with where they saved it
     else:
         write_atomic(out, summary.toml)
-        say(f"wrote {out}")
-        target = str(out)
+        say(f"Wrote {out}")
+        target = one_line(str(out))
     total = len(summary.found) + len(summary.missing)
-    say(f"found {len(summary.found)} of the template's {total} labels")
+    say(f"Found {len(summary.found)} of the template's {total} labels")
     if summary.missing:
-        say("labels missing: " + ", ".join(spec.label for spec in summary.missing))
+        say("Labels missing: " + ", ".join(spec.label for spec in summary.missing))
     if summary.empty:
-        say("found but empty: " + ", ".join(spec.label for spec in summary.empty))
+        say("Found but empty: " + ", ".join(spec.label for spec in summary.empty))
     for note in summary.notes:
         say(f"note: {note}")
     for finding in summary.checked.findings:
         say(finding.describe())
     if summary.to_ask:
         asks = ", ".join(spec.label for spec in summary.to_ask)
-        say(f"next: `igf-report fill {target}` will ask for {asks}")
+        next_step = f"`igf-report fill {target}` will ask for {asks}"
     else:
-        say(f"next: `igf-report validate {target}` (nothing is missing)")
+        next_step = f"`igf-report validate {target}` (nothing is missing)"
+    saved = " once the report is saved as REPORT" if target == "REPORT" else ""
+    say(f"Next{saved}: {next_step}")
