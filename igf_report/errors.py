@@ -18,6 +18,7 @@ __all__ = [
     "IgfReportError",
     "Interrupted",
     "NotOurFile",
+    "ReportChanged",
     "ReportInvalid",
     "UsageError",
 ]
@@ -60,6 +61,10 @@ class FileReadError(IgfReportError):
 
 class FileWriteError(IgfReportError):
     """A file could not be written; the old file, if any, is untouched."""
+
+
+class ReportChanged(FileWriteError):
+    """A report changed on disk since it was read; it is not overwritten."""
 
 
 class NotOurFile(IgfReportError):

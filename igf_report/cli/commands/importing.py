@@ -39,7 +39,9 @@ def import_(
     it most plausibly belongs to, and the import says where. The report is
     written even when incomplete, as a draft for `igf-report fill`.
     """
-    from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
+    import shlex  # noqa: PLC0415 -- fast start-up
+
+    from igf_report.atomic import write_atomic  # noqa: PLC0415
     from igf_report.cli.output import emit, say  # noqa: PLC0415
     from igf_report.errors import NotOurFile, UsageError  # noqa: PLC0415
     from igf_report.importer import import_report  # noqa: PLC0415
@@ -55,11 +57,14 @@ def import_(
     summary = import_report(source)
     if out is None or str(out) == "-":
         emit(summary.toml)
-        target = "the report"
+        # nothing was saved: the next command must name a file that exists
+        saving = "save it as report.toml (import - -o report.toml), then "
+        target = "report.toml"
     else:
         write_atomic(out, summary.toml)
         say(f"wrote {out}")
-        target = str(out)
+        saving = ""
+        target = shlex.quote(str(out))
     total = len(summary.found) + len(summary.missing)
     say(f"found {len(summary.found)} of the template's {total} labels")
     if summary.missing:
@@ -72,6 +77,6 @@ def import_(
         say(finding.describe())
     if summary.to_ask:
         asks = ", ".join(spec.label for spec in summary.to_ask)
-        say(f"next: `igf-report fill {target}` will ask for {asks}")
+        say(f"next: {saving}`igf-report fill {target}` will ask for {asks}")
     else:
-        say(f"next: `igf-report validate {target}` (nothing is missing)")
+        say(f"next: {saving}`igf-report validate {target}` (nothing is missing)")

@@ -1,0 +1,105 @@
+"""Two writers at once: every answer of every ``fill`` survives; the wizard sees outside changes."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+import time
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from igf_report.reportfile import dump_toml
+
+from .reliability import TALLY
+
+ROUNDS = 100
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+
+
+def _fill_in_child(report: Path, assignment: str, go: int) -> int:
+    """Fork a process that waits for ``go`` to be readable, then runs ``fill --set``."""
+    pid = os.fork()
+    if pid:
+        return pid
+    code = 1
+    try:  # pragma: no cover -- runs in the child
+        os.read(go, 1)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        sys.stdout = sys.stderr = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115
+        from igf_report.cli import app  # noqa: PLC0415
+
+        try:
+            app(["fill", str(report), "--no-input", "--set", assignment], standalone_mode=False)
+            code = 0
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 1
+        except BaseException:  # noqa: BLE001 -- any failure is a failed round
+            code = 1
+    finally:
+        os._exit(code)
+
+
+def test_two_fills_at_once_lose_no_answer(tmp_path: Path, data: dict[str, Any]) -> None:
+    # what fill imports is imported once here, so that the two children start
+    # writing at the same moment instead of after their imports
+    importlib.import_module("igf_report.cli.commands.fill")
+    importlib.import_module("igf_report.cli.fill_batch")
+    importlib.import_module("filelock")
+    report = tmp_path / "report.toml"
+    report.write_text(dump_toml(data), encoding="utf-8")
+    sys.stdout.flush()
+    sys.stderr.flush()
+    lost = failed = 0
+    started = time.perf_counter()
+    for round_ in range(ROUNDS):
+        read_end, write_end = os.pipe()
+        pids = [
+            _fill_in_child(report, f"organizer=Organizer {round_}", read_end),
+            _fill_in_child(report, f"chair.name=Chair {round_}", read_end),
+        ]
+        os.write(write_end, b"go")  # both start at the same moment
+        os.close(write_end)
+        os.close(read_end)
+        for pid in pids:
+            _, status = os.waitpid(pid, 0)
+            failed += os.waitstatus_to_exitcode(status) != 0
+        written = tomllib.loads(report.read_text(encoding="utf-8"))
+        lost += written["organizer"] != f"Organizer {round_}"
+        lost += written["chair"]["name"] != f"Chair {round_}"
+    elapsed = time.perf_counter() - started
+    TALLY[f"rounds of two concurrent fill --set on one report ({elapsed:.1f} s)"] += ROUNDS
+    assert (lost, failed) == (0, 0), f"{lost} answers lost, {failed} fills failed"
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".lock")]
+
+
+def test_the_report_lock_excludes_writers_even_as_its_file_is_removed(tmp_path: Path) -> None:
+    # The lock file is removed after each write; with three or more writers a
+    # lock that did not notice its file was removed would let two in at once.
+    from igf_report.locking import report_lock  # noqa: PLC0415
+
+    counter = tmp_path / "counter.toml"
+    counter.write_text("0", encoding="utf-8")
+    writers, rounds = 4, 100
+    pids = []
+    for _ in range(writers):
+        pid = os.fork()
+        if not pid:  # pragma: no cover -- runs in the child
+            try:
+                for _ in range(rounds):
+                    with report_lock(counter):
+                        value = int(counter.read_text(encoding="utf-8") or "-1000000")
+                        counter.write_text(str(value + 1), encoding="utf-8")
+            finally:
+                os._exit(0)
+        pids.append(pid)
+    for pid in pids:
+        os.waitpid(pid, 0)
+    assert counter.read_text(encoding="utf-8") == str(writers * rounds)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["counter.toml"]
