@@ -103,3 +103,31 @@ def test_the_report_lock_excludes_writers_even_as_its_file_is_removed(tmp_path: 
         os.waitpid(pid, 0)
     assert counter.read_text(encoding="utf-8") == str(writers * rounds)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["counter.toml"]
+
+
+@pytest.mark.pty
+def test_the_wizard_says_so_instead_of_overwriting_an_outside_change(tmp_path: Path) -> None:
+    from .test_fill_pty import Session  # noqa: PLC0415
+
+    report = tmp_path / "report.toml"
+    report.write_text('template = "igf-2016-workshop"\n', encoding="utf-8")
+    session = Session(report, env={"TMPDIR": str(tmp_path)})
+    session.answer("Session Title", "Typed in the wizard")
+    session.answer("Date", "6 December 2016")
+    session.expect("Time")
+    # meanwhile someone else fills in the organizer
+    outside = 'template = "igf-2016-workshop"\norganizer = "Set from outside"\n'
+    report.write_text(outside, encoding="utf-8")
+    session.child.sendline("10:45 - 11:45 am")
+    session.expect("Session Organizer: ")
+    shown = " ".join((session.child.before or "").split())  # as wrapped on the terminal
+    assert f"{report} was changed by another program since igf-report read it" in shown
+    (draft,) = tmp_path.glob("igf-report-draft-*-report.toml")
+    assert "your answers are saved in" in shown
+    assert f"{draft.name} from now on" in shown.replace("- ", "-")  # rich breaks at a hyphen
+    session.child.sendline(":quit")
+    assert session.finish() == 0
+    assert report.read_text(encoding="utf-8") == outside
+    saved = tomllib.loads(draft.read_text(encoding="utf-8"))
+    assert saved["title"] == "Typed in the wizard"
+    assert saved["time"]["start"].isoformat() == "10:45:00"
