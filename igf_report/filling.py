@@ -328,7 +328,8 @@ class Updated:
     Attributes:
         accepted: the answers applied and refused.
         checked: the report's findings after the answers.
-        saved: where the draft was saved, when the report has errors.
+        saved: where the draft was saved, when the report has errors or
+            could not be written (then in the temporary folder).
         written: the files written, when it has none.
     """
 
@@ -343,12 +344,13 @@ def update_report(path: Path, answers: Mapping[str, Any], *, text: Path | None =
 
     The report is re-read once the lock is held, so that two writers at once
     each apply their own answers to what the other wrote. A complete report
-    is written with its text; one with errors is saved as a draft. When every
-    answer was refused, nothing is written.
+    is written with its text; one with errors is saved as a draft. A report
+    that cannot be written (read-only, say) is saved in the temporary folder.
+    When every answer was refused, nothing is written.
 
     Raises:
         NotOurFile: the file is not a report of igf-report's.
-        FileWriteError: the report could not be written.
+        FileWriteError: neither the report nor its fallback could be written.
     """
     with report_lock(path):
         opened = read_report(path)
@@ -359,4 +361,11 @@ def update_report(path: Path, answers: Mapping[str, Any], *, text: Path | None =
             return Updated(accepted, checked)
         if checked.errors:
             return Updated(accepted, checked, saved=_save_draft(path, values, opened.text))
-        return Updated(accepted, checked, written=_write_report(path, values, opened.text, text))
+        try:
+            written = _write_report(path, values, opened.text, text)
+        except FileWriteError as exc:
+            # nothing given is lost: the answers go where a draft would
+            fallback = fallback_path(path)
+            write_atomic(fallback, dump_toml(values, keep=find_comments(opened.text)))
+            return Updated(accepted, checked, saved=Saved(fallback, str(exc)))
+        return Updated(accepted, checked, written=written)

@@ -16,10 +16,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from igf_report.reportfile import dump_toml
+from igf_report.fields import FIELDS
+from igf_report.model import TEMPLATE_ID
+from igf_report.reportfile import _assignment, _block, dump_toml
+from igf_report.tomlcomments import find_comments
+from igf_report.validation import check
 
 from .conftest import SEED, Invoke
+from .reliability import tally
+from .test_reportfile import _reports
 
 SET_RAPPORTEUR = ("--set", "rapporteur=Ana Pérez, ISOC Mexico")
 
@@ -158,13 +166,20 @@ def test_mode_and_owner_are_kept(invoke: Invoke, complete: Path) -> None:
         assert (status.st_uid, status.st_gid) == (4321, 4321)
 
 
-def test_a_read_only_report_is_refused_with_a_message(invoke: Invoke, complete: Path) -> None:
+def test_a_read_only_report_is_refused_with_a_message(
+    invoke: Invoke, complete: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("tempfile.tempdir", str(complete.parent / "tmp"))
+    (complete.parent / "tmp").mkdir()
     complete.chmod(0o444)
     before = complete.read_bytes()
     result = invoke("fill", str(complete), "--no-input", "--set", "organizer=Not written")
     assert result.exit_code == 1
     assert f"cannot write {complete}: the file is read-only" in result.stderr
     assert complete.read_bytes() == before
+    (draft,) = (complete.parent / "tmp").iterdir()
+    assert f"your answers are saved in {draft}" in result.stderr
+    assert tomllib.loads(draft.read_text(encoding="utf-8"))["organizer"] == "Not written"
 
 
 MY_REPORT = """\
@@ -240,3 +255,38 @@ def test_the_labels_and_schema_line_of_new_survive_fill(
     assert text.startswith("#:schema ./igf-2016-workshop.schema.json\n")
     assert [line for line in text.splitlines() if line.startswith("#")] == comments
     assert "# Example: title = " in text.split("\ntitle = ")[0].rsplit("\n\n", 1)[1]
+
+
+_comment = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs", "Cc", "Zl", "Zp"]),
+    max_size=30,
+).map(lambda s: f"# {s}".rstrip())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    _reports,
+    st.lists(st.tuples(st.integers(0, 11), _comment), max_size=8),
+    st.lists(_comment, max_size=2),
+)
+def test_any_comments_above_keys_survive_a_rewrite(
+    data: dict[str, Any], placed: list[tuple[int, str]], trailing: list[str]
+) -> None:
+    tally("round trip: comments of generated reports through a rewrite")
+    report = check({k: v for k, v in data.items() if v is not None}).report
+    if report is None:
+        return
+    values = report.model_dump()
+    keys = ["template", *(spec.key for spec in FIELDS if values.get(spec.key) is not None)]
+    above = {key: [c for i, c in placed if keys[i % len(keys)] == key] for key in keys}
+    text = "".join(
+        _block(above[key]) + _assignment(key, values.get(key, TEMPLATE_ID)) for key in keys
+    )
+    if trailing:
+        text += "\n" + _block(trailing)
+    rewritten = dump_toml(values, keep=find_comments(text))
+    assert tomllib.loads(rewritten) == tomllib.loads(text)
+    for key, block in above.items():
+        assert f"{_block(block)}{key} = " in rewritten
+    assert rewritten.endswith(_block(trailing) or "\n")
+    assert dump_toml(values, keep=find_comments(rewritten)) == rewritten

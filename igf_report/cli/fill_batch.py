@@ -60,6 +60,9 @@ def fill_without_prompts(report: Path, answers: dict[str, Any], text: Path | Non
         )
         raise ReportInvalid
     written = updated.written
+    if updated.saved is not None:
+        say(f"{updated.saved.problem}; your answers are saved in {updated.saved.path}")
+        raise ReportInvalid
     if written is None:
         say(f"nothing was written; {report} is as it was")
         raise ReportInvalid
