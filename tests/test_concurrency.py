@@ -14,6 +14,7 @@ import pytest
 
 from igf_report.reportfile import dump_toml
 
+from .conftest import Invoke
 from .reliability import TALLY
 
 ROUNDS = 100
@@ -131,3 +132,37 @@ def test_the_wizard_says_so_instead_of_overwriting_an_outside_change(tmp_path: P
     saved = tomllib.loads(draft.read_text(encoding="utf-8"))
     assert saved["title"] == "Typed in the wizard"
     assert saved["time"]["start"].isoformat() == "10:45:00"
+
+
+def test_a_writer_that_waits_too_long_says_why(
+    invoke: Invoke, tmp_path: Path, data: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from igf_report.locking import lock_path, report_lock  # noqa: PLC0415
+
+    report = tmp_path / "report.toml"
+    report.write_text(dump_toml(data), encoding="utf-8")
+    before = report.read_bytes()
+    monkeypatch.setattr("igf_report.locking.LOCK_TIMEOUT", 0.3)
+    with report_lock(report):  # another writer, stuck
+        result = invoke("fill", str(report), "--no-input", "--set", "organizer=Waited")
+    assert result.exit_code == 1
+    assert f"cannot write {report}: another igf-report has been writing it" in result.stderr
+    assert f"if none is running, delete {lock_path(report)}" in result.stderr
+    assert report.read_bytes() == before
+
+
+def test_a_folder_where_no_lock_can_be_made_is_written_without_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import filelock  # noqa: PLC0415
+
+    from igf_report.locking import report_lock  # noqa: PLC0415
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(filelock.FileLock, "acquire", refuse)
+    entered = False
+    with report_lock(tmp_path / "report.toml"):
+        entered = True
+    assert entered
