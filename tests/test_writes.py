@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from igf_report.fields import FIELDS
+from igf_report.filling import save_draft
 from igf_report.model import TEMPLATE_ID
 from igf_report.reportfile import _assignment, _block, dump_toml
 from igf_report.tomlcomments import find_comments
@@ -290,3 +291,25 @@ def test_any_comments_above_keys_survive_a_rewrite(
         assert f"{_block(block)}{key} = " in rewritten
     assert rewritten.endswith(_block(trailing) or "\n")
     assert dump_toml(values, keep=find_comments(rewritten)) == rewritten
+
+
+def test_a_draft_saved_as_the_wizard_saves_keeps_comments(tmp_path: Path) -> None:
+    # the wizard saves every answer through save_draft
+    report = tmp_path / "report.toml"
+    report.write_text(
+        "#:schema ./igf-2016-workshop.schema.json\n# draft, do not send\n\n"
+        'template = "igf-2016-workshop"\n'
+        '# from the programme\ntitle = "Old"\n',
+        encoding="utf-8",
+    )
+    saved = save_draft(
+        report,
+        {"title": "New", "organizer": "Host country"},
+        expect=report.read_text(encoding="utf-8"),
+    )
+    assert saved.path == report
+    assert report.read_text(encoding="utf-8") == (
+        "#:schema ./igf-2016-workshop.schema.json\n# draft, do not send\n\n"
+        'template = "igf-2016-workshop"\n\n# from the programme\ntitle = "New"\n'
+        'organizer = "Host country"\n'
+    )
