@@ -43,7 +43,8 @@ def fill(
         typer.Option(
             "--text",
             metavar="FILE",
-            help="Write the rendered text to FILE (default: REPORT with .txt beside it).",
+            help="Write the rendered text to FILE (default: beside REPORT as NAME.txt, "
+            "or NAME.report.txt when NAME.txt is a file igf-report did not write).",
         ),
     ] = None,
     no_input: Annotated[
