@@ -13,14 +13,16 @@ import sys
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import BaseModel
 
 from igf_report.errors import FileReadError, UsageError
 from igf_report.fields import FIELDS, FieldSpec, Kind
 from igf_report.model import TEMPLATE_ID, Person
-from igf_report.tomlcomments import Comments
+
+if TYPE_CHECKING:
+    from igf_report.tomlcomments import Comments
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -252,6 +254,8 @@ def dump_toml(
     Returns:
         The TOML document, ending with one newline.
     """
+    from igf_report.tomlcomments import Comments  # noqa: PLC0415 -- only writing needs it
+
     keep = keep or Comments()
     above = dict(keep.above)
     parts = _head(keep.leading, schema)
