@@ -18,6 +18,7 @@ __all__ = [
     "IgfReportError",
     "Interrupted",
     "NotOurFile",
+    "ReportChanged",
     "ReportInvalid",
     "StdoutError",
     "UsageError",
@@ -73,6 +74,10 @@ class StdoutError(IgfReportError):
     def __init__(self, reason: str, errno: int | None = None) -> None:
         self.errno = errno
         super().__init__(f"cannot write to standard output: {reason}")
+
+
+class ReportChanged(FileWriteError):
+    """A report changed on disk since it was read; it is not overwritten."""
 
 
 class NotOurFile(IgfReportError):

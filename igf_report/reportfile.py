@@ -13,13 +13,16 @@ import sys
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, BinaryIO, Final
+from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
 from pydantic import BaseModel
 
 from igf_report.errors import FileReadError, UsageError
 from igf_report.fields import FIELDS, FieldSpec, Kind
 from igf_report.model import TEMPLATE_ID, Person
+
+if TYPE_CHECKING:
+    from igf_report.tomlcomments import Comments
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -327,12 +330,20 @@ _BLANK: Final = {
 }
 
 
+_EXTRA_HEADER: Final = "# Keys this template does not know, kept as they were:"
+
+
+def _block(lines: list[str]) -> str:
+    return "".join(f"{line}\n" for line in lines)
+
+
 def dump_toml(
     values: Mapping[str, Any],
     *,
     comments: bool = False,
     blanks: bool = False,
     schema: str | None = None,
+    keep: Comments | None = None,
 ) -> str:
     """Write a report's values as TOML, in template order.
 
@@ -343,14 +354,27 @@ def dump_toml(
         comments: precede each field with its label, instruction and example.
         blanks: write an empty value for each missing field (a blank form).
         schema: a JSON schema address for a ``#:schema`` line at the top.
+        keep: the comments of the file being rewritten
+            (:func:`igf_report.tomlcomments.find_comments`), put back where
+            they stood: the leading block at the top, each key's block above
+            it, the rest at the end.
 
     Returns:
         The TOML document, ending with one newline.
     """
-    parts = []
-    if schema:
-        parts.append(f"#:schema {schema}\n")
-    parts.append(f"template = {_scalar(values.get('template', TEMPLATE_ID))}\n")
+    from igf_report.tomlcomments import Comments  # noqa: PLC0415 -- only writing needs it
+
+    keep = keep or Comments()
+    above = dict(keep.above)
+    parts = _head(keep.leading, schema)
+
+    def put(key: str, value: object, label: str = "") -> None:
+        block = above.pop(key, [])
+        if (label or block) and parts:
+            parts.append("\n")
+        parts.append(label + _block(block) + _assignment(key, value))
+
+    put("template", values.get("template", TEMPLATE_ID))
     for spec in FIELDS:
         if spec.key in values and values[spec.key] is not None:
             value = values[spec.key]
@@ -358,12 +382,32 @@ def dump_toml(
             value = [] if spec.kind.is_list else _BLANK[spec.kind]
         else:
             continue
-        if comments:
-            parts.append("\n" + _comment(spec))
-        parts.append(_assignment(spec.key, value))
+        put(spec.key, value, _comment(spec) if comments else "")
     known = {spec.key for spec in FIELDS} | {"template"}
     extra = [key for key in values if key not in known]
-    if extra:
-        parts.append("\n# Keys this template does not know, kept as they were:\n")
-        parts.extend(_assignment(key, values[key]) for key in extra)
+    for number, key in enumerate(extra):
+        if key in above:  # the header written last time must not pile up
+            above[key] = _trim_block([line for line in above[key] if line != _EXTRA_HEADER])
+        put(key, values[key], f"{_EXTRA_HEADER}\n" if number == 0 else "")
+    # comments above a key that is no longer written are kept, at the end
+    parts.extend("\n" + _block(block) for block in [*above.values(), keep.trailing] if block)
     return "".join(parts)
+
+
+def _head(leading: list[str], schema: str | None) -> list[str]:
+    """The comments at the top: the schema line, then the file's own leading block."""
+    parts = []
+    if schema and not any(line.startswith("#:schema") for line in leading):
+        parts.append(f"#:schema {schema}\n")
+    if leading:
+        parts.append(_block(leading))
+        # a blank line keeps a note of the file's own apart from the first key
+        if any(not line.startswith("#:") for line in leading):
+            parts.append("\n")
+    return parts
+
+
+def _trim_block(block: list[str]) -> list[str]:
+    while block and not block[0]:
+        block = block[1:]
+    return block

@@ -109,9 +109,12 @@ def test_messages_share_one_style(invoke: Invoke, tmp_path: Path) -> None:
     assert bad_validate.startswith("igf-report: error: unknown format 'xml'; choose one of: ")
 
 
-def test_import_to_stdout_says_the_next_step_with_a_placeholder(invoke: Invoke) -> None:
+def test_import_to_stdout_says_how_to_save_then_fill(invoke: Invoke) -> None:
     result = invoke("import", "-", input=SEED.read_text(encoding="utf-8"))
     assert result.exit_code == 0
     last = result.stderr.splitlines()[-1]
-    assert last.startswith("Next once the report is saved as REPORT: `igf-report fill REPORT`")
+    assert last.startswith(
+        "Next: save it as report.toml (import - -o report.toml), "
+        "then `igf-report fill report.toml`"
+    )
     assert "the report`" not in result.stderr

@@ -42,11 +42,12 @@ def import_(
     it most plausibly belongs to, and the import says where. The report is
     written even when incomplete, as a draft for `igf-report fill`.
     """
-    from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
+    import shlex  # noqa: PLC0415 -- fast start-up
+
+    from igf_report.atomic import write_atomic  # noqa: PLC0415
     from igf_report.cli.output import emit, say  # noqa: PLC0415
     from igf_report.errors import NotOurFile, UsageError  # noqa: PLC0415
     from igf_report.importer import import_report  # noqa: PLC0415
-    from igf_report.textutil import one_line  # noqa: PLC0415
 
     if out is None and source != "-":
         out = Path(source).with_suffix(".toml")
@@ -59,11 +60,14 @@ def import_(
     summary = import_report(source)
     if out is None or str(out) == "-":
         emit(summary.toml)
-        target = "REPORT"  # a placeholder the person fills with where they saved it
+        # nothing was saved: the next command must name a file that exists
+        saving = "save it as report.toml (import - -o report.toml), then "
+        target = "report.toml"
     else:
         write_atomic(out, summary.toml)
         say(f"Wrote {out}")
-        target = one_line(str(out))
+        saving = ""
+        target = shlex.quote(str(out))
     total = len(summary.found) + len(summary.missing)
     say(f"Found {len(summary.found)} of the template's {total} labels")
     if summary.missing:
@@ -76,8 +80,6 @@ def import_(
         say(finding.describe())
     if summary.to_ask:
         asks = ", ".join(spec.label for spec in summary.to_ask)
-        next_step = f"`igf-report fill {target}` will ask for {asks}"
+        say(f"Next: {saving}`igf-report fill {target}` will ask for {asks}")
     else:
-        next_step = f"`igf-report validate {target}` (nothing is missing)"
-    saved = " once the report is saved as REPORT" if target == "REPORT" else ""
-    say(f"Next{saved}: {next_step}")
+        say(f"Next: {saving}`igf-report validate {target}` (nothing is missing)")
