@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Final
 
 from igf_report.batch import Status
@@ -119,7 +120,10 @@ def _shorten(text: str, width: int, *, keep_end: bool = False) -> str:
         kept.append(char)
         used += w
     if keep_end:
-        return _ELLIPSIS + "".join(reversed(kept))
+        tail = "".join(reversed(kept))
+        # cut a path at a folder boundary: "…/ws173.toml", not "…rts/ws173.toml"
+        slash = tail.find("/")
+        return _ELLIPSIS + (tail[slash:] if slash >= 0 else tail)
     return "".join(kept) + _ELLIPSIS
 
 
@@ -136,6 +140,7 @@ _GIVE_WAY: Final = (
     (1, 30), (3, 16), (7, 12), (0, 20), (1, 26), (3, 12), (0, 16), (1, 16), (7, 7), (3, 8), (0, 10),
 )  # fmt: skip
 _GAP: Final = 2
+_FILE_NAME_MOST: Final = 30
 
 
 def status_table(entries: Sequence[Entry], width: int = 100) -> str:
@@ -164,11 +169,14 @@ def status_table(entries: Sequence[Entry], width: int = 100) -> str:
         max([display_width(h), *(display_width(r[i]) for r in rows)])
         for i, h in enumerate(_HEADINGS)
     ]
+    # a file's own name stays whole, its folders give way (up to a point)
+    names = max(display_width(Path(r[0]).name) + 2 for r in rows)
     for column, least in _GIVE_WAY:
         excess = sum(widths) + _GAP * (len(widths) - 1) - width
         if excess <= 0:
             break
-        widths[column] = max(least, widths[column] - excess)
+        floor = max(least, min(names, _FILE_NAME_MOST)) if column == 0 else least
+        widths[column] = max(floor, widths[column] - excess)
     lines = []
     for cells in [list(_HEADINGS), *rows]:
         shown = [
