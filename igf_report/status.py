@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, Final
 
 from igf_report.batch import Status
@@ -134,13 +133,11 @@ def _pad(text: str, width: int, *, right: bool = False) -> str:
 
 _HEADINGS: Final = ("FILE", "TITLE", "DATE", "RAPPORTEUR", "STATE", "ERR", "WARN", "MISSING")
 _NUMERIC: Final = frozenset({5, 6})
-# When the table is too wide, columns give way in this order, each down to so
-# many columns: the title first, as it is the longest, the file name last.
-_GIVE_WAY: Final = (
-    (1, 30), (3, 16), (7, 12), (0, 20), (1, 26), (3, 12), (0, 16), (1, 16), (7, 7), (3, 8), (0, 10),
-)  # fmt: skip
+# When the table is too wide, these columns give way, each down to its least
+# width, keeping widths in proportion to their share: the title keeps most.
+_GIVE_WAY: Final = {1: (16, 3.0), 0: (12, 1.5), 7: (8, 1.5), 3: (10, 1.0)}
 _GAP: Final = 2
-_FILE_NAME_MOST: Final = 30
+_FILE_NAME_MOST: Final = 20
 
 
 def status_table(entries: Sequence[Entry], width: int = 100) -> str:
@@ -169,14 +166,17 @@ def status_table(entries: Sequence[Entry], width: int = 100) -> str:
         max([display_width(h), *(display_width(r[i]) for r in rows)])
         for i, h in enumerate(_HEADINGS)
     ]
-    # a file's own name stays whole, its folders give way (up to a point)
-    names = max(display_width(Path(r[0]).name) + 2 for r in rows)
-    for column, least in _GIVE_WAY:
-        excess = sum(widths) + _GAP * (len(widths) - 1) - width
-        if excess <= 0:
+    least = {i: floor for i, (floor, _) in _GIVE_WAY.items()}
+    # a file's own name stays whole ("…/ws173.toml") unless it is very long
+    names = max(display_width(row[0].rsplit("/", 1)[-1]) + 2 for row in rows)
+    least[0] = min(widths[0], max(least[0], min(names, _FILE_NAME_MOST)))
+    while sum(widths) + _GAP * (len(widths) - 1) > width:
+        # the column that is widest for its share gives way, one column at a time
+        shrinkable = [i for i in _GIVE_WAY if widths[i] > least[i]]
+        if not shrinkable:
             break
-        floor = max(least, min(names, _FILE_NAME_MOST)) if column == 0 else least
-        widths[column] = max(floor, widths[column] - excess)
+        widest = max(shrinkable, key=lambda i: widths[i] / _GIVE_WAY[i][1])
+        widths[widest] -= 1
     lines = []
     for cells in [list(_HEADINGS), *rows]:
         shown = [

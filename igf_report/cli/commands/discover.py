@@ -79,7 +79,9 @@ def schema(
 def new(
     report: Annotated[
         Path | None,
-        typer.Argument(metavar="FILE", help="The report file to create.  [default: report.toml]"),
+        typer.Argument(
+            metavar="FILE", help="The report file to create (report.toml if not given)."
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     with_schema: Annotated[
@@ -107,10 +109,10 @@ def new(
 
     Fill in the values, then check it with `igf-report validate FILE`, or let
     `igf-report fill FILE` ask for what is still missing. With
-    --from-schedule, one draft per row of a programme, pre-filled from the
-    columns it recognises (Session Title, Date, Time, Organizer, Chair,
-    Speakers, Rapporteur) and named from a Session ID column or the title;
-    existing drafts are kept.
+    --from-schedule, one draft per row of a programme exported from a
+    spreadsheet, pre-filled from the columns named after the template's
+    fields and named from a Session ID column or the title; existing
+    drafts are kept.
     """
     if from_schedule is not None:
         if report is not None or force:
