@@ -127,7 +127,7 @@ def make_book(entries: Sequence[Entry], fmt: str, *, title: str = DEFAULT_TITLE)
 _BOOK_STYLE: Final = """
 header.book { margin-bottom: 2rem; }
 nav.contents h2 { margin-top: 1.5rem; }
-nav.contents ol { padding-left: 2.2rem; margin: 0; }
+nav.contents ol { padding-left: 3.2em; margin: 0; }
 nav.contents li { margin: .3rem 0; break-inside: avoid; page-break-inside: avoid; }
 nav.contents a { color: inherit; text-decoration: none; }
 nav.contents a:hover .entry-title { text-decoration: underline; }
