@@ -7,6 +7,7 @@ file, sorted by date, then start time, then title, as a programme lists them.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,14 @@ from igf_report.validation import Finding, Severity
 __all__ = ["Entry", "collect", "load_entry"]
 
 _REQUIRED = tuple(spec for spec in FIELDS if spec.required)
+_NUMBER = re.compile(r"(\d+)")
+
+
+def _natural(text: str) -> tuple[tuple[int, str], ...]:
+    """A sort key that puts "Session 2" before "Session 10", whatever the case."""
+    # split() with a group alternates text and numbers: the odd parts are numbers
+    parts = _NUMBER.split(text.casefold())
+    return tuple((int(p), "") if i % 2 else (-1, p) for i, p in enumerate(parts) if p)
 
 
 @dataclass(frozen=True)
@@ -79,7 +88,7 @@ class Entry:
         what = first.describe() if first.path else f"{first.severity}: {first.message}"
         return where + what
 
-    def order(self) -> tuple[bool, dt.date, bool, dt.time, str, str]:
+    def order(self) -> tuple[bool, dt.date, bool, dt.time, tuple[tuple[int, str], ...], str]:
         """The sort key: date, start time, title, then file; missing values last."""
         values = self.values
         date = values.get("date")
@@ -91,7 +100,7 @@ class Entry:
             date if isinstance(date, dt.date) else dt.date.max,
             not isinstance(start, dt.time),
             start if isinstance(start, dt.time) else dt.time.max,
-            title.casefold(),
+            _natural(title),
             self.path,
         )
 

@@ -15,10 +15,13 @@ from typing import Any
 
 import pytest
 import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from igf_report.export import safe_cell
+from igf_report.export import csv_text, safe_cell
 
 from .conftest import EXAMPLES, Invoke, valid_data
+from .reliability import tally
 
 HOSTILE = (
     "*Bob* _x_ [link](http://e.example) <script>alert(1)</script> &amp; "
@@ -266,6 +269,20 @@ def test_csv_cells_are_neutralised_per_owasp(text: str, safe: str) -> None:
     assert safe_cell(text) == safe
 
 
+@settings(max_examples=300, deadline=None)
+@given(rows=st.lists(st.lists(st.text(), min_size=2, max_size=2), max_size=4), excel=st.booleans())
+def test_any_text_reads_back_from_csv_safe_and_whole(*, rows: list[list[str]], excel: bool) -> None:
+    tally("arbitrary text through the CSV export and back")
+    document = csv_text(["a", "b"], rows, excel=excel)
+    back = list(csv.reader(io.StringIO(document.removeprefix("\ufeff"), newline="")))
+    assert back[0] == ["a", "b"]
+    assert len(back) == len(rows) + 1
+    for written, read in zip(rows, back[1:], strict=True):
+        for text, cell in zip(written, read, strict=True):
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+            assert cell in {text, "'" + text}
+
+
 def test_export_csv_opens_safely_and_loses_no_word(invoke: Invoke, tmp_path: Path) -> None:
     data = valid_data() | {
         "title": '=HYPERLINK("http://evil","x")',
@@ -435,3 +452,10 @@ def test_new_file_still_works(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("new", str(report))
     assert result.exit_code == 0
     assert report.exists()
+
+
+def test_titles_with_numbers_sort_as_people_count(invoke: Invoke, tmp_path: Path) -> None:
+    for title in ["Session 10", "session 2", "Session 1"]:
+        write_report(tmp_path / "r" / f"{title}.toml", valid_data() | {"title": title})
+    rows = json.loads(invoke("status", str(tmp_path / "r"), "-f", "json").stdout)["reports"]
+    assert [r["title"] for r in rows] == ["Session 1", "session 2", "Session 10"]
