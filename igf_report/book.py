@@ -109,8 +109,13 @@ def _counted(count: int) -> str:
     return f"{count} report" if count == 1 else f"{count} reports"
 
 
-def make_book(entries: Sequence[Entry], fmt: str, *, title: str = DEFAULT_TITLE) -> str:
+def make_book(
+    entries: Sequence[Entry], fmt: str, *, title: str = DEFAULT_TITLE, width: int = 80
+) -> str:
     """The book of ``entries`` (already in order) in format ``fmt``.
+
+    ``width`` is the most columns a line of the text book takes; HTML and
+    Markdown reflow.
 
     An entry with errors is marked as such and its fields in error are shown
     as missing, as ``render`` shows them.
@@ -119,7 +124,7 @@ def make_book(entries: Sequence[Entry], fmt: str, *, title: str = DEFAULT_TITLE)
         return _html(entries, title)
     if fmt == "markdown":
         return _markdown(entries, title)
-    return _text(entries, title)
+    return _text(entries, title, max(width, 20))
 
 
 # --- HTML ------------------------------------------------------------------------------
@@ -249,7 +254,7 @@ def _markdown(entries: Sequence[Entry], title: str) -> str:
 # --- text ------------------------------------------------------------------------------
 
 
-def _text(entries: Sequence[Entry], title: str, width: int = 80) -> str:
+def _text(entries: Sequence[Entry], title: str, width: int) -> str:
     renderer = get_renderer("text")
     heading = wrap(visible(title), width)
     lines = [*heading, "=" * max(display_width(line) for line in heading)]
@@ -262,7 +267,8 @@ def _text(entries: Sequence[Entry], title: str, width: int = 80) -> str:
         lines.extend(wrap(visible(shown) + flag, width, marker, " " * number_width))
         lines.extend(wrap(visible(when(entry)), width, " " * number_width))
     for number, entry in enumerate(entries, start=1):
-        lines.extend(["", "", f"[{number}/{len(entries)}] {visible(entry.path)}"])
+        lines.extend(["", ""])
+        lines.extend(wrap(f"[{number}/{len(entries)}] {visible(entry.path)}", width))
         if entry.errors:
             lines.append("This report has errors; the fields in error are shown as missing:")
             for finding in entry.errors:

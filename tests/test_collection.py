@@ -19,6 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from igf_report.export import csv_text, safe_cell
+from igf_report.textutil import display_width
 
 from .conftest import EXAMPLES, Invoke, valid_data
 from .reliability import tally
@@ -459,3 +460,23 @@ def test_titles_with_numbers_sort_as_people_count(invoke: Invoke, tmp_path: Path
         write_report(tmp_path / "r" / f"{title}.toml", valid_data() | {"title": title})
     rows = json.loads(invoke("status", str(tmp_path / "r"), "-f", "json").stdout)["reports"]
     assert [r["title"] for r in rows] == ["Session 1", "session 2", "Session 10"]
+
+
+def test_hostile_values_in_status_and_jsonl(invoke: Invoke, tmp_path: Path) -> None:
+    title = "[bold]x \x1b[31mred\u2028 \x85next \u202eevil"
+    write_report(tmp_path / "r" / "h.toml", valid_data() | {"title": title})
+    table = invoke("status", str(tmp_path / "r")).stdout
+    assert "\x1b" not in table
+    assert "\u202e" not in table
+    assert "[bold]x" in table
+    lines = invoke("export", str(tmp_path / "r"), "-f", "jsonl").stdout.splitlines()
+    assert len(lines) == 1
+    assert json.loads(lines[0])["title"] == title
+    assert "\x1b" not in lines[0]
+    assert "\x85" not in lines[0]
+
+
+def test_text_book_wraps_at_width(invoke: Invoke) -> None:
+    out = invoke("book", str(EXAMPLES), "-f", "text", "--width", "60").stdout
+    assert max(display_width(line) for line in out.splitlines()) <= 60
+    assert "\n1. National Digital Strategy Impact (Impacto de la Estrategia\n" in out

@@ -48,6 +48,10 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
     force: Annotated[
         bool, typer.Option("--force", help="Replace --output even if igf-report did not write it.")
     ] = False,
+    width: Annotated[
+        int,
+        typer.Option("--width", "-w", min=20, max=1000, help="Wrap text at this many columns."),
+    ] = 80,
 ) -> None:
     """Print many reports as one document: a title, a table of contents, then each report.
 
@@ -83,7 +87,7 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
     if not kept:
         msg = "no valid report to put in the book; --include-invalid puts invalid ones in"
         raise ReportInvalid(msg)
-    document = make_book(kept, chosen, title=title or DEFAULT_TITLE)
+    document = make_book(kept, chosen, title=title or DEFAULT_TITLE, width=width)
     if to_file:
         assert out is not None  # noqa: S101
         write_atomic(out, document)
