@@ -479,4 +479,4 @@ def test_hostile_values_in_status_and_jsonl(invoke: Invoke, tmp_path: Path) -> N
 def test_text_book_wraps_at_width(invoke: Invoke) -> None:
     out = invoke("book", str(EXAMPLES), "-f", "text", "--width", "60").stdout
     assert max(display_width(line) for line in out.splitlines()) <= 60
-    assert "\n1. National Digital Strategy Impact (Impacto de la Estrategia\n" in out
+    assert "\n1. National Digital Strategy Impact (Impacto de la\n   Estrategia" in out
