@@ -480,3 +480,16 @@ def test_text_book_wraps_at_width(invoke: Invoke) -> None:
     out = invoke("book", str(EXAMPLES), "-f", "text", "--width", "60").stdout
     assert max(display_width(line) for line in out.splitlines()) <= 60
     assert "\n1. National Digital Strategy Impact (Impacto de la\n   Estrategia" in out
+
+
+def test_html_book_carries_the_single_reports_stylesheet_and_body(invoke: Invoke) -> None:
+    # the book takes each report from the html renderer: if that page changes
+    # shape, this says so rather than printing an unstyled or doubled book
+    single = invoke("render", str(EXAMPLES / "community-networks.toml"), "-f", "html").stdout
+    book = invoke("book", str(EXAMPLES / "community-networks.toml")).stdout
+    style = re.search(r"<style>(.*?)</style>", single, re.DOTALL)
+    assert style is not None
+    assert style[1] in book
+    assert book.count("<body>") == 1
+    assert book.count("<html") == 1
+    assert book.count("<h1>") == 2  # the book's title and the report's
