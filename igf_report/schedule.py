@@ -8,10 +8,12 @@ parse is left for ``igf-report fill``, never guessed.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import difflib
 import io
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -30,6 +32,7 @@ __all__ = [
     "Columns",
     "Draft",
     "DraftsMade",
+    "create_new",
     "draft_name",
     "make_drafts",
     "match_columns",
@@ -179,6 +182,33 @@ class DraftsMade:
     schema: str = ""
 
 
+def create_new(path: Path, text: str) -> bool:
+    """Write ``path`` whole, only if it does not exist: never over a file made meanwhile.
+
+    Returns:
+        Whether the file was written (``False``: it exists, and is untouched).
+
+    Raises:
+        FileWriteError: the file could not be written.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.new.tmp")
+    write_atomic(temporary, text)
+    try:
+        # a hard link fails if the name is taken, where a rename would replace it
+        os.link(temporary, path)
+    except FileExistsError:
+        return False
+    except OSError:  # a file system without hard links: the exists() check must do
+        if path.exists():
+            return False
+        temporary.replace(path)
+        return True
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+    return True
+
+
 def write_schema(folder: Path) -> str:
     """Write the JSON schema into ``folder``, unless a schema not written by igf-report is there.
 
@@ -244,11 +274,10 @@ def make_drafts(schedule: Path, folder: Path, *, with_schema: bool = True) -> Dr
             name, copy = f"{stem}-{copy}.toml", copy + 1
         used.add(name)
         path = folder / name
-        if path.exists():
+        document = dump_toml(values, comments=True, blanks=True, schema=f"./{SCHEMA_FILE_NAME}")
+        if path.exists() or not create_new(path, document):
             made.drafts.append(Draft(row_number, path, kept=True, left=[]))
             continue
-        document = dump_toml(values, comments=True, blanks=True, schema=f"./{SCHEMA_FILE_NAME}")
-        write_atomic(path, document)
         made.drafts.append(Draft(row_number, path, kept=False, left=left))
     if with_schema and any(not d.kept for d in made.drafts):
         made.schema = write_schema(folder)

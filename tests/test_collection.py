@@ -493,3 +493,13 @@ def test_html_book_carries_the_single_reports_stylesheet_and_body(invoke: Invoke
     assert book.count("<body>") == 1
     assert book.count("<html") == 1
     assert book.count("<h1>") == 2  # the book's title and the report's
+
+
+def test_create_new_never_replaces_a_file(tmp_path: Path) -> None:
+    from igf_report.schedule import create_new  # noqa: PLC0415
+
+    path = tmp_path / "ws1.toml"
+    assert create_new(path, "first\n")
+    assert not create_new(path, "second\n")
+    assert path.read_text(encoding="utf-8") == "first\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["ws1.toml"]
