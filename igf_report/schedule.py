@@ -24,6 +24,7 @@ from igf_report.atomic import write_atomic
 from igf_report.errors import UsageError
 from igf_report.fields import FIELDS, FieldSpec, Kind
 from igf_report.importer.published import normalise_label
+from igf_report.model import TimeRange
 from igf_report.reportfile import dump_toml, read_text
 from igf_report.schema import SCHEMA_FILE_NAME, is_our_schema, json_schema
 from igf_report.validation import Finding, Severity, check_field
@@ -60,18 +61,37 @@ def _column_index() -> dict[str, FieldSpec]:
 _COLUMNS: Final = _column_index()
 
 
+def _part_index() -> dict[str, tuple[FieldSpec, str]]:
+    """Columns for one part of a field: ``Start``, ``Start Time``, ``End time``."""
+    index: dict[str, tuple[FieldSpec, str]] = {}
+    for spec in FIELDS:
+        if spec.kind is not Kind.TIME:
+            continue
+        for part, info in TimeRange.model_fields.items():
+            title = info.title or part
+            for name in (part, title, f"{title} {spec.label}", f"{spec.label} {title}"):
+                index.setdefault(normalise_label(name), (spec, part))
+    return index
+
+
+_PART_COLUMNS: Final = _part_index()
+
+
 @dataclass
 class Columns:
     """Which column of the schedule holds what.
 
     Attributes:
         fields: column number to the field it fills.
+        parts: column number to the field and the part of it that it fills
+            (``Start`` and ``End`` columns for the time).
         headings: column number to its heading, for the columns that fill a field.
         session_id: the column of session identifiers (``WS 173``), if any.
         ignored: the headings of the columns that fill nothing.
     """
 
     fields: dict[int, FieldSpec] = field(default_factory=dict)
+    parts: dict[int, tuple[FieldSpec, str]] = field(default_factory=dict)
     headings: dict[int, str] = field(default_factory=dict)
     session_id: int | None = None
     ignored: list[str] = field(default_factory=list)
@@ -86,6 +106,12 @@ def match_columns(header: list[str]) -> Columns:
         if name in _ID_NAMES and columns.session_id is None:
             columns.session_id = number
             continue
+        if name in _PART_COLUMNS and number not in columns.parts:
+            spec_part = _PART_COLUMNS[name]
+            if spec_part not in columns.parts.values():
+                columns.parts[number] = spec_part
+                columns.headings[number] = heading.strip()
+                continue
         spec = _COLUMNS.get(name)
         if spec is None and name:
             close = difflib.get_close_matches(name, list(_COLUMNS), n=1, cutoff=_CLOSE_ENOUGH)
@@ -227,6 +253,31 @@ def write_schema(folder: Path) -> str:
     return f"wrote {path}"
 
 
+def _row_values(row: list[str], columns: Columns) -> tuple[dict[str, Any], list[Finding]]:
+    """A row's values that parse, and the errors of those that do not."""
+    values: dict[str, Any] = {}
+    left: list[Finding] = []
+    raws = {spec.key: (spec, _raw(spec, row[n])) for n, spec in columns.fields.items()}
+    # a part column (Start, End) counts only where the whole field's column is empty
+    given = {key for key, (spec, raw) in raws.items() if not spec.is_empty(raw)}
+    for number, (spec, part) in columns.parts.items():
+        cell = row[number].strip()
+        if spec.key in given or not cell:
+            continue
+        _, below = raws.get(spec.key, (spec, {}))
+        raws[spec.key] = (spec, {**(below if isinstance(below, dict) else {}), part: cell})
+    for spec, raw in raws.values():
+        if spec.is_empty(raw):
+            continue
+        value, findings = check_field(spec, raw)
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        if errors or value is None:
+            left.extend(errors)
+        else:
+            values[spec.key] = value
+    return values, left
+
+
 def make_drafts(schedule: Path, folder: Path, *, with_schema: bool = True) -> DraftsMade:
     """Write one draft per row of ``schedule`` into ``folder``; existing files are kept.
 
@@ -254,18 +305,7 @@ def make_drafts(schedule: Path, folder: Path, *, with_schema: bool = True) -> Dr
     used: set[str] = set()
     title_column = next((n for n, s in columns.fields.items() if s.key == "title"), None)
     for row_number, row in enumerate(rows, start=2):
-        values: dict[str, Any] = {}
-        left: list[Finding] = []
-        for number, spec in columns.fields.items():
-            raw = _raw(spec, row[number])
-            if spec.is_empty(raw):
-                continue
-            value, findings = check_field(spec, raw)
-            errors = [f for f in findings if f.severity is Severity.ERROR]
-            if errors or value is None:
-                left.extend(errors)
-            else:
-                values[spec.key] = value
+        values, left = _row_values(row, columns)
         session_id = row[columns.session_id] if columns.session_id is not None else ""
         title = row[title_column] if title_column is not None else ""
         name = draft_name(session_id, title, row_number)

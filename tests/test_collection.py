@@ -503,3 +503,21 @@ def test_create_new_never_replaces_a_file(tmp_path: Path) -> None:
     assert not create_new(path, "second\n")
     assert path.read_text(encoding="utf-8") == "first\n"
     assert [p.name for p in tmp_path.iterdir()] == ["ws1.toml"]
+
+
+def test_schedule_with_start_and_end_columns(invoke: Invoke, tmp_path: Path) -> None:
+    schedule = tmp_path / "programme.csv"
+    schedule.write_text(
+        "Title,Date,Start Time,End Time\n"
+        "Main session,2016-12-06,10:00,11:30\n"
+        "Half given,2016-12-06,10:00,\n",
+        encoding="utf-8",
+    )
+    result = invoke("new", "--from-schedule", str(schedule), "--dir", str(tmp_path / "d"))
+    assert result.exit_code == 0, result.stderr
+    assert "Start Time as time.start" in result.stderr
+    assert "time.end (Time): is required; left for fill" in result.stderr
+    lines = invoke("export", str(tmp_path / "d"), "-f", "jsonl").stdout.splitlines()
+    by_title = {json.loads(line)["title"]: json.loads(line) for line in lines}
+    assert by_title["Main session"]["time"] == {"start": "10:00", "end": "11:30"}
+    assert by_title["Half given"]["time"] == ""

@@ -15,7 +15,9 @@ def drafts_from_schedule(schedule: Path, folder: Path, *, with_schema: bool) -> 
 
     made = make_drafts(schedule, folder, with_schema=with_schema)
     columns = made.columns
-    used = ", ".join(f"{columns.headings[n]} as {spec.key}" for n, spec in columns.fields.items())
+    names = {n: spec.key for n, spec in columns.fields.items()}
+    names.update({n: f"{spec.key}.{part}" for n, (spec, part) in columns.parts.items()})
+    used = ", ".join(f"{columns.headings[n]} as {names[n]}" for n in sorted(names))
     if columns.session_id is not None:
         used += ", session ids for the file names"
     say(f"columns used: {used}")
