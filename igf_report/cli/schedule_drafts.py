@@ -35,7 +35,9 @@ def drafts_from_schedule(schedule: Path, folder: Path, *, with_schema: bool) -> 
             say(f"  {finding.path} ({finding.label}): {finding.message}; left for fill")
     if made.schema:
         say(made.schema)
-    noun = "row" if len(made.drafts) == 1 else "rows"
-    say(f"{len(made.drafts)} {noun}: {written} drafts written, {kept} kept")
-    if written:
-        say(f"next: igf-report fill {folder / '<draft>.toml'} asks for what is missing")
+    rows = "1 row" if len(made.drafts) == 1 else f"{len(made.drafts)} rows"
+    drafts = "1 draft" if written == 1 else f"{written} drafts"
+    say(f"{rows}: {drafts} written, {kept} kept")
+    first = next((d.path for d in made.drafts if not d.kept), None)
+    if first is not None:
+        say(f"next: igf-report fill {first} asks for what each draft still needs")
