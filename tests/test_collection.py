@@ -17,6 +17,7 @@ import pytest
 import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from igf_report.export import csv_text, safe_cell
 from igf_report.textutil import display_width
@@ -152,6 +153,13 @@ def test_book_escapes_every_value(invoke: Invoke, tmp_path: Path, fmt: str) -> N
     if fmt == "markdown":
         assert "\\<script\\>" in out
         assert "\\*Bob\\*" in out
+        tokens = MarkdownIt("commonmark").parse(out)
+        inline = [child for t in tokens for child in t.children or []]
+        assert not [t for t in tokens if t.type in {"html_block", "code_block", "fence"}]
+        raw_html = [t.content for t in inline if t.type == "html_inline"]
+        assert raw_html == ['<a id="report-1">', "</a>"]  # the anchor, and nothing typed
+        links = [t.attrs["href"] for t in inline if t.type == "link_open"]
+        assert links == ["#report-1"]
 
 
 def test_book_of_300_reports(invoke: Invoke, tmp_path: Path) -> None:
