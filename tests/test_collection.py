@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 import tomli_w
 from hypothesis import given, settings
@@ -236,6 +237,8 @@ def test_status_table_fits_100_columns(invoke: Invoke, folder: Path) -> None:
 def test_status_json_and_csv(invoke: Invoke, folder: Path) -> None:
     result = invoke("status", str(folder), "--format", "json")
     document = json.loads(result.stdout)
+    schema = Path(__file__).parent / "schemas" / "status-output.schema.json"
+    jsonschema.validate(document, json.loads(schema.read_text(encoding="utf-8")))
     assert document["version"] == 1
     broken = document["reports"][-1]
     assert broken["file"].endswith("d-broken.toml")
