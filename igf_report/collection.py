@@ -18,7 +18,7 @@ from igf_report.errors import FileReadError, UsageError
 from igf_report.fields import FIELDS, FieldSpec
 from igf_report.validation import Finding, Severity
 
-__all__ = ["Entry", "collect", "load_entry"]
+__all__ = ["Entry", "check_output_name", "collect", "load_entry"]
 
 _REQUIRED = tuple(spec for spec in FIELDS if spec.required)
 _NUMBER = re.compile(r"(\d+)")
@@ -131,3 +131,17 @@ def collect(paths: Iterable[str | Path]) -> list[Entry]:
         raise UsageError(msg)
     entries.sort(key=Entry.order)
     return entries
+
+
+def check_output_name(out: Path, suffix: str) -> None:
+    """Refuse an output file named like a report, which the next run would read as one.
+
+    Raises:
+        UsageError: ``out`` ends in ``.toml``.
+    """
+    if out.suffix.lower() == ".toml":
+        msg = (
+            f"-o {out}: a .toml file is read as a report by the next run; "
+            f"choose another name, such as {out.with_suffix(suffix).name}"
+        )
+        raise UsageError(msg)

@@ -532,3 +532,15 @@ def test_schedule_with_start_and_end_columns(invoke: Invoke, tmp_path: Path) -> 
     by_title = {json.loads(line)["title"]: json.loads(line) for line in lines}
     assert by_title["Main session"]["time"] == {"start": "10:00", "end": "11:30"}
     assert by_title["Half given"]["time"] == ""
+
+
+@pytest.mark.parametrize("command", ["book", "export"])
+def test_output_named_like_a_report_is_refused(
+    invoke: Invoke, tmp_path: Path, command: str
+) -> None:
+    out = tmp_path / "all.toml"
+    result = invoke(command, str(EXAMPLES), "-f", "csv" if command == "export" else "html",
+                    "-o", str(out))  # fmt: skip
+    assert result.exit_code == 2
+    assert ".toml" in result.stderr
+    assert not out.exists()

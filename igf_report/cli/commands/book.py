@@ -67,13 +67,15 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
         make_book,
     )
     from igf_report.cli.output import emit, say  # noqa: PLC0415
-    from igf_report.collection import collect  # noqa: PLC0415
+    from igf_report.collection import check_output_name, collect  # noqa: PLC0415
     from igf_report.errors import ReportInvalid, UsageError  # noqa: PLC0415
+    from igf_report.render import get_renderer  # noqa: PLC0415
 
     chosen = book_format(fmt, out)
     to_file = out is not None and str(out) != "-"
     if to_file:
         assert out is not None  # noqa: S101 -- narrowed above
+        check_output_name(out, get_renderer(chosen).suffix)
         check_book_overwrite(out, chosen, force=force)
     entries = collect(paths)
     if to_file and any(Path(e.path).resolve() == out.resolve() for e in entries):  # type: ignore[union-attr]

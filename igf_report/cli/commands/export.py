@@ -56,7 +56,7 @@ def export(
     """
     from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
     from igf_report.cli.output import emit, say  # noqa: PLC0415
-    from igf_report.collection import collect  # noqa: PLC0415
+    from igf_report.collection import check_output_name, collect  # noqa: PLC0415
     from igf_report.errors import ReportInvalid, UsageError  # noqa: PLC0415
     from igf_report.export import EXPORT_FORMATS, check_export_overwrite  # noqa: PLC0415
     from igf_report.export import export as export_rows  # noqa: PLC0415
@@ -66,6 +66,7 @@ def export(
         raise UsageError(msg)
     to_file = out is not None and str(out) != "-"
     if out is not None and to_file:
+        check_output_name(out, f".{fmt}")
         check_export_overwrite(out, force=force)
     entries = collect(paths)
     document = export_rows(entries, fmt, excel=excel)
