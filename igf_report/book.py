@@ -182,7 +182,9 @@ def _html(entries: Sequence[Entry], title: str) -> str:
         body = body.replace(' id="', f' id="{anchor}-')
         shown = _title(entry)
         name = (
-            escape(visible(shown)) if shown else f'<span class="missing">{escape(MISSING)}</span>'
+            escape(visible(shown))
+            if shown
+            else f'<span class="missing">{escape(MISSING)}</span> {escape(visible(entry.path))}'
         )
         flag = " (has errors)" if entry.errors else ""
         contents.append(
@@ -233,7 +235,7 @@ def _markdown(entries: Sequence[Entry], title: str) -> str:
     lines.extend(["## Contents", ""])
     for number, entry in enumerate(entries, start=1):
         shown = _title(entry)
-        name = md(shown) if shown else f"*{MISSING}*"
+        name = md(shown) if shown else f"*{MISSING}* {md(entry.path)}"
         flag = " (has errors)" if entry.errors else ""
         lines.append(f"{number}. [{name}](#report-{number}){flag}, {md(when(entry))}")
     for number, entry in enumerate(entries, start=1):
@@ -261,7 +263,7 @@ def _text(entries: Sequence[Entry], title: str, width: int) -> str:
     lines.extend([f"{_counted(len(entries))}, {_MARK} {__version__}.", "", "Contents", "--------"])
     number_width = len(str(len(entries))) + 2
     for number, entry in enumerate(entries, start=1):
-        shown = _title(entry) or MISSING
+        shown = _title(entry) or f"{MISSING} {entry.path}"
         flag = " (has errors)" if entry.errors else ""
         marker = f"{number}.".rjust(number_width - 1) + " "
         lines.extend(wrap(visible(shown) + flag, width, marker, " " * number_width))

@@ -110,6 +110,14 @@ def test_book_include_invalid_marks_them(invoke: Invoke, folder: Path) -> None:
     assert result.exit_code == 1
     assert "included, marked as invalid" in result.stderr
     assert "Broken (has errors)" in result.stdout
+    untitled = valid_data()
+    del untitled["title"]
+    write_report(folder / "untitled.toml", untitled)
+    for fmt in ("text", "markdown", "html"):
+        book = invoke("book", str(folder), "-f", fmt, "--include-invalid").stdout
+        contents = book.split("Contents", 1)[1][:2000]
+        assert "(not given)" in contents
+        assert "untitled.toml" in "".join(contents.split())  # a long path may wrap
     assert "This report has errors" in result.stdout
     assert "way_forward (Way forward): is required" in result.stdout
 
