@@ -135,9 +135,19 @@ _HEADINGS: Final = ("FILE", "TITLE", "DATE", "RAPPORTEUR", "STATE", "ERR", "WARN
 _NUMERIC: Final = frozenset({5, 6})
 # When the table is too wide, these columns give way, each down to its least
 # width, keeping widths in proportion to their share: the title keeps most.
-_GIVE_WAY: Final = {1: (16, 3.0), 0: (12, 1.5), 7: (8, 1.5), 3: (10, 1.0)}
+_GIVE_WAY: Final = {1: (12, 3.0), 0: (10, 1.5), 7: (7, 1.5), 3: (10, 1.0)}
 _GAP: Final = 2
 _FILE_NAME_MOST: Final = 20
+
+
+def _give_way(widths: list[int], least: dict[int, int], width: int) -> None:
+    while sum(widths) + _GAP * (len(widths) - 1) > width:
+        # the column that is widest for its share gives way, one column at a time
+        shrinkable = [i for i in _GIVE_WAY if widths[i] > least[i]]
+        if not shrinkable:
+            return
+        widest = max(shrinkable, key=lambda i: widths[i] / _GIVE_WAY[i][1])
+        widths[widest] -= 1
 
 
 def status_table(entries: Sequence[Entry], width: int = 100) -> str:
@@ -167,16 +177,12 @@ def status_table(entries: Sequence[Entry], width: int = 100) -> str:
         for i, h in enumerate(_HEADINGS)
     ]
     least = {i: floor for i, (floor, _) in _GIVE_WAY.items()}
-    # a file's own name stays whole ("…/ws173.toml") unless it is very long
+    # a file's own name stays whole ("…/ws173.toml") unless it is very long, or
+    # the table cannot fit otherwise
     names = max(display_width(row[0].rsplit("/", 1)[-1]) + 2 for row in rows)
-    least[0] = min(widths[0], max(least[0], min(names, _FILE_NAME_MOST)))
-    while sum(widths) + _GAP * (len(widths) - 1) > width:
-        # the column that is widest for its share gives way, one column at a time
-        shrinkable = [i for i in _GIVE_WAY if widths[i] > least[i]]
-        if not shrinkable:
-            break
-        widest = max(shrinkable, key=lambda i: widths[i] / _GIVE_WAY[i][1])
-        widths[widest] -= 1
+    file_floor = min(widths[0], max(least[0], min(names, _FILE_NAME_MOST)))
+    for least[0] in (file_floor, _GIVE_WAY[0][0]):
+        _give_way(widths, least, width)
     lines = []
     for cells in [list(_HEADINGS), *rows]:
         shown = [

@@ -552,3 +552,11 @@ def test_output_named_like_a_report_is_refused(
     assert result.exit_code == 2
     assert ".toml" in result.stderr
     assert not out.exists()
+
+
+def test_status_table_fits_80_columns_when_asked(invoke: Invoke, folder: Path) -> None:
+    long = valid_data() | {"title": "A very long title " * 8, "date": dt.date(2016, 12, 8)}
+    write_report(folder / "deeply" / "nested" / "folder" / "a-long-file-name.toml", long)
+    result = invoke("status", str(folder), "--width", "80")
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+    assert invoke("status", str(folder), "--width", "79").exit_code == 2

@@ -31,7 +31,7 @@ def status(
     ] = "table",
     width: Annotated[
         int,
-        typer.Option("--width", "-w", min=60, max=1000, help="Fit the table in this many columns."),
+        typer.Option("--width", "-w", min=80, max=1000, help="Fit the table in this many columns."),
     ] = 100,
 ) -> None:
     """Show one row per report: title, date, rapporteur, state and the required fields missing.
