@@ -8,13 +8,14 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from igf_report.errors import FileReadError, UsageError
 from igf_report.fields import key_of_path
 from igf_report.reportfile import key_lines, parse_document, read_text
 from igf_report.validation import Checked, Finding, Severity, check
 
-__all__ = ["FileResult", "Status", "check_file", "expand_paths", "load_checked"]
+__all__ = ["FileResult", "Status", "check_file", "expand_paths", "load_checked", "load_report"]
 
 
 class Status(enum.StrEnum):
@@ -161,13 +162,28 @@ def load_checked(path: str | Path) -> tuple[Checked, str]:
         UsageError: the file does not exist.
         FileReadError: it cannot be read or is not valid TOML.
     """
+    _, checked, text = load_report(path)
+    return checked, text
+
+
+def load_report(path: str | Path) -> tuple[dict[str, Any], Checked, str]:
+    """Read, parse and check one report file, keeping the values as the file holds them.
+
+    Returns:
+        The file's data, what :func:`~igf_report.validation.check` found (with
+        lines set), and the file's text.
+
+    Raises:
+        UsageError: the file does not exist.
+        FileReadError: it cannot be read or is not valid TOML.
+    """
     text = read_text(path)
     data = parse_document(text, str(path), "toml")
     checked = check(data)
     if checked.findings:  # most reports have none: do not look for lines then
         lines = key_lines(text)
         checked.findings = [f.at_line(lines.get(key_of_path(f.path))) for f in checked.findings]
-    return checked, text
+    return data, checked, text
 
 
 def check_file(path: Path) -> FileResult:

@@ -14,6 +14,7 @@ from igf_report.batch import FileResult, Status
 from igf_report.textutil import one_line
 
 __all__ = [
+    "JSON_ESCAPES",
     "JSON_FORMAT_VERSION",
     "REPORTERS",
     "JsonReporter",
@@ -27,7 +28,7 @@ JSON_FORMAT_VERSION: Final = 1
 
 # JSON may hold DEL, C1 controls and bidi overrides raw; written as \u escapes
 # they mean the same to a parser and do nothing to a terminal showing the output.
-_JSON_ESCAPES: Final = {
+JSON_ESCAPES: Final = {
     code: f"\\u{code:04x}"
     for code in [*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 }
@@ -117,7 +118,7 @@ class JsonReporter(Reporter):
                 for f in result.findings
             ],
         }
-        text = json.dumps(entry, ensure_ascii=False).translate(_JSON_ESCAPES)
+        text = json.dumps(entry, ensure_ascii=False).translate(JSON_ESCAPES)
         self.out.write(("\n  " if self._first else ",\n  ") + text)
         self._first = False
 

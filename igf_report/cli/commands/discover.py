@@ -76,11 +76,20 @@ def schema(
     write_output(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", out)
 
 
-@app.command(epilog=examples("igf-report new", "igf-report new reports/ws173.toml --force"))
+@app.command(
+    epilog=examples(
+        "igf-report new",
+        "igf-report new reports/ws173.toml --force",
+        "igf-report new --from-schedule programme.csv --dir drafts/",
+    )
+)
 def new(
     report: Annotated[
-        Path, typer.Argument(metavar="FILE", help="The report file to create.")
-    ] = Path("report.toml"),
+        Path | None,
+        typer.Argument(
+            metavar="FILE", help="The report file to create (report.toml if not given)."
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     with_schema: Annotated[
         bool,
@@ -89,12 +98,40 @@ def new(
             help="Write the JSON Schema beside FILE, for editors.",
         ),
     ] = True,
+    from_schedule: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-schedule",
+            metavar="CSV",
+            help="Write one draft per row of this programme (CSV) instead of FILE.",
+            show_default=False,
+        ),
+    ] = None,
+    folder: Annotated[
+        Path,
+        typer.Option("--dir", metavar="FOLDER", help="Where --from-schedule writes the drafts."),
+    ] = Path(),
 ) -> None:
     """Write a blank report for editing by hand, every field explained in comments.
 
     Fill in the values, then check it with `igf-report validate FILE`, or let
-    `igf-report fill FILE` ask for what is still missing.
+    `igf-report fill FILE` ask for what is still missing. With
+    --from-schedule, one draft per row of a programme exported from a
+    spreadsheet, pre-filled from the columns named after the template's
+    fields and named from a Session ID column or the title; existing
+    drafts are kept.
     """
+    if from_schedule is not None:
+        if report is not None or force:
+            from igf_report.errors import UsageError  # noqa: PLC0415
+
+            msg = "--from-schedule writes one draft per row into --dir; give no FILE or --force"
+            raise UsageError(msg)
+        from igf_report.cli.schedule_drafts import drafts_from_schedule  # noqa: PLC0415
+
+        drafts_from_schedule(from_schedule, folder, with_schema=with_schema)
+        return
+    report = report if report is not None else Path("report.toml")
     from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
     from igf_report.cli.output import say  # noqa: PLC0415
     from igf_report.errors import NotOurFile  # noqa: PLC0415
