@@ -23,6 +23,20 @@ SNAPSHOTS = TESTS / "snapshots"
 # The published 2016 report from ../shared/seeds, kept here so the tests stand alone.
 SEED = Path(__file__).resolve().parent / "data" / "published-seed-000.txt"
 
+#: Whether this is mutmut's copy of the suite (``mutants/``), run once per mutant.
+MUTATION_RUN = ROOT.name == "mutants"
+
+
+def examples(count: int) -> int:
+    """How many examples a property test generates: a fifth of ``count`` under mutmut.
+
+    The mutation run executes the tests that reach a function once per mutant
+    of it; the full count is for ``pytest`` itself, which the README's table
+    quotes.
+    """
+    return max(count // 5, 20) if MUTATION_RUN else count
+
+
 #: The environment every command runs in: no colour, 80 columns, no prompts.
 CLI_ENV = {
     "NO_COLOR": "1",

@@ -32,7 +32,7 @@ from igf_report.reportfile import MAX_FILE_BYTES, decode, parse_document
 from igf_report.textutil import wrap
 from igf_report.validation import Finding, check
 
-from .conftest import Invoke, plain_id
+from .conftest import Invoke, examples, plain_id
 from .reliability import tally
 from .test_parsers import assert_says_why
 
@@ -147,7 +147,7 @@ def _said(findings: list[Finding]) -> list[tuple[str, str, str, str]]:
     return [(f.severity, f.path, f.label, f.message) for f in findings]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(st.dictionaries(_keys, _toml_values, max_size=12))
 def test_any_document_in_a_file_gives_findings_that_name_fields(data: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as folder:

@@ -14,7 +14,7 @@ from igf_report.model import Report
 from igf_report.reportfile import decode, dump_toml, key_lines, parse_document
 from igf_report.validation import check, check_fields
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, examples
 from .reliability import tally
 
 
@@ -110,7 +110,7 @@ _reports = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(_reports)
 def test_any_valid_report_survives_toml(data: dict[str, Any]) -> None:
     data = {k: v for k, v in data.items() if v is not None}
@@ -148,7 +148,7 @@ _junk = st.recursive(
 )  # fmt: skip
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     _reports,
     st.dictionaries(

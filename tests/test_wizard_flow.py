@@ -19,7 +19,7 @@ from igf_report.validation import check
 from igf_report.wizard.editor import EditOutcome
 from igf_report.wizard.flow import Outcome, Wizard
 
-from .conftest import valid_data
+from .conftest import examples, valid_data
 from .reliability import tally
 from .wizard_screen import Paste, ScriptedScreen
 
@@ -371,7 +371,7 @@ def _start(*, with_presentations: bool) -> Expected:
     return draft
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.booleans(),
     _changes,
@@ -417,7 +417,7 @@ _LINES = st.one_of(
 )
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(_LINES, max_size=60))
 def test_any_lines_from_nothing_keep_every_accepted_answer_saved(lines: list[str]) -> None:
     screen = ScriptedScreen(list(lines), edits=[EditOutcome("x\n\ny\n")] * 60)
