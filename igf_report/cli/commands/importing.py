@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from igf_report.cli.app import app
+
+if TYPE_CHECKING:
+    from igf_report.importer import ImportSummary
 
 __all__ = ["import_"]
 
@@ -44,6 +47,7 @@ def import_(
     from igf_report.errors import NotOurFile, UsageError  # noqa: PLC0415
     from igf_report.importer import import_report  # noqa: PLC0415
 
+    summary = import_report(source)  # first: a report file given by mistake is named as such
     if out is None and source != "-":
         out = Path(source).with_suffix(".toml")
         if out == Path(source):
@@ -52,10 +56,9 @@ def import_(
     if out is not None and str(out) != "-" and out.exists() and not force:
         msg = f"{out} exists; use --force to overwrite it, or -o to write elsewhere"
         raise NotOurFile(msg)
-    summary = import_report(source)
     if out is None or str(out) == "-":
         emit(summary.toml)
-        target = "the report"
+        target = None
     else:
         write_atomic(out, summary.toml)
         say(f"wrote {out}")
@@ -70,8 +73,13 @@ def import_(
         say(f"note: {note}")
     for finding in summary.checked.findings:
         say(finding.describe())
+    say(_next_step(summary, target))
+
+
+def _next_step(summary: ImportSummary, target: str | None) -> str:
+    if target is None:  # the report went to stdout: a file comes first
+        return "next: `igf-report import - -o REPORT` writes it to a file, to fill or validate"
     if summary.to_ask:
         asks = ", ".join(spec.label for spec in summary.to_ask)
-        say(f"next: `igf-report fill {target}` will ask for {asks}")
-    else:
-        say(f"next: `igf-report validate {target}` (nothing is missing)")
+        return f"next: `igf-report fill {target}` will ask for {asks}"
+    return f"next: `igf-report validate {target}` (nothing is missing)"
