@@ -386,11 +386,13 @@ def test_published_output_looks_like_the_seed(invoke: Invoke) -> None:
 
 # Text as rapporteurs paste it: accented and CJK letters, punctuation that means
 # something in HTML or to the importer (< & # , : - and bold-looking tags), runs of
-# spaces, tabs, no-break spaces, line breaks and blank lines, private-use characters.
+# spaces, tabs, no-break spaces, line breaks and blank lines, private-use and
+# control characters, the page's heading.
 _TRICKY = [
     " ", "  ", "\t", "\xa0", "\n", "\n\n", "\n \n", " \n", ",", ", ", "<", ">", "&", "&amp;",
     "&nbsp;", "&#44;", "#", "# ", "\n# ", ":", " - ", "-", "–", "<b>", "</b>", "<br>",
-    "<p>", "<!--", "-->", '"', "'", ";", "\ue000", "\x0c", "\x0b", "\u2028",
+    "<p>", "<!--", "-->", '"', "'", ";", "\ue000", "\x0c", "\x0b", "\u2028", "\x00",
+    "\x1b[31m", "\u202e", "\r\n", "\r", "&#9;", "\n## IGF 2016 Workshop Report Template",
 ]  # fmt: skip
 _letters = st.text(
     alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "S"]),
