@@ -270,11 +270,14 @@ def test_a_report_file_is_not_imported(invoke: Invoke, tmp_path: Path) -> None:
     assert not (tmp_path / "out.toml").exists()
 
 
-def test_import_from_a_pipe_names_a_real_next_command(invoke: Invoke) -> None:
+def test_import_to_stdout_names_a_real_next_command(invoke: Invoke) -> None:
     result = invoke("import", "-", input=SEED_TEXT)
     assert result.exit_code == 0
     assert "the report`" not in result.stderr
     assert "`igf-report import - -o REPORT`" in result.stderr
+    result = invoke("import", str(SEED), "-o", "-")
+    assert result.exit_code == 0
+    assert f"`igf-report import {SEED} -o REPORT`" in result.stderr
 
 
 def test_import_then_validate_gives_warnings_only(invoke: Invoke, tmp_path: Path) -> None:

@@ -73,12 +73,15 @@ def import_(
         say(f"note: {note}")
     for finding in summary.checked.findings:
         say(finding.describe())
-    say(_next_step(summary, target))
+    say(_next_step(summary, source, target))
 
 
-def _next_step(summary: ImportSummary, target: str | None) -> str:
+def _next_step(summary: ImportSummary, source: str, target: str | None) -> str:
     if target is None:  # the report went to stdout: a file comes first
-        return "next: `igf-report import - -o REPORT` writes it to a file, to fill or validate"
+        import shlex  # noqa: PLC0415 -- fast start-up
+
+        again = f"igf-report import {shlex.quote(source)} -o REPORT"
+        return f"next: `{again}` writes it to a file, to fill it"
     if summary.to_ask:
         asks = ", ".join(spec.label for spec in summary.to_ask)
         return f"next: `igf-report fill {target}` will ask for {asks}"
