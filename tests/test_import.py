@@ -211,6 +211,7 @@ def test_only_the_page_heading_is_skipped_and_hash_lines_are_text() -> None:
     assert imported.data["title"] == "Open data # 1 priority: access"
     assert imported.data["key_issues"] == ["Cost", "#hashtag IGF2016 trended"]
     assert not any("Template" in note for note in imported.notes)
+    assert read_published("# IGF 2016 workshop report template\n" + text).notes == []
 
 
 def test_a_less_than_that_opens_no_tag_is_text() -> None:

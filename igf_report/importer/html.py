@@ -102,7 +102,7 @@ def _flatten(parts: list[tuple[str, bool]]) -> tuple[str, str]:
     mask: list[str] = []
     pending_space = False
 
-    def put(text: str, exact: bool) -> None:  # noqa: FBT001
+    def put(text: str, *, exact: bool) -> None:
         nonlocal pending_space
         if pending_space and out and out[-1] != "\n":
             out.append(" ")
@@ -145,9 +145,8 @@ def _describe(attributes: str, tag: str) -> str | None:
 class _Reader:
     """Blocks of text from the tokens of one value."""
 
-    def __init__(self, set_aside: list[str]) -> None:
+    def __init__(self) -> None:
         self.blocks: list[Block] = []
-        self.set_aside = set_aside
         self.current: Block | None = None
         self.bold_depth = 0
         self.lead_open = False  # collecting a bold lead-in
@@ -310,7 +309,7 @@ def parse_html(value: str, set_aside: list[str] | None = None) -> list[Block]:
         The blocks, in order.
     """
     aside: list[str] = [] if set_aside is None else set_aside
-    reader = _Reader(aside)
+    reader = _Reader()
     for kind, text in _Tokens(value):
         if kind == "text":
             reader.text(text)

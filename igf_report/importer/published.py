@@ -3,8 +3,10 @@
 Reading turns the rows into the report's answers, recognising each label
 loosely, mending labels broken across rows, and keeping every word of every
 value: text that fits no field goes to the field it most plausibly belongs to,
-with a note saying where. Writing (:mod:`igf_report.render.published`) gives
-text that reads back to the same report.
+with a note saying where, and what is read as markup rather than text (a
+comment, a link's address) is named in a note too. Writing
+(:mod:`igf_report.render.published`) gives text that reads back to the same
+report.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from igf_report.render.published import HEADING
 
 __all__ = ["Imported", "normalise_label", "read_published"]
 
+_TITLE: Final = " ".join(HEADING.lstrip("#").split()).casefold()
 _CLOSE_ENOUGH: Final = 0.86  # difflib ratio for a label with a typo
 _SLASH_DATE: Final = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
 # Times with seconds, as render writes a report's times when they have them
@@ -69,9 +72,9 @@ def _is_label(label: str, spec: FieldSpec) -> bool:
 
 
 def _is_heading(line: str) -> bool:
-    # the page's heading is the one line that is not a row; any other line
-    # starting with # is text
-    return " ".join(line.split()).casefold() == HEADING.casefold()
+    # the page's heading is the one line that is not a row (with one # or
+    # three, it is still the heading); any other line starting with # is text
+    return " ".join(line.lstrip().lstrip("#").split()).casefold() == _TITLE
 
 
 @dataclass
