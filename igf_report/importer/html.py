@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from typing import Final
 
-__all__ = ["Block", "BlockKind", "parse_html"]
+__all__ = ["Block", "BlockKind", "parse_html", "quote"]
 
 # What HTML itself collapses; a no-break space or a vertical tab is not among them.
 _HTML_SPACE: Final = re.compile(r"[ \t\n\r\f]+")
@@ -292,6 +292,15 @@ class _Tokens:
             yield "text", value[at:]
 
 
+def quote(text: str) -> str:
+    """Text quoted in a note, as it was written.
+
+    Not ``repr``: its escapes would change the words (a Khitan letter becomes
+    a backslash, a U and digits), and the terminal makes controls visible anyway.
+    """
+    return f"'{text}'"
+
+
 def parse_html(value: str, set_aside: list[str] | None = None) -> list[Block]:
     """Split a published value into blocks of clean text, in order.
 
@@ -325,6 +334,6 @@ def parse_html(value: str, set_aside: list[str] | None = None) -> list[Block]:
         elif kind == "end":
             reader.end(text)
         elif text.strip():  # a comment, a declaration, a tag's attributes
-            aside.append(f"the {kind} {text.strip()!r}")
+            aside.append(f"the {kind} {quote(text.strip())}")
     reader.close()
     return reader.blocks

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from igf_report.fields import FIELDS, FieldSpec, Kind
-from igf_report.importer.html import Block, BlockKind, parse_html
+from igf_report.importer.html import Block, BlockKind, parse_html, quote
 from igf_report.render.published import HEADING
 
 __all__ = ["Imported", "normalise_label", "read_published"]
@@ -133,8 +133,8 @@ def _mend_broken_labels(rows: list[_Row], notes: list[str]) -> list[_Row]:
                 mended.append(_Row(joined, value, spec))
                 if row.value.strip():
                     notes.append(
-                        f"The label {spec.heading!r} was broken across two rows; the text "
-                        f"{_plain(row.value)!r} after its first part was put first in "
+                        f"The label {quote(spec.heading)} was broken across two rows; the text "
+                        f"{quote(_plain(row.value))} after its first part was put first in "
                         f"{spec.label} ({spec.key})."
                     )
                 index += 2
@@ -157,7 +157,7 @@ def _values_by_field(rows: list[_Row], imported: Imported) -> dict[str, list[str
             current = row.spec
             if not _is_label(row.label, current):
                 imported.notes.append(
-                    f"The row {row.label.strip()!r} was taken for the label of "
+                    f"The row {quote(row.label.strip())} was taken for the label of "
                     f"{current.label} ({current.key})."
                 )
             if current not in imported.found:
@@ -179,7 +179,7 @@ def _values_by_field(rows: list[_Row], imported: Imported) -> dict[str, list[str
         values[current.key].append(stray)
         if row.label.strip():
             imported.notes.append(
-                f"The row {row.label.strip()!r} matches no field of the template; its text "
+                f"The row {quote(row.label.strip())} matches no field of the template; its text "
                 f"was added to {current.label} ({current.key}), the field before it."
             )
     return values
