@@ -43,7 +43,11 @@ ROWS: Final = {
     "adversarial long inputs through every parser": (
         "long adversarial inputs (100,000 characters) through every parser, under a hang guard"
     ),
-    "fuzz: importer, arbitrary text": "arbitrary text through the importer",
+    "fuzz: importer, every word kept (generated published texts)": (
+        "generated published texts (junk before the first label, `#` lines, bare `<` and `&`, "
+        "tabs, comments, labels) through the importer, every word found in the report or its "
+        "notes"
+    ),
     "arbitrary text through the CSV export and back": (
         "arbitrary text through the CSV export and back: every cell safe, every word kept"
     ),
@@ -61,7 +65,9 @@ ROWS: Final = {
     ),
     "round trip: TOML file, generated reports": "generated reports through the TOML file and back",
     "round trip: published format, generated reports": (
-        "generated reports through the published format and back"
+        "generated reports (line breaks, blank lines, commas in names, `#`, `<`, `&`, accents, "
+        "runs of whitespace, controls, times with seconds) through the published format and "
+        "back, equal as a whole"
     ),
     "lists of items through the :edit file and back": (
         "lists of items (`#` lines, blank lines, line breaks, persons with commas) through the "

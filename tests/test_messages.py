@@ -114,6 +114,7 @@ def test_import_to_stdout_says_how_to_save_then_fill(invoke: Invoke) -> None:
     assert result.exit_code == 0
     last = result.stderr.splitlines()[-1]
     assert last.startswith(
-        "Next: save it as report.toml (import - -o report.toml), then `igf-report fill report.toml`"
+        "Next: `igf-report import - -o report.toml` writes it to a file; "
+        "then `igf-report fill report.toml`"
     )
     assert "the report`" not in result.stderr

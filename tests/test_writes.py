@@ -135,7 +135,10 @@ def test_import_to_stdout_prints_a_next_step_that_works(invoke: Invoke) -> None:
     result = invoke("import", "-", input=SEED.read_text(encoding="utf-8"))
     assert result.exit_code == 0
     next_line = next(line for line in result.stderr.splitlines() if line.startswith("Next: "))
-    assert "save it as report.toml (import - -o report.toml), then `igf-report fill" in next_line
+    assert (
+        "`igf-report import - -o report.toml` writes it to a file; then `igf-report fill "
+        "report.toml`" in next_line
+    )
     assert "the report`" not in next_line
 
 

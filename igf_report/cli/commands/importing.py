@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
+
+if TYPE_CHECKING:
+    from igf_report.importer import ImportSummary
 
 __all__ = ["import_"]
 
@@ -49,6 +52,7 @@ def import_(
     from igf_report.errors import NotOurFile, UsageError  # noqa: PLC0415
     from igf_report.importer import import_report  # noqa: PLC0415
 
+    summary = import_report(source)  # first: a report file given by mistake is named as such
     if out is None and source != "-":
         out = Path(source).with_suffix(".toml")
         if out == Path(source):
@@ -57,16 +61,12 @@ def import_(
     if out is not None and str(out) != "-" and out.exists() and not force:
         msg = f"{out} exists; use --force to overwrite it, or -o to write elsewhere"
         raise NotOurFile(msg)
-    summary = import_report(source)
     if out is None or str(out) == "-":
         emit(summary.toml)
-        # nothing was saved: the next command must name a file that exists
-        saving = "save it as report.toml (import - -o report.toml), then "
-        target = "report.toml"
+        target = None
     else:
         write_atomic(out, summary.toml)
         say(f"Wrote {out}")
-        saving = ""
         target = shlex.quote(str(out))
     total = len(summary.found) + len(summary.missing)
     say(f"Found {len(summary.found)} of the template's {total} labels")
@@ -78,8 +78,19 @@ def import_(
         say(f"note: {note}")
     for finding in summary.checked.findings:
         say(finding.describe())
+    say(_next_step(summary, source, target))
+
+
+def _next_step(summary: ImportSummary, source: str, target: str | None) -> str:
+    then = ""
+    if target is None:  # the report went to stdout: a file comes first
+        import shlex  # noqa: PLC0415 -- fast start-up
+
+        then = (
+            f"`igf-report import {shlex.quote(source)} -o report.toml` writes it to a file; then "
+        )
+        target = "report.toml"
     if summary.to_ask:
         asks = ", ".join(spec.label for spec in summary.to_ask)
-        say(f"Next: {saving}`igf-report fill {target}` will ask for {asks}")
-    else:
-        say(f"Next: {saving}`igf-report validate {target}` (nothing is missing)")
+        return f"Next: {then}`igf-report fill {target}` will ask for {asks}"
+    return f"Next: {then}`igf-report validate {target}` (nothing is missing)"
