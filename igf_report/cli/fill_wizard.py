@@ -40,7 +40,9 @@ def _signals_raise() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def fill_with_prompts(report: Path, data: dict[str, Any], *, changed: bool = False) -> None:
+def fill_with_prompts(
+    report: Path, data: dict[str, Any], *, changed: bool = False, accessible: bool = False
+) -> None:
     """Walk the rapporteur through ``report``, saving after every accepted answer.
 
     Args:
@@ -48,12 +50,13 @@ def fill_with_prompts(report: Path, data: dict[str, Any], *, changed: bool = Fal
         data: the answers so far.
         changed: ``data`` holds answers from --from or --set that the file does
             not have yet; they are saved before the first prompt.
+        accessible: plain lines for screen readers and plain terminals.
 
     Raises:
         Interrupted: Ctrl-C (exit 130); the draft holds every accepted answer.
         ReportInvalid: Ctrl-D, a closed terminal or SIGTERM (exit 1), likewise.
     """
-    screen = TerminalScreen()
+    screen = TerminalScreen(accessible=accessible)
     saved_at: Path | None = report if report.exists() else None
 
     def save(values: dict[str, Any]) -> None:

@@ -19,6 +19,7 @@ from igf_report.fields import FIELDS, FieldSpec, Kind, key_of_path
 from igf_report.model import Person, Presentation, TimeRange
 from igf_report.render.values import MISSING, NONE_GIVEN, as_text
 from igf_report.validation import Finding, Severity, check, check_field
+from igf_report.wizard.commands import UnknownCommand, split_command
 from igf_report.wizard.editor import items_to_text, presentation_parts, text_to_items
 from igf_report.wizard.screen import ReviewRow, Screen, Tone
 
@@ -55,16 +56,13 @@ class _Command(enum.Enum):
 
 
 def _command(line: str) -> tuple[_Command | None, str]:
-    """Split what was typed into a command, or the literal answer."""
-    text = line.strip()
-    if text.startswith("::"):
-        return None, text[1:]
-    if text.startswith(":"):
-        try:
-            return _Command(text[1:].strip().lower()), ""
-        except ValueError:
-            return None, text
-    return None, text
+    """Split what was typed into a command, or the literal answer.
+
+    Raises:
+        UnknownCommand: a ``:word`` that is no command.
+    """
+    name, answer = split_command(line)
+    return (_Command(name) if name else None), answer
 
 
 def as_answer(spec: FieldSpec, value: object) -> str:
@@ -163,7 +161,7 @@ class Wizard:
             self.screen.review(self._rows(checked.findings))
             self._show(checked.findings)
             prompt = "Field number to edit, or Enter to save"
-            command, answer = _command(self.screen.ask(prompt))
+            command, answer = self._read(prompt)
             if command is _Command.QUIT:
                 return Outcome.QUIT
             if command is _Command.HELP:
@@ -246,10 +244,29 @@ class Wizard:
             self.screen.message(f"{spec.heading}\n{spec.instruction}\n{COMMANDS_HELP}")
         return None
 
+    def _read(
+        self,
+        prompt: str,
+        default: str | None = None,
+        *,
+        retry: str | None = None,
+        lines: bool = False,
+    ) -> tuple[_Command | None, str]:
+        """Ask until the line is an answer or a known command; refuse a mistyped command."""
+        while True:
+            line = self.screen.ask(prompt, default, retry=retry, lines=lines)
+            try:
+                return _command(line)
+            except UnknownCommand as exc:
+                self.screen.message(str(exc), Tone.ERROR)
+                retry = line
+
     def _ask_value(self, spec: FieldSpec) -> _Step:
         default = as_answer(spec, self.data.get(spec.key)) or None
+        retry: str | None = None
         while True:
-            command, answer = _command(self.screen.ask(spec.label, default))
+            command, answer = self._read(spec.label, default, retry=retry)
+            retry = None
             if command is _Command.CLEAR:
                 self._accept(spec, None)
                 default = None
@@ -267,7 +284,7 @@ class Wizard:
             value, findings = check_field(spec, answer)
             self._show(findings)
             if any(f.severity is Severity.ERROR for f in findings):
-                default = answer or None
+                retry = answer or None  # put back to be corrected, not offered as a default
                 continue
             self._accept(spec, value)
             return _Step.NEXT
@@ -356,10 +373,10 @@ class Wizard:
         if items:
             self.screen.items([_item_text(i) for i in items])
             self.screen.message("Enter on an empty line keeps these; type to add more.")
-        default: str | None = None
+        retry: str | None = None
         while True:
-            command, answer = _command(self.screen.ask(f"{len(items) + 1}", default))
-            default = None
+            command, answer = self._read(f"{len(items) + 1}", retry=retry, lines=True)
+            retry = None
             if command is not None:
                 step = self._list_command(spec, command, items)
                 if step is not None:
@@ -372,7 +389,7 @@ class Wizard:
                 continue
             parsed = self._check_item(spec, items, answer)
             if parsed is None:
-                default = answer
+                retry = answer
                 continue
             items.append(parsed)
             self._accept(spec, items)
@@ -386,7 +403,7 @@ class Wizard:
             number = len(items) + 1
             answers: list[str] = []
             for prompt in (f"{number}. title (may be empty)", f"{number}. summary"):
-                command, answer = _command(self.screen.ask(prompt))
+                command, answer = self._read(prompt, lines=True)
                 if command is not None:
                     break
                 answers.append(answer)

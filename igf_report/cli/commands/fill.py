@@ -46,6 +46,14 @@ def fill(
             help="Never prompt (also when stdin is not a terminal).",
         ),
     ] = False,
+    accessible: Annotated[
+        bool,
+        typer.Option(
+            "--accessible",
+            help="Plain lines for screen readers: no colour, box or redraw "
+            "(also ACCESSIBLE=1 or TERM=dumb).",
+        ),
+    ] = False,
 ) -> None:
     """Fill a report, field by field, and write it with its text beside it.
 
@@ -68,6 +76,12 @@ def fill(
 
         fill_without_prompts(report, data)
         return
+    from igf_report.cli.accessible import accessible_mode  # noqa: PLC0415
     from igf_report.cli.fill_wizard import fill_with_prompts  # noqa: PLC0415
 
-    fill_with_prompts(report, data, changed=bool(from_file or assignments))
+    fill_with_prompts(
+        report,
+        data,
+        changed=bool(from_file or assignments),
+        accessible=accessible_mode(flag=accessible),
+    )
