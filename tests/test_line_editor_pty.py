@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import sys
 import time
 import tomllib
@@ -110,10 +111,13 @@ class Terminal:
         """Paste ``text`` as a terminal does when the program asked for bracketed paste."""
         self.child.send((PASTE_START + text + PASTE_END).encode("utf-8"))
 
-    def finish(self) -> int:
+    def finish(self, timeout: float = 20) -> int:
+        end = time.monotonic() + timeout
         with _suppress_eof():
-            while True:
-                self._pump(1)
+            while time.monotonic() < end:
+                self._pump(0.2)
+            msg = f"still running:\n{self.text()}"
+            raise AssertionError(msg)
         self.child.close()
         return int(self.child.exitstatus if self.child.exitstatus is not None else -1)
 
@@ -317,3 +321,39 @@ def test_the_accessible_mode_speaks_plain_lines(report: Path) -> None:
     assert term.finish() == 0
     assert b"\x1b" not in term.transcript
     assert _saved(report)["way_forward"] == ["Meet again."]
+
+
+@pytest.mark.parametrize(
+    ("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 1), (signal.SIGHUP, 1)]
+)
+def test_a_signal_in_the_line_editor_keeps_the_draft_and_restores_the_terminal(
+    report: Path, signum: int, code: int
+) -> None:
+    term = Terminal(report)
+    term.answer("Session Title", "Access for all")
+    term.wait_for(r"(?m)^Date: *$")
+    term.type("6 Dec")
+    term.wait_for("6 Dec")
+    term.child.kill(signum)
+    assert term.finish() == code
+    assert _saved(report)["title"] == "Access for all"
+    assert b"Traceback" not in term.transcript
+    # the editor turned bracketed paste off again on its way out
+    assert term.transcript.rindex(b"\x1b[?2004l") > term.transcript.rindex(b"\x1b[?2004h")
+
+
+def test_ctrl_c_and_ctrl_d_at_the_line_editor(report: Path) -> None:
+    term = Terminal(report)
+    term.answer("Session Title", "Access for all")
+    term.wait_for(r"(?m)^Date: *$")
+    term.type("\x03")
+    term.wait_for("Interrupted. Your answers are saved in")
+    assert term.finish() == 130
+    again = Terminal(report)
+    again.wait_for("Resuming at field 2")
+    again.type("x\x04")  # Ctrl-D on a line with text deletes nothing and leaves
+    again.wait_for(r"(?m)^Date: x *$")
+    again.type("\x15\x04")
+    again.wait_for("Stopped. Your answers are saved in")
+    assert again.finish() == 1
+    assert _saved(report)["title"] == "Access for all"

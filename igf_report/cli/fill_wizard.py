@@ -25,14 +25,15 @@ class _Closed(Exception):
     """The terminal went away (SIGHUP) or the process was asked to stop (SIGTERM)."""
 
 
-def _raise_closed(signum: int, _frame: FrameType | None) -> None:
-    raise _Closed(signal.Signals(signum).name)
-
-
 @contextmanager
-def _signals_raise() -> Iterator[None]:
+def _signals_raise(screen: TerminalScreen) -> Iterator[None]:
+    def closed(signum: int, _frame: FrameType | None) -> None:
+        error = _Closed(signal.Signals(signum).name)
+        if not screen.abort(error):
+            raise error
+
     wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    previous = {signum: signal.signal(signum, _raise_closed) for signum in wanted}
+    previous = {signum: signal.signal(signum, closed) for signum in wanted}
     try:
         yield
     finally:
@@ -81,7 +82,7 @@ def fill_with_prompts(
     if changed:
         save(wizard.data)
     try:
-        with _signals_raise():
+        with _signals_raise(screen):
             outcome = wizard.run()
     except KeyboardInterrupt:
         _quietly(f"\nInterrupted. {resume()}")

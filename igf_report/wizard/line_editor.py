@@ -128,6 +128,24 @@ class LineEditor:
         self.bad_bytes = self.bad_bytes or bad
         return answer
 
+    def abort(self, error: BaseException) -> bool:
+        """Make the prompt being read raise ``error``; ``False`` when none is running.
+
+        A signal handler must not raise inside the editor's event loop, which
+        would catch the error in a key handler and wait for Enter.
+        """
+        app = self._session.app
+        loop = app.loop
+        if not app.is_running or loop is None:
+            return False
+
+        def stop() -> None:
+            if app.future is not None and not app.future.done():
+                app.exit(exception=error)
+
+        loop.call_soon_threadsafe(stop)
+        return True
+
     def pending(self) -> bool:
         """Whether more lines of a pasted block are waiting."""
         return bool(self._queue) or self._typed_ahead

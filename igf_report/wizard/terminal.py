@@ -187,6 +187,14 @@ class TerminalScreen:
                 return answer
             self.message(_NOT_UTF8_PLAIN.format(typed=visible(answer)), Tone.ERROR)
 
+    def abort(self, error: BaseException) -> bool:
+        """Make the line editor's prompt, if one is running, raise ``error``.
+
+        Returns:
+            ``False`` when no prompt is running: the caller raises it then.
+        """
+        return self._editor is not None and self._editor.abort(error)
+
     def pending(self) -> bool:
         """Whether input is already waiting: the rest of a pasted block."""
         if self._editor is not None:
