@@ -59,6 +59,7 @@ class Terminal:
             dimensions=(ROWS, COLUMNS),
             timeout=20,
         )
+        self.child.delaybeforesend = None  # type as fast as a person who pastes
         self.screen = _Screen(self.child)
         self.stream = pyte.ByteStream(self.screen)
 
@@ -351,6 +352,7 @@ def test_ctrl_c_and_ctrl_d_at_the_line_editor(report: Path) -> None:
     assert term.finish() == 130
     again = Terminal(report)
     again.wait_for("Resuming at field 2")
+    again.wait_for(r"(?m)^Date: *$")
     again.type("x\x04")  # Ctrl-D on a line with text deletes nothing and leaves
     again.wait_for(r"(?m)^Date: x *$")
     again.type("\x15\x04")
