@@ -269,3 +269,21 @@ def test_a_block_sent_at_once_to_a_list_keeps_its_blank_lines_inside(report: Pat
         {"name": "Li Wei", "affiliation": "CNNIC"},
         {"name": "Jean Dupont", "affiliation": "Afnic"},
     ]
+
+
+def test_lines_pasted_at_a_one_line_field_answer_no_later_field(report: Path) -> None:
+    report.write_text(
+        'title = "T"\ndate = 2016-12-06\ntime = "10:45 - 11:45 am"\norganizer = "Host"\n',
+        encoding="utf-8",
+    )
+    session = Session(report)
+    session.expect("Chair/Moderator: ")
+    # the plain mode asks for no bracketed paste: the terminal sends the lines as typed
+    session.child.send("Ana Pérez, ISOC\rKwame Mensah, University of Ghana\r")
+    session.expect("A paste of 2 lines cannot go in this one-line field")
+    session.answer("Chair/Moderator", "Ana Pérez, ISOC")
+    session.answer("Rapporteur/Notetaker", ":quit")
+    assert session.finish() == 0
+    saved = tomllib.loads(report.read_text(encoding="utf-8"))
+    assert saved["chair"] == {"name": "Ana Pérez", "affiliation": "ISOC"}
+    assert "rapporteur" not in saved

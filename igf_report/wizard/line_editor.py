@@ -33,14 +33,10 @@ from prompt_toolkit.styles import Style
 
 from igf_report.textutil import visible
 from igf_report.wizard.commands import COMMANDS
+from igf_report.wizard.input_messages import PASTE_REFUSED
 
-__all__ = ["NOT_UTF8", "LineEditor"]
+__all__ = ["LineEditor"]
 
-#: What the rapporteur reads when the terminal sent bytes that are not UTF-8.
-NOT_UTF8: Final = (
-    "Your terminal sent bytes that are not UTF-8; they are shown as \ufffd. "
-    "Correct them and press Enter (and set the terminal to UTF-8)."
-)
 _REPLACEMENT: Final = "\ufffd"
 _STYLE: Final = Style.from_dict({"prompt": "bold", "default": "", "echo": ""})
 
@@ -170,12 +166,7 @@ class LineEditor:
                 return
             if not self._lines:
                 count = len(one.split("\n"))
-                run_in_terminal(
-                    lambda: self._notice(
-                        f"A paste of {count} lines cannot go in this one-line field, and "
-                        "nothing of it was kept; paste or type one line."
-                    )
-                )
+                run_in_terminal(lambda: self._notice(PASTE_REFUSED.format(count=count)))
                 return
             block = buffer.document.text_before_cursor + data
             after = buffer.document.text_after_cursor

@@ -62,14 +62,18 @@ class PlainReader:
             self.bad_bytes = False
         return text
 
-    def pending(self) -> bool:
-        """Whether another line is already waiting: the rest of a pasted block."""
+    def pending(self, wait: float = _PASTE_WAIT) -> bool:
+        """Whether another line is already waiting: the rest of a pasted block.
+
+        Args:
+            wait: seconds to wait for it to arrive.
+        """
         if self._buffer:
             return True
         if os.name == "nt":
             return False
         try:
-            ready, _, _ = select.select([self._fd()], [], [], _PASTE_WAIT)
+            ready, _, _ = select.select([self._fd()], [], [], wait)
         except (OSError, ValueError):
             return False
         return bool(ready)

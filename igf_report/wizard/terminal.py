@@ -22,6 +22,7 @@ from rich.text import Text
 from igf_report.fields import FieldSpec, Kind
 from igf_report.textutil import visible
 from igf_report.wizard.editor import EditOutcome, launch
+from igf_report.wizard.input_messages import NOT_UTF8, PASTE_REFUSED
 from igf_report.wizard.plain_input import PlainReader
 from igf_report.wizard.screen import ReviewRow, Tone
 
@@ -150,7 +151,7 @@ class TerminalScreen:
         if self._editor is not None:
             return self._ask_editor(self._editor, prompt, default, retry=retry, lines=lines)
         assert self._plain is not None  # noqa: S101 -- one of the two is always set
-        return self._ask_plain(self._plain, prompt, default)
+        return self._ask_plain(self._plain, prompt, default, lines=lines)
 
     def _ask_editor(
         self,
@@ -169,12 +170,12 @@ class TerminalScreen:
             answer = editor.read(shown, initial=retry, lines=lines)
             if not editor.bad_bytes:
                 return answer
-            from igf_report.wizard.line_editor import NOT_UTF8  # noqa: PLC0415
-
             self.message(NOT_UTF8, Tone.ERROR)
             retry = answer
 
-    def _ask_plain(self, reader: PlainReader, prompt: str, default: str | None) -> str:
+    def _ask_plain(
+        self, reader: PlainReader, prompt: str, default: str | None, *, lines: bool
+    ) -> str:
         text = Text(prompt, style=self._style("bold"))
         if default:
             text.append(f" [{_shown_default(default)}]", style=self._style("dim"))
@@ -183,6 +184,15 @@ class TerminalScreen:
             self.console.print(text, end="")
             self.console.file.flush()
             answer = reader.read()
+            if not lines and reader.pending(wait=0):
+                # more lines arrived with this one: a pasted block, which
+                # must not answer the fields after this one
+                count = 1
+                while reader.pending(wait=0):
+                    reader.read()
+                    count += 1
+                self.message(PASTE_REFUSED.format(count=count), Tone.ERROR)
+                continue
             if not reader.bad_bytes:
                 return answer
             self.message(_NOT_UTF8_PLAIN.format(typed=visible(answer)), Tone.ERROR)
