@@ -13,14 +13,16 @@ __all__ = ["accessible_mode"]
 _OFF = {"", "0", "false", "no", "off"}
 
 
-def accessible_mode(*, flag: bool = False) -> bool:
+def accessible_mode(*, flag: bool = False, terminal: bool = True) -> bool:
     """Whether the accessible mode is on: ``--accessible``, ``ACCESSIBLE=1`` or ``TERM=dumb``.
 
     Args:
         flag: the command's ``--accessible`` option.
+        terminal: whether the output goes to a terminal; ``TERM`` describes
+            that terminal, and says nothing of output to a pipe or a file.
     """
     if flag:
         return True
     if os.environ.get("ACCESSIBLE", "").strip().lower() not in _OFF:
         return True
-    return os.environ.get("TERM", "") == "dumb"
+    return terminal and os.environ.get("TERM", "") == "dumb"

@@ -52,7 +52,7 @@ def show(
     from igf_report.cli.report_view import report_view  # noqa: PLC0415
 
     checked, _ = load_checked(report)
-    if accessible_mode(flag=accessible):
+    if accessible_mode(flag=accessible, terminal=sys.stdout.isatty()):
         _show_plain(checked.values, checked.findings)
         return
     console = Console(highlight=False, emoji=False)
