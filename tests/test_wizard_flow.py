@@ -9,9 +9,9 @@ from hypothesis import strategies as st
 
 from igf_report.model import Person, Presentation
 from igf_report.validation import check
-from igf_report.wizard.commands import COMMANDS
+from igf_report.wizard.commands import COMMANDS, Command
 from igf_report.wizard.editor import EditOutcome
-from igf_report.wizard.flow import Outcome, Wizard, _Command
+from igf_report.wizard.flow import Outcome, Wizard
 
 from .reliability import tally
 from .wizard_screen import Paste, ScriptedScreen
@@ -127,7 +127,7 @@ def test_a_mistyped_command_in_a_list_adds_no_item() -> None:
 
 
 def test_the_commands_the_flow_knows_are_the_ones_completed() -> None:
-    assert {c.value for c in _Command} == set(COMMANDS)
+    assert {c.value for c in Command} == set(COMMANDS)
 
 
 def test_back_goes_to_the_previous_field_with_its_value_as_default() -> None:

@@ -8,11 +8,19 @@ answer. The line editor completes these names on Tab.
 from __future__ import annotations
 
 import difflib
+import enum
 from typing import Final
 
 from igf_report.errors import IgfReportError
 
-__all__ = ["COMMANDS", "UnknownCommand", "split_command"]
+__all__ = [
+    "COMMANDS",
+    "COMMANDS_HELP",
+    "Command",
+    "UnknownCommand",
+    "parse_command",
+    "split_command",
+]
 
 #: Every command, with what it does (shown beside a completion).
 COMMANDS: Final[dict[str, str]] = {
@@ -23,6 +31,24 @@ COMMANDS: Final[dict[str, str]] = {
     "undo": "drop the last item of a list",
     "edit": "open your editor on a list",
 }
+
+
+COMMANDS_HELP: Final = (
+    "Commands: :back previous field, :help this help, :quit save the draft and leave, "
+    ":clear empty this field. At a list: an empty line ends it, :undo drops the last "
+    "item, :edit opens your editor. Type ::text for an answer that starts with ':'."
+)
+
+
+class Command(enum.Enum):
+    """A command typed at a prompt."""
+
+    BACK = "back"
+    QUIT = "quit"
+    HELP = "help"
+    CLEAR = "clear"
+    UNDO = "undo"
+    EDIT = "edit"
 
 
 class UnknownCommand(IgfReportError):
@@ -52,6 +78,16 @@ def split_command(line: str) -> tuple[str | None, str]:
     if word in COMMANDS:
         return word, ""
     raise UnknownCommand(_unknown(text, word))
+
+
+def parse_command(line: str) -> tuple[Command | None, str]:
+    """Split what was typed into a :class:`Command`, or the literal answer.
+
+    Raises:
+        UnknownCommand: a ``:word`` that is no command.
+    """
+    name, answer = split_command(line)
+    return (Command(name) if name else None), answer
 
 
 def _unknown(text: str, word: str) -> str:

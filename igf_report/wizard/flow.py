@@ -19,17 +19,12 @@ from igf_report.fields import FIELDS, FieldSpec, Kind, key_of_path
 from igf_report.model import Person, Presentation, TimeRange
 from igf_report.render.values import MISSING, NONE_GIVEN, as_text
 from igf_report.validation import Finding, Severity, check, check_field
-from igf_report.wizard.commands import UnknownCommand, split_command
+from igf_report.wizard.commands import COMMANDS_HELP, Command, UnknownCommand, parse_command
 from igf_report.wizard.editor import items_to_text, presentation_parts, text_to_items
 from igf_report.wizard.screen import ReviewRow, Screen, Tone
 
 __all__ = ["COMMANDS_HELP", "Outcome", "Wizard"]
 
-COMMANDS_HELP: Final = (
-    "Commands: :back previous field, :help this help, :quit save the draft and leave, "
-    ":clear empty this field. At a list: an empty line ends it, :undo drops the last "
-    "item, :edit opens your editor. Type ::text for an answer that starts with ':'."
-)
 _SHORT: Final = 48  # characters of a value shown in the review table
 
 
@@ -44,25 +39,6 @@ class _Step(enum.Enum):
     NEXT = "next"
     BACK = "back"
     QUIT = "quit"
-
-
-class _Command(enum.Enum):
-    BACK = "back"
-    QUIT = "quit"
-    HELP = "help"
-    CLEAR = "clear"
-    UNDO = "undo"
-    EDIT = "edit"
-
-
-def _command(line: str) -> tuple[_Command | None, str]:
-    """Split what was typed into a command, or the literal answer.
-
-    Raises:
-        UnknownCommand: a ``:word`` that is no command.
-    """
-    name, answer = split_command(line)
-    return (_Command(name) if name else None), answer
 
 
 def as_answer(spec: FieldSpec, value: object) -> str:
@@ -162,9 +138,9 @@ class Wizard:
             self._show(checked.findings)
             prompt = "Field number to edit, or Enter to save"
             command, answer = self._read(prompt)
-            if command is _Command.QUIT:
+            if command is Command.QUIT:
                 return Outcome.QUIT
-            if command is _Command.HELP:
+            if command is Command.HELP:
                 self.screen.message(
                     f"Type a number from 1 to {len(FIELDS)} to change that field; "
                     "Enter saves the report once no field has an error.",
@@ -234,13 +210,13 @@ class Wizard:
             tone = Tone.ERROR if finding.severity is Severity.ERROR else Tone.WARNING
             self.screen.message(f"{finding.severity}: {finding.path}: {finding.message}", tone)
 
-    def _common(self, command: _Command, spec: FieldSpec) -> _Step | None:
+    def _common(self, command: Command, spec: FieldSpec) -> _Step | None:
         """Handle the commands every prompt takes; ``None`` to ask again."""
-        if command is _Command.BACK:
+        if command is Command.BACK:
             return _Step.BACK
-        if command is _Command.QUIT:
+        if command is Command.QUIT:
             return _Step.QUIT
-        if command is _Command.HELP:
+        if command is Command.HELP:
             self.screen.message(f"{spec.heading}\n{spec.instruction}\n{COMMANDS_HELP}")
         return None
 
@@ -251,12 +227,12 @@ class Wizard:
         *,
         retry: str | None = None,
         lines: bool = False,
-    ) -> tuple[_Command | None, str]:
+    ) -> tuple[Command | None, str]:
         """Ask until the line is an answer or a known command; refuse a mistyped command."""
         while True:
             line = self.screen.ask(prompt, default, retry=retry, lines=lines)
             try:
-                return _command(line)
+                return parse_command(line)
             except UnknownCommand as exc:
                 self.screen.message(str(exc), Tone.ERROR)
                 retry = line
@@ -267,12 +243,12 @@ class Wizard:
         while True:
             command, answer = self._read(spec.label, default, retry=retry)
             retry = None
-            if command is _Command.CLEAR:
+            if command is Command.CLEAR:
                 self._accept(spec, None)
                 default = None
                 self.screen.message("Cleared.")
                 continue
-            if command in {_Command.EDIT, _Command.UNDO}:
+            if command in {Command.EDIT, Command.UNDO}:
                 self.screen.message(":edit and :undo work at lists; type this answer on one line.")
                 continue
             if command is not None:
@@ -324,8 +300,8 @@ class Wizard:
         self._accept(spec, items or None)
         return _Step.NEXT
 
-    def _list_command(self, spec: FieldSpec, command: _Command, items: list[Any]) -> _Step | None:
-        if command is _Command.UNDO:
+    def _list_command(self, spec: FieldSpec, command: Command, items: list[Any]) -> _Step | None:
+        if command is Command.UNDO:
             if items:
                 items.pop()
                 self._accept(spec, items or None)
@@ -333,12 +309,12 @@ class Wizard:
             else:
                 self.screen.message("The list is empty.")
             return None
-        if command is _Command.CLEAR:
+        if command is Command.CLEAR:
             items.clear()
             self._accept(spec, None)
             self.screen.message("Cleared.")
             return None
-        if command is _Command.EDIT:
+        if command is Command.EDIT:
             self._edit(spec, items)
             return None
         return self._common(command, spec)
