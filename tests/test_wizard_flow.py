@@ -16,6 +16,7 @@ from igf_report.fields import FIELDS
 from igf_report.filling import draft_values, save_draft, write_report
 from igf_report.model import Person, Presentation, Report
 from igf_report.validation import check
+from igf_report.wizard.commands import COMMANDS, Command
 from igf_report.wizard.editor import SCISSORS, EditOutcome
 from igf_report.wizard.flow import Outcome, Wizard
 
@@ -71,15 +72,70 @@ def test_a_whole_report_from_nothing() -> None:
     assert len(saves) == 6 + 1 + 1 + 1 + 1 + 1 + 5
 
 
-def test_an_invalid_answer_is_refused_and_kept_as_the_default() -> None:
+def test_an_invalid_answer_is_refused_and_given_back_to_correct_not_as_a_default() -> None:
     script = [COMPLETE[0], "31/31/2016", "", "2016-12-06", *COMPLETE[2:], ""]
     wizard, screen, _, outcome = _run(script)
     assert outcome is Outcome.SAVE
     assert screen.asked[1] == ("Date", None)
-    assert screen.asked[2] == ("Date", "31/31/2016")  # the bad answer is the default
-    assert screen.asked[3] == ("Date", "31/31/2016")  # Enter on it is refused again
+    assert screen.asked[2] == ("Date", None)  # Enter does not resubmit the refused answer
+    assert screen.retried[2] == "31/31/2016"  # it is given back to be corrected
+    assert screen.retried[3] is None  # an empty answer leaves nothing to give back
     assert screen.messages("error")[0].startswith("error: date: '31/31/2016' is not a date")
     assert wizard.data["date"] == dt.date(2016, 12, 6)
+
+
+def test_a_refused_list_item_is_given_back_to_correct() -> None:
+    script = [*COMPLETE[:6], "Li Wei, CNNIC", ",", "Jean Dupont, Afnic", "", *COMPLETE[8:], ""]
+    wizard, screen, _, outcome = _run(script)
+    assert outcome is Outcome.SAVE
+    assert screen.asked[8] == ("2", None)
+    assert screen.retried[8] == ","
+    assert [p.name for p in wizard.data["speakers"]] == ["Li Wei", "Jean Dupont"]
+
+
+def test_lists_take_several_lines_and_single_fields_one() -> None:
+    _, screen, _, _ = _run([*COMPLETE, ""])
+    asked = [prompt for prompt, _ in screen.asked]
+    several = dict(zip(asked, screen.several, strict=True))
+    assert several["Session Title"] is False
+    assert several["1"] is True
+    assert several["1. title (may be empty)"] is True
+    assert several["Field number to edit, or Enter to save"] is False
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        (":qiut", "did you mean :quit?"),
+        (":Bakc", "did you mean :back?"),
+        (":q", "did you mean :quit?"),
+        (":foo", "the commands are :back, :help, :quit, :clear, :undo, :edit"),
+        (": ", "the commands are"),
+    ],
+)
+def test_a_mistyped_command_is_refused_with_the_closest_one(typed: str, hint: str) -> None:
+    wizard, screen, _, outcome = _run([typed, *COMPLETE, ""])
+    assert outcome is Outcome.SAVE
+    error = screen.messages("error")[0]
+    assert error.startswith(f"unknown command {typed.strip()}; {hint}")
+    assert screen.retried[1] == typed  # given back to be corrected
+    assert wizard.data["title"] == COMPLETE[0]
+
+
+def test_double_colon_enters_text_that_starts_with_a_colon() -> None:
+    wizard, _, _, _ = _run(["::qiut", *COMPLETE[1:], ""])
+    assert wizard.data["title"] == ":qiut"
+
+
+def test_a_mistyped_command_in_a_list_adds_no_item() -> None:
+    script = [*COMPLETE[:6], "Li Wei, CNNIC", ":udno", ":undo", "Jean Dupont, Afnic", ""]
+    wizard, screen, _, _ = _run([*script, *COMPLETE[8:], ""])
+    assert "did you mean :undo?" in screen.messages("error")[0]
+    assert [p.name for p in wizard.data["speakers"]] == ["Jean Dupont"]
+
+
+def test_the_commands_the_flow_knows_are_the_ones_completed() -> None:
+    assert {c.value for c in Command} == set(COMMANDS)
 
 
 def test_back_goes_to_the_previous_field_with_its_value_as_default() -> None:
@@ -114,8 +170,9 @@ def test_double_colon_types_a_literal_colon() -> None:
     assert wizard.data["title"] == ":back to basics"
 
 
-def test_an_unknown_command_is_an_answer() -> None:
-    wizard, _, _, _ = _run([":)", ":quit"])
+def test_any_other_line_that_starts_with_a_colon_is_refused() -> None:
+    wizard, screen, _, _ = _run([":)", "::)", ":quit"])
+    assert screen.messages("error")[0].startswith("unknown command :);")
     assert wizard.data["title"] == ":)"
 
 

@@ -32,14 +32,15 @@ class _Closed(Exception):
     """The terminal went away (SIGHUP) or the process was asked to stop (SIGTERM)."""
 
 
-def _raise_closed(signum: int, _frame: FrameType | None) -> None:
-    raise _Closed(signal.Signals(signum).name)
-
-
 @contextmanager
-def _signals_raise() -> Iterator[None]:
+def _signals_raise(screen: TerminalScreen) -> Iterator[None]:
+    def closed(signum: int, _frame: FrameType | None) -> None:
+        error = _Closed(signal.Signals(signum).name)
+        if not screen.abort(error):
+            raise error
+
     wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    previous = {signum: signal.signal(signum, _raise_closed) for signum in wanted}
+    previous = {signum: signal.signal(signum, closed) for signum in wanted}
     try:
         yield
     finally:
@@ -117,6 +118,7 @@ def fill_with_prompts(
     changed: bool = False,
     baseline: str | None = None,
     text: Path | None = None,
+    accessible: bool = False,
 ) -> None:
     """Walk the rapporteur through ``report``, saving after every accepted answer.
 
@@ -131,12 +133,13 @@ def fill_with_prompts(
             not have yet; they are saved before the first prompt.
         baseline: the report's text as read (``None``: it did not exist).
         text: where the rendered text goes, instead of beside the report.
+        accessible: plain lines for screen readers and plain terminals.
 
     Raises:
         Interrupted: Ctrl-C (exit 130); the draft holds every accepted answer.
         ReportInvalid: Ctrl-D, a closed terminal or SIGTERM (exit 1), likewise.
     """
-    screen = TerminalScreen()
+    screen = TerminalScreen(accessible=accessible)
     drafts = _Drafts(report, baseline, screen)
     screen.message(
         f"Filling {report}. Every answer is saved as you go; :help lists the commands.",
@@ -146,7 +149,7 @@ def fill_with_prompts(
     if changed:
         drafts.save(wizard.data)
     try:
-        with _signals_raise():
+        with _signals_raise(screen):
             outcome = wizard.run()
     except KeyboardInterrupt:
         _quietly(f"\nInterrupted. {drafts.resume()}")

@@ -19,16 +19,12 @@ from igf_report.fields import FIELDS, FieldSpec, Kind, key_of_path
 from igf_report.model import Person, Presentation, TimeRange
 from igf_report.render.values import MISSING, NONE_GIVEN, as_text
 from igf_report.validation import Finding, Severity, check, check_field
+from igf_report.wizard.commands import COMMANDS_HELP, Command, UnknownCommand, parse_command
 from igf_report.wizard.editor import items_to_text, text_to_items
 from igf_report.wizard.screen import ReviewRow, Screen, Tone
 
 __all__ = ["COMMANDS_HELP", "Outcome", "Wizard"]
 
-COMMANDS_HELP: Final = (
-    "Commands: :back previous field, :help this help, :quit save the draft and leave, "
-    ":clear empty this field. At a list: an empty line ends it, :undo drops the last "
-    "item, :edit opens your editor. Type ::text for an answer that starts with ':'."
-)
 _SHORT: Final = 48  # characters of a value shown in the review table
 
 
@@ -43,28 +39,6 @@ class _Step(enum.Enum):
     NEXT = "next"
     BACK = "back"
     QUIT = "quit"
-
-
-class _Command(enum.Enum):
-    BACK = "back"
-    QUIT = "quit"
-    HELP = "help"
-    CLEAR = "clear"
-    UNDO = "undo"
-    EDIT = "edit"
-
-
-def _command(line: str) -> tuple[_Command | None, str]:
-    """Split what was typed into a command, or the literal answer."""
-    text = line.strip()
-    if text.startswith("::"):
-        return None, text[1:]
-    if text.startswith(":"):
-        try:
-            return _Command(text[1:].strip().lower()), ""
-        except ValueError:
-            return None, text
-    return None, text
 
 
 def as_answer(spec: FieldSpec, value: object) -> str:
@@ -163,10 +137,10 @@ class Wizard:
             self.screen.review(self._rows(checked.findings))
             self._show(checked.findings)
             prompt = "Field number to edit, or Enter to save"
-            command, answer = _command(self.screen.ask(prompt))
-            if command is _Command.QUIT:
+            command, answer = self._read(prompt)
+            if command is Command.QUIT:
                 return Outcome.QUIT
-            if command is _Command.HELP:
+            if command is Command.HELP:
                 self.screen.message(
                     f"Type a number from 1 to {len(FIELDS)} to change that field; "
                     "Enter saves the report once no field has an error.",
@@ -236,26 +210,45 @@ class Wizard:
             tone = Tone.ERROR if finding.severity is Severity.ERROR else Tone.WARNING
             self.screen.message(f"{finding.severity}: {finding.path}: {finding.message}", tone)
 
-    def _common(self, command: _Command, spec: FieldSpec) -> _Step | None:
+    def _common(self, command: Command, spec: FieldSpec) -> _Step | None:
         """Handle the commands every prompt takes; ``None`` to ask again."""
-        if command is _Command.BACK:
+        if command is Command.BACK:
             return _Step.BACK
-        if command is _Command.QUIT:
+        if command is Command.QUIT:
             return _Step.QUIT
-        if command is _Command.HELP:
+        if command is Command.HELP:
             self.screen.message(f"{spec.heading}\n{spec.instruction}\n{COMMANDS_HELP}")
         return None
 
+    def _read(
+        self,
+        prompt: str,
+        default: str | None = None,
+        *,
+        retry: str | None = None,
+        lines: bool = False,
+    ) -> tuple[Command | None, str]:
+        """Ask until the line is an answer or a known command; refuse a mistyped command."""
+        while True:
+            line = self.screen.ask(prompt, default, retry=retry, lines=lines)
+            try:
+                return parse_command(line)
+            except UnknownCommand as exc:
+                self.screen.message(str(exc), Tone.ERROR)
+                retry = line
+
     def _ask_value(self, spec: FieldSpec) -> _Step:
         default = as_answer(spec, self.data.get(spec.key)) or None
+        retry: str | None = None
         while True:
-            command, answer = _command(self.screen.ask(spec.label, default))
-            if command is _Command.CLEAR:
+            command, answer = self._read(spec.label, default, retry=retry)
+            retry = None
+            if command is Command.CLEAR:
                 self._accept(spec, None)
                 default = None
                 self.screen.message("Cleared.")
                 continue
-            if command in {_Command.EDIT, _Command.UNDO}:
+            if command in {Command.EDIT, Command.UNDO}:
                 self.screen.message(":edit and :undo work at lists; type this answer on one line.")
                 continue
             if command is not None:
@@ -267,7 +260,7 @@ class Wizard:
             value, findings = check_field(spec, answer)
             self._show(findings)
             if any(f.severity is Severity.ERROR for f in findings):
-                default = answer or None
+                retry = answer or None  # put back to be corrected, not offered as a default
                 continue
             self._accept(spec, value)
             return _Step.NEXT
@@ -307,8 +300,8 @@ class Wizard:
         self._accept(spec, items or None)
         return _Step.NEXT
 
-    def _list_command(self, spec: FieldSpec, command: _Command, items: list[Any]) -> _Step | None:
-        if command is _Command.UNDO:
+    def _list_command(self, spec: FieldSpec, command: Command, items: list[Any]) -> _Step | None:
+        if command is Command.UNDO:
             if items:
                 items.pop()
                 self._accept(spec, items or None)
@@ -316,12 +309,12 @@ class Wizard:
             else:
                 self.screen.message("The list is empty.")
             return None
-        if command is _Command.CLEAR:
+        if command is Command.CLEAR:
             items.clear()
             self._accept(spec, None)
             self.screen.message("Cleared.")
             return None
-        if command is _Command.EDIT:
+        if command is Command.EDIT:
             self._edit(spec, items)
             return None
         return self._common(command, spec)
@@ -351,10 +344,10 @@ class Wizard:
         if items:
             self.screen.items([_item_text(i) for i in items])
             self.screen.message("Enter on an empty line keeps these; type to add more.")
-        default: str | None = None
+        retry: str | None = None
         while True:
-            command, answer = _command(self.screen.ask(f"{len(items) + 1}", default))
-            default = None
+            command, answer = self._read(f"{len(items) + 1}", retry=retry, lines=True)
+            retry = None
             if command is not None:
                 step = self._list_command(spec, command, items)
                 if step is not None:
@@ -367,7 +360,7 @@ class Wizard:
                 continue
             parsed = self._check_item(spec, items, answer)
             if parsed is None:
-                default = answer
+                retry = answer
                 continue
             items.append(parsed)
             self._accept(spec, items)
@@ -381,7 +374,7 @@ class Wizard:
             number = len(items) + 1
             answers: list[str] = []
             for prompt in (f"{number}. title (may be empty)", f"{number}. summary"):
-                command, answer = _command(self.screen.ask(prompt))
+                command, answer = self._read(prompt, lines=True)
                 if command is not None:
                     break
                 answers.append(answer)

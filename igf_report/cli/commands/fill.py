@@ -20,7 +20,7 @@ __all__ = ["fill"]
         "igf-report fill report.toml --from answers.json --set chair='Ana Pérez, ISOC' --no-input",
     ),
 )
-def fill(
+def fill(  # noqa: PLR0917 -- typer takes options as parameters
     report: Annotated[
         Path,
         typer.Argument(metavar="REPORT", help="The report file to fill (created if missing)."),
@@ -58,6 +58,14 @@ def fill(
             help="Never prompt (also when stdin is not a terminal).",
         ),
     ] = False,
+    accessible: Annotated[
+        bool,
+        typer.Option(
+            "--accessible",
+            help="Plain lines for screen readers: no colour, box or redraw "
+            "(also ACCESSIBLE=1 or TERM=dumb).",
+        ),
+    ] = False,
 ) -> None:
     """Fill a report, field by field, and write it with its text beside it.
 
@@ -81,6 +89,7 @@ def fill(
         # the report is read again under its lock, in case another writer changed it
         fill_without_prompts(report, answers, text)
         return
+    from igf_report.cli.accessible import accessible_mode  # noqa: PLC0415
     from igf_report.cli.fill_wizard import fill_with_prompts  # noqa: PLC0415
 
     accepted = accept_answers(opened.data, answers)
@@ -91,4 +100,5 @@ def fill(
         changed=bool(answers) and accepted.data != opened.data,
         baseline=opened.text,
         text=text,
+        accessible=accessible_mode(flag=accessible),
     )

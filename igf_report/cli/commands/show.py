@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
+
+if TYPE_CHECKING:
+    from igf_report.validation import Finding
 
 __all__ = ["show"]
 
@@ -27,6 +32,14 @@ def show(
             help="Page through a report longer than the screen (only when stdout is a terminal).",
         ),
     ] = True,
+    accessible: Annotated[
+        bool,
+        typer.Option(
+            "--accessible",
+            help="Plain text for screen readers: no colour, box or pager "
+            "(also ACCESSIBLE=1 or TERM=dumb).",
+        ),
+    ] = False,
 ) -> None:
     """Show a report in the terminal, then its errors and warnings.
 
@@ -37,11 +50,17 @@ def show(
     from rich.console import Console  # noqa: PLC0415 -- fast start-up
 
     from igf_report.batch import load_checked  # noqa: PLC0415
+    from igf_report.cli.accessible import accessible_mode  # noqa: PLC0415
     from igf_report.cli.report_view import report_view  # noqa: PLC0415
     from igf_report.errors import ReportInvalid  # noqa: PLC0415
     from igf_report.render.values import shown_values  # noqa: PLC0415
 
     checked, _ = load_checked(report)
+    if accessible_mode(flag=accessible, terminal=sys.stdout.isatty()):
+        _show_plain(shown_values(checked), checked.findings)
+        if checked.errors:
+            raise ReportInvalid
+        return
     console = Console(highlight=False, emoji=False)
     view = report_view(shown_values(checked), checked.findings)
     paged = False
@@ -57,3 +76,15 @@ def show(
         console.print(view)
     if checked.errors:  # shown above, with the report; the exit code says it too
         raise ReportInvalid
+
+
+def _show_plain(values: Mapping[str, Any], findings: list[Finding]) -> None:
+    """The report as plain text, then its findings one a line: no style, box or pager."""
+    from igf_report.cli.output import emit  # noqa: PLC0415
+    from igf_report.render import get_renderer  # noqa: PLC0415
+    from igf_report.textutil import visible  # noqa: PLC0415
+
+    width = shutil.get_terminal_size().columns
+    emit(get_renderer("text").render(values, width=max(40, width)))
+    lines = [finding.describe() for finding in findings]
+    emit("\n" + visible("\n".join(lines or ["No errors or warnings."])) + "\n")
