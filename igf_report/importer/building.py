@@ -47,15 +47,21 @@ class DocumentBuilder:
             return
         if is_label(text):
             self.label(text)
-        elif level == 1 and self.title is None and not self._sections:
+        elif level == 1 and self.title is None and not self.started:
             self.title = text
         else:
             self._flush_lead()
             self._lead = text
 
     def block(self, block: Block) -> None:
-        """Add a paragraph or list item to the current section."""
+        """Add a paragraph or list item to the current section.
+
+        A paragraph that is all bold reads as a heading; one opening with a
+        bold label and a colon (``<b>Date:</b> 6 December``) as that label and its value.
+        """
         if not block.text.strip() and not block.lead:
+            return
+        if block.lead and self._bold_label(block.lead, block):
             return
         if self._lead is not None and block.kind is BlockKind.PARAGRAPH and not block.lead:
             block = dataclasses.replace(block, lead=self._lead, lead_break=True)
@@ -64,6 +70,23 @@ class DocumentBuilder:
         if not self._sections:
             self._sections.append(("", [], False))
         self._sections[-1][1].append(block)
+
+    def _bold_label(self, lead: str, block: Block) -> bool:
+        lead, rest = lead.strip(), block.text.strip()
+        if not rest:
+            self.heading(lead, level=6)
+            return True
+        if lead.endswith(":"):
+            lead = lead[:-1]
+        elif rest.startswith(":"):
+            rest = rest[1:].strip()
+        else:
+            return False
+        if not is_label(lead):
+            return False
+        self.label(lead)
+        self.block(Block(block.kind, rest))
+        return True
 
     def _flush_lead(self) -> None:
         lead, self._lead = self._lead, None
