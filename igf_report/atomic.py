@@ -27,8 +27,8 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8, as given) to ``path`` atomically.
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8, as given; bytes as they are) to ``path`` atomically.
 
     The text goes to a temporary file in the same folder, is flushed and
     fsynced, and then replaces ``path`` in one ``os.replace``; the folder is
@@ -43,7 +43,7 @@ def write_atomic(path: Path, text: str) -> None:
     if not folder.is_dir():
         msg = f"cannot write {path}: the folder {folder} does not exist"
         raise FileWriteError(msg)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         fd, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

@@ -48,7 +48,7 @@ def test_labels_match_loosely() -> None:
     assert match_label("Government transformation challenges") is None
 
 
-def test_text_before_any_label_is_kept_and_noted() -> None:
+def test_text_before_any_label_is_named_in_the_notes() -> None:
     document = Document(
         sections=(
             Section("", (Block(BlockKind.PARAGRAPH, "Draft v2 by Ana"),)),
@@ -56,8 +56,8 @@ def test_text_before_any_label_is_kept_and_noted() -> None:
         )
     )
     imported = map_document(document)
-    assert imported.data["title"] == "Draft v2 by Ana Open data"
-    assert imported.notes
+    assert imported.data["title"] == "Open data"
+    assert imported.notes == ["The text 'Draft v2 by Ana' before the first label was not imported."]
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -56,7 +56,7 @@ def label_closeness(text: str) -> float:
 def _html(text: str) -> str:
     # a tab would end the row and a newline the line; "#" could open a comment row
     return (
-        escape(text, quote=False).replace("\t", "&#9;").replace("#", "&#35;").replace("\n", "<br>")
+        escape(text, quote=False).replace("#", "&#35;").replace("\t", "&#9;").replace("\n", "<br>")
     )
 
 
@@ -106,6 +106,10 @@ def _cleaned(document: Document, notes: list[str]) -> list[Section]:
         for block in section.blocks:
             if not section.label.strip() and normalise_label(block.words) in _KINDS:
                 notes.append(f"The line {block.words!r} names the template and was not imported.")
+            elif not section.label.strip():
+                # a document's opening lines (instructions, a date of drafting)
+                # are not its first field's answer
+                notes.append(f"The text {block.words!r} before the first label was not imported.")
             elif block.words in _PLACEHOLDERS and not block.lead:
                 where = section.label.strip() or "the start"
                 notes.append(f"The placeholder {block.words!r} under {where!r} was left empty.")

@@ -11,6 +11,7 @@ breaks and bold lead-ins mean the same in both.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
@@ -51,6 +52,7 @@ _SIBLINGS: Final = {
     "td": {"td", "th"},
     "th": {"td", "th"},
 }
+_TYPED_BULLET: Final = re.compile(r"\s*[-–•]")
 _LONGEST_LABEL: Final = 300  # a table cell longer than this is content, not a label
 
 
@@ -77,11 +79,25 @@ class _Element:
         return found
 
 
+def _typed_bullets(items: list[_Element]) -> bool:
+    """Whether a list's items all start with a bullet typed into them, as the IGF site's do."""
+    return len(items) >= 2 and all(_TYPED_BULLET.match(item.text()) for item in items)  # noqa: PLR2004 -- one item proves no habit
+
+
 def _html(node: _Element | str) -> str:
     if isinstance(node, str):
         return escape(node, quote=False)
     if node.tag in _VOID:
         return f"<{node.tag}>"
+    if node.tag in {"ul", "ol"}:
+        items = [e for e in node.elements() if e.tag == "li"]
+        if not _typed_bullets(items):
+            # the HTML reader drops a bullet typed at the start of an item; this
+            # list has none, so an item's own leading dash is protected by one
+            inner = "".join(
+                f"<li>-{_html(c)[4:]}" if c in items else _html(c) for c in node.children
+            )
+            return f"<{node.tag}>{inner}</{node.tag}>"
     return f"<{node.tag}>{node.html()}</{node.tag}>"
 
 

@@ -15,7 +15,8 @@ __all__ = ["render"]
 
 @app.command(
     epilog="Examples: igf-report render report.toml | "
-    "igf-report render report.toml --format text -o report.txt --width 72",
+    "igf-report render report.toml --format text -o report.txt --width 72 | "
+    "igf-report render report.toml -f docx -o report.docx",
 )
 def render(
     report: Annotated[
@@ -27,7 +28,11 @@ def render(
     ] = "text",
     out: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of stdout (- for stdout)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write to this file instead of stdout (- for stdout; docx needs a file).",
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace --output even if igf-report did not write it.")
@@ -50,5 +55,8 @@ def render(
     checked, _ = load_checked(report)
     for finding in checked.errors:
         say(f"{report}: {finding.describe()}")
-    document = renderer.render(checked.values, width=width)
+    if renderer.render_bytes is not None:
+        document: str | bytes = renderer.render_bytes(checked.values, width=width)
+    else:
+        document = renderer.render(checked.values, width=width)
     write_output(document, out, source=report, renderer=renderer, force=force)
