@@ -1,7 +1,9 @@
 """Importing reports published on the IGF website: a report file and an account of what was done.
 
 The format itself is read by :mod:`igf_report.importer.published`, its HTML by
-:mod:`igf_report.importer.html`.
+:mod:`igf_report.importer.html`. Word files, web pages, Markdown drafts and
+plain text are read into a document tree by one module each, chosen by
+:mod:`igf_report.importer.formats`.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from pathlib import Path
 from igf_report.errors import ReportInvalid
 from igf_report.fields import FIELDS, FieldSpec, key_of_path
 from igf_report.filling import draft_values
-from igf_report.importer.published import read_published
-from igf_report.reportfile import dump_toml, read_text
+from igf_report.importer.formats import IMPORT_FORMATS, read_answers
+from igf_report.reportfile import dump_toml, read_bytes
 from igf_report.validation import Checked, check
 
 __all__ = ["ImportSummary", "import_report"]
@@ -31,6 +33,7 @@ class ImportSummary:
         notes: guesses and where stray text went.
         checked: the findings of the imported report.
         to_ask: the fields ``igf-report fill`` will ask for next.
+        format: the format the file was read as (see ``--from-format``).
     """
 
     toml: str
@@ -40,23 +43,28 @@ class ImportSummary:
     checked: Checked
     empty: list[FieldSpec] = field(default_factory=list)
     to_ask: list[FieldSpec] = field(default_factory=list)
+    format: str = "published"
 
 
-def import_report(source: str | Path) -> ImportSummary:
-    """Read a published report (``-`` for stdin) into a report file's text.
+def import_report(source: str | Path, fmt: str | None = None) -> ImportSummary:
+    """Read a report (``-`` for stdin) into a report file's text.
+
+    Args:
+        source: the file, or ``-``.
+        fmt: its format (a key of ``IMPORT_FORMATS``); None to tell by suffix and content.
 
     Raises:
-        UsageError: the file does not exist.
-        FileReadError: it cannot be read, is too large or is not UTF-8.
+        UsageError: the file does not exist, or ``fmt`` is unknown.
+        FileReadError: it cannot be read, is too large, or is not UTF-8 (or not Word).
         ReportInvalid: no label of the template was recognised at all.
     """
-    text = read_text(source)
-    imported = read_published(text)
+    data, name = read_bytes(source)
+    fmt, imported = read_answers(name, data, fmt)
     if not imported.found:
-        name = "<stdin>" if str(source) == "-" else str(source)
         msg = (
-            f"{name}: no label of the IGF workshop report template was found; "
-            "it does not look like a published report (label<TAB>value rows)"
+            f"{name}: no label of the IGF workshop report template was found "
+            f"reading it as {IMPORT_FORMATS[fmt].description}; name another format "
+            "with --from-format if it is not one"
         )
         raise ReportInvalid(msg)
     checked = check(imported.data)
@@ -76,4 +84,5 @@ def import_report(source: str | Path) -> ImportSummary:
         checked=checked,
         empty=[spec for spec in imported.found if spec.key not in imported.data],
         to_ask=to_ask,
+        format=fmt,
     )

@@ -131,14 +131,16 @@ def map_document(document: Document) -> Imported:
     notes = list(document.notes)
     sections = _cleaned(document, notes)
     title_spec = FIELDS[0]
-    has_title = any(match_label(s.label) is title_spec for s in sections)
+    titles = [s for s in sections if match_label(s.label) is title_spec]
+    has_title = bool(titles)
+    same = [" ".join(b.words for b in s.blocks) for s in titles] == [document.title]
     if document.title and not has_title:
         # a draft headed by its session title, with no "Session Title" label
         sections.insert(
             0, Section(title_spec.heading, (Block(BlockKind.PARAGRAPH, document.title),))
         )
         notes.append(f"The heading {document.title!r} was taken as the {title_spec.label}.")
-    elif document.title:
+    elif document.title and not same:
         notes.append(
             f"The heading {document.title!r} was read as the document's title, "
             f"not as a field; the {title_spec.label} is the one under its label."

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from igf_report.cli.app import app
+from igf_report.importer.formats import IMPORT_FORMATS
 
 __all__ = ["import_"]
 
@@ -15,7 +16,8 @@ __all__ = ["import_"]
 @app.command(
     "import",
     epilog="Examples: igf-report import published.txt -o ws173.toml | "
-    "curl -s URL | igf-report import - -o ws173.toml",
+    "igf-report import draft.docx | igf-report import page.html | "
+    "pbpaste | igf-report import - --from-format text -o ws173.toml",
 )
 def import_(
     source: Annotated[
@@ -32,12 +34,26 @@ def import_(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite REPORT if it exists.")] = False,
+    from_format: Annotated[
+        str | None,
+        typer.Option(
+            "--from-format",
+            "-F",
+            metavar="FORMAT",
+            help=f"Read FILE as {', '.join(IMPORT_FORMATS)} "
+            "(default: from its suffix, else its content).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Import a report as published on the IGF website (label<TAB>HTML rows).
+    """Import a report: published on the IGF website, a Word file, a web page, Markdown or text.
 
-    Every word of every value is kept: text that fits no field goes to the field
-    it most plausibly belongs to, and the import says where. The report is
-    written even when incomplete, as a draft for `igf-report fill`.
+    The template's labels are found in a table of label/value rows, headings,
+    label lines or bold lead-ins; the format is told by the suffix (.docx,
+    .html, .md), else by the content. Every word is kept: text that fits no
+    field goes to the field it most plausibly belongs to, and the import says
+    where. The report is written even when incomplete, as a draft for
+    `igf-report fill`.
     """
     from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
     from igf_report.cli.output import emit, say  # noqa: PLC0415
@@ -52,7 +68,7 @@ def import_(
     if out is not None and str(out) != "-" and out.exists() and not force:
         msg = f"{out} exists; use --force to overwrite it, or -o to write elsewhere"
         raise NotOurFile(msg)
-    summary = import_report(source)
+    summary = import_report(source, from_format)
     if out is None or str(out) == "-":
         emit(summary.toml)
         target = "the report"
@@ -60,6 +76,8 @@ def import_(
         write_atomic(out, summary.toml)
         say(f"wrote {out}")
         target = str(out)
+    name = "<stdin>" if source == "-" else source
+    say(f"read {name} as {IMPORT_FORMATS[summary.format].description}")
     total = len(summary.found) + len(summary.missing)
     say(f"found {len(summary.found)} of the template's {total} labels")
     if summary.missing:
