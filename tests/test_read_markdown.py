@@ -91,6 +91,12 @@ def test_a_draft_imports_field_by_field() -> None:
     assert imported.notes == []  # the heading repeats the Session Title: nothing left over
 
 
+def test_labels_typed_without_bold() -> None:
+    imported = map_document(read_markdown("Session Title: Open data\nDate: 6 December 2016\n"))
+    assert imported.data["title"] == "Open data"
+    assert imported.data["date"] == "6 December 2016"
+
+
 def test_a_draft_without_a_session_title_label_takes_its_heading() -> None:
     imported = map_document(read_markdown("# My session\n\n## Date\n\n6 December 2016\n"))
     assert imported.data["title"] == "My session"

@@ -118,9 +118,11 @@ def test_labels_as_paragraphs_headings_and_bold_lead_ins() -> None:
     para = word.add_paragraph()
     para.add_run("Date:").bold = True
     para.add_run(" 6 December 2016")
+    word.add_paragraph("Session Organizer: Open Knowledge")
     word.add_heading("Key Issues raised", level=2)
     word.add_paragraph("Privacy.", style="List Bullet")
     imported = map_document(read_word(_bytes(word)))
+    assert imported.data["organizer"] == "Open Knowledge"
     assert imported.data["title"] == "Open data for all"
     assert imported.data["date"] == "6 December 2016"
     assert imported.data["key_issues"] == ["Privacy."]

@@ -8,16 +8,28 @@ title, or the title of the paragraph below it), so all readers agree.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.importer.mapping import match_label
 
-__all__ = ["DocumentBuilder", "is_label"]
+__all__ = ["DocumentBuilder", "is_label", "split_label"]
 
 
 def is_label(text: str) -> bool:
     """Whether ``text`` is a label of the template, recognised loosely."""
     return match_label(text) is not None
+
+
+def split_label(line: str) -> tuple[str, str] | None:
+    """``Label<TAB>value`` or ``Label: value`` (the longest label that fits), if the line is one."""
+    label, tab, value = line.partition("\t")
+    if tab and is_label(label):
+        return label, value
+    for index in reversed([m.start() for m in re.finditer(":", line)]):
+        if is_label(line[:index]):
+            return line[: index + 1], line[index + 1 :]
+    return None
 
 
 class DocumentBuilder:

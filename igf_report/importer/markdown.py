@@ -1,4 +1,4 @@
-"""Markdown drafts: the template's labels as headings or as ``**Label:**`` lines.
+"""Markdown drafts: the template's labels as headings, or as ``**Label:**`` or ``Label:`` lines.
 
 Headings that are labels start a field; the first other ``#`` heading is the
 document's title, and any other heading is the title of the paragraph below it
@@ -14,7 +14,7 @@ from html import unescape
 from typing import Final
 
 from igf_report.document import Block, BlockKind, Document
-from igf_report.importer.building import DocumentBuilder, is_label
+from igf_report.importer.building import DocumentBuilder, is_label, split_label
 
 __all__ = ["read_markdown"]
 
@@ -119,6 +119,11 @@ class _Reader:
             self.flush()
         elif self._bold_label(line[m.end() :] if (m := _ITEM.match(line)) else line, fact=True):
             pass
+        elif not _ITEM.match(line) and (pair := split_label(_inline(line.strip()))) is not None:
+            # "Date: 6 December 2016", a label typed without bold
+            self.flush()
+            self.builder.label(pair[0], fact=True)
+            self.builder.block(Block(BlockKind.PARAGRAPH, " ".join(pair[1].split())))
         elif m := _ITEM.match(line):
             self.flush()
             self.kind = BlockKind.ITEM

@@ -14,7 +14,7 @@ import re
 from typing import Final
 
 from igf_report.document import Block, BlockKind, Document
-from igf_report.importer.building import DocumentBuilder, is_label
+from igf_report.importer.building import DocumentBuilder, is_label, split_label
 from igf_report.importer.mapping import label_closeness
 
 __all__ = ["read_text"]
@@ -24,17 +24,6 @@ _BULLET: Final = re.compile(
     r"^\s*(?:[•◦▪‣●○■□➢►](?:\s*-(?=\s*\w))?|[-–*](?=\s|[^\W\d_])|\d{1,3}[.)](?=\s))\s*"
 )
 _LOOKAHEAD: Final = 2  # lines a broken label's second half may be ahead
-
-
-def _label_and_value(line: str) -> tuple[str, str] | None:
-    """``Label<TAB>value`` or ``Label: value`` (the longest label that fits), if the line is one."""
-    label, tab, value = line.partition("\t")
-    if tab and is_label(label):
-        return label, value
-    for index in reversed([m.start() for m in re.finditer(":", line)]):
-        if is_label(line[:index]):
-            return line[: index + 1], line[index + 1 :]
-    return None
 
 
 def _broken_label(line: str, ahead: list[str]) -> int | None:
@@ -62,7 +51,7 @@ def read_text(text: str) -> Document:
         if m := _BULLET.match(line):
             builder.block(Block(BlockKind.ITEM, " ".join(line[m.end() :].split())))
             continue
-        if (pair := _label_and_value(line)) is not None:
+        if (pair := split_label(line)) is not None:
             builder.label(pair[0])
             builder.block(Block(BlockKind.PARAGRAPH, " ".join(pair[1].split())))
             continue
