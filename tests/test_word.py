@@ -244,3 +244,16 @@ def test_libreoffice_opens_the_word_file(tmp_path: Path, invoke: Invoke) -> None
             "6 December 2016",
         ):
             assert words in text
+
+
+def test_hostile_values_are_written_as_text_and_read_back() -> None:
+    from .test_formats import _hostile_values  # noqa: PLC0415 -- the shared hostile report
+
+    values = _hostile_values()
+    imported = map_document(read_word(render_docx(values)))
+    title = imported.data["title"]
+    # Word cannot hold control characters: they are shown, as in every other format
+    assert "␛[31mred␛[0m" in title
+    assert "<script>alert(1)</script> &amp;" in title
+    assert imported.data["key_issues"][1].startswith("1. *Bob*")
+    assert imported.data["key_issues"][2].startswith("- *Bob*")

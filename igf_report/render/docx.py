@@ -61,10 +61,18 @@ def _placeholder(paragraph: Paragraph, section: Section) -> None:
 
 
 def _facts(word: WordDocument, facts: list[Section]) -> None:
+    from docx.shared import Inches  # noqa: PLC0415 -- only when a Word file is written
+
     table = word.add_table(rows=0, cols=2)
     table.style = "Table Grid"
+    table.autofit = False
+    # labels are short, values long: a third of the page for the labels
+    widths = (Inches(2.0), Inches(4.5))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for section in facts:
         label_cell, value_cell = table.add_row().cells
+        label_cell.width, value_cell.width = widths
         label_cell.paragraphs[0].add_run(_text(section.label)).bold = True
         value = value_cell.paragraphs[0]
         if not section.blocks:
