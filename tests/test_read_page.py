@@ -55,6 +55,13 @@ def test_a_saved_report_page_imports_field_by_field() -> None:
     assert any("broken across two rows" in note for note in imported.notes)
 
 
+def test_labels_typed_before_a_colon_in_paragraphs() -> None:
+    page = "<p>Session Title: <b>Open data</b></p><p>Date: 6 December 2016</p>"
+    imported = map_document(read_page(page))
+    assert imported.data["title"] == "Open data"
+    assert imported.data["date"] == "6 December 2016"
+
+
 def test_a_definition_list_and_headings() -> None:
     page = """<html><body><main>
     <h1>Open data for all</h1>

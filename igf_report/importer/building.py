@@ -83,6 +83,18 @@ class DocumentBuilder:
             self._sections.append(("", [], False))
         self._sections[-1][1].append(block)
 
+    def block_or_label(self, block: Block) -> None:
+        """Add a block, or a label and its value when a plain paragraph is ``Label: value``."""
+        if block.kind is BlockKind.PARAGRAPH and not block.lead:
+            if is_label(block.text):
+                self.label(block.text)
+                return
+            if (pair := split_label(block.text)) is not None:
+                self.label(pair[0])
+                self.block(Block(BlockKind.PARAGRAPH, pair[1].strip()))
+                return
+        self.block(block)
+
     def _bold_label(self, lead: str, block: Block) -> bool:
         lead, rest = lead.strip(), block.text.strip()
         if not rest:

@@ -54,7 +54,7 @@ _MD_HEADING: Final = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILIN
 _MD_BOLD_LABEL: Final = re.compile(
     r"^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)(.+?)(?:\*\*|__)", re.MULTILINE
 )
-_ENOUGH_TAGS: Final = 3
+_ENOUGH_TAGS: Final = 2
 
 
 def _published_rows(text: str) -> int:

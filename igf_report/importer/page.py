@@ -161,11 +161,11 @@ class _Walker:
     def flush(self) -> None:
         html, self.inline = "".join(self.inline), []
         for block in _blocks(html):
-            self.builder.block(block)
+            self.builder.block_or_label(block)
 
     def content(self, element: _Element) -> None:
         for block in _blocks(element.html() if element.tag == "#root" else _html(element)):
-            self.builder.block(block)
+            self.builder.block_or_label(block)
 
     def walk(self, node: _Element) -> None:
         for child in node.children:

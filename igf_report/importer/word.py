@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Final
 
 from igf_report.document import Block, BlockKind, Document
 from igf_report.errors import FileReadError
-from igf_report.importer.building import DocumentBuilder, is_label, split_label
+from igf_report.importer.building import DocumentBuilder
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -87,16 +87,8 @@ class _Reader:
         elif m := _HEADING.fullmatch(style or ""):
             self.builder.heading(text, level=int(m[1]))
         elif text.strip():
-            block = _block(paragraph)
-            plain = block.kind is BlockKind.PARAGRAPH and not block.lead
-            if plain and is_label(text):
-                self.builder.label(text)
-            elif plain and (pair := split_label(text)) is not None:
-                # "Session title: Open data", typed after the template's label
-                self.builder.label(pair[0])
-                self.builder.block(Block(BlockKind.PARAGRAPH, pair[1].strip()))
-            else:
-                self.builder.block(block)
+            # "Session title: Open data", typed after the template's label, too
+            self.builder.block_or_label(_block(paragraph))
 
     def table(self, table: Table) -> None:
         for row in table.rows:
