@@ -49,9 +49,13 @@ def test_a_saved_report_page_imports_field_by_field() -> None:
     report = imported_report(imported)
     seed = imported_report(read_published(SEED.read_text(encoding="utf-8")))
     assert report == seed
-    words = " ".join(str(v) for v in imported.data.values()) + " ".join(imported.notes)
-    for chrome in ("Home", "Search", "Contact us", "Related", "menu", "track", "padding"):
+    words = " ".join(str(v) for v in imported.data.values())
+    notes = " ".join(imported.notes)
+    for chrome in ("Home", "Search", "Contact us", "Related"):
         assert chrome not in words
+        assert chrome in notes  # visible on the page: named in the notes
+    for code in ("menu", "track", "padding", "Workshop Report | Internet"):
+        assert code not in words + notes
     assert any("broken across two rows" in note for note in imported.notes)
 
 

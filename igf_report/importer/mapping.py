@@ -134,7 +134,9 @@ def map_document(document: Document) -> Imported:
     titles = [s for s in sections if match_label(s.label) is title_spec]
     has_title = bool(titles)
     same = [" ".join(b.words for b in s.blocks) for s in titles] == [document.title]
-    if document.title and not has_title:
+    if document.title and normalise_label(document.title) in _KINDS:
+        notes.append(f"The heading {document.title!r} names the template and was not imported.")
+    elif document.title and not has_title:
         # a draft headed by its session title, with no "Session Title" label
         sections.insert(
             0, Section(title_spec.heading, (Block(BlockKind.PARAGRAPH, document.title),))

@@ -32,6 +32,9 @@ _CHROME: Final = frozenset(
     {"head", "nav", "footer", "aside", "script", "style", "noscript", "template", "form",
      "button", "select", "iframe", "svg", "canvas", "dialog", "menu"}
 )  # fmt: skip
+# Chrome a reader sees (the rest is code, or the page's <head>): named in the notes.
+_SHOWN_CHROME: Final = frozenset({"nav", "footer", "aside", "header", "form", "menu", "dialog"})
+_EXCERPT: Final = 80
 _INLINE: Final = frozenset(
     {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
      "i", "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub",
@@ -99,6 +102,14 @@ def _html(node: _Element | str) -> str:
             )
             return f"<{node.tag}>{inner}</{node.tag}>"
     return f"<{node.tag}>{node.html()}</{node.tag}>"
+
+
+def _visible_text(element: _Element) -> str:
+    return " ".join(
+        c if isinstance(c, str) else _visible_text(c)
+        for c in element.children
+        if isinstance(c, str) or c.tag not in {"script", "style", "template", "noscript"}
+    )
 
 
 class _TreeParser(HTMLParser):
@@ -176,6 +187,7 @@ class _Walker:
             if child.tag in _CHROME or (
                 child.tag == "header" and not any(is_label(e.text()) for e in child.descendants())
             ):
+                self.left_out(child)
                 continue
             if child.tag in _HEADINGS:
                 self.builder.heading(child.text(), level=_HEADINGS[child.tag])
@@ -188,6 +200,16 @@ class _Walker:
             else:
                 self.walk(child)
         self.flush()
+
+    def left_out(self, element: _Element) -> None:
+        if element.tag not in _SHOWN_CHROME:
+            return
+        words = " ".join(_visible_text(element).split())
+        if words:
+            excerpt = words if len(words) <= _EXCERPT else words[: _EXCERPT - 1] + "…"
+            self.builder.notes.append(
+                f"The page's <{element.tag}> was left out as page chrome: {excerpt!r}."
+            )
 
     def table(self, table: _Element) -> None:
         rows = [e for e in table.descendants() if e.tag == "tr"]
