@@ -61,6 +61,16 @@ def test_content_alone_tells_the_format(fmt: str, tmp_path: Path) -> None:
     assert detect_format("-", source.read_bytes()) == fmt
 
 
+def test_a_table_copied_from_a_browser_is_text() -> None:
+    copied = (
+        "Session Title\tOpen data\nList of Speakers and their institutional affiliations\n• A, B\n"
+    )
+    assert detect_format("-", copied.encode()) == "text"
+    assert detect_format("-", b"Session Title\tOpen data\nDate\t<p>6 December 2016</p>\n") == (
+        "published"
+    )
+
+
 def test_a_word_file_on_stdin(tmp_path: Path, invoke: Invoke) -> None:
     out = tmp_path / "r.docx"
     assert invoke("render", str(EXAMPLE), "-f", "docx", "-o", str(out)).exit_code == 0

@@ -55,6 +55,7 @@ _MD_BOLD_LABEL: Final = re.compile(
     r"^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)(.+?)(?:\*\*|__)", re.MULTILINE
 )
 _ENOUGH_TAGS: Final = 2
+_BULLET_LINE: Final = re.compile(r"^\s*[•◦▪‣●]", re.MULTILINE)
 
 
 def _published_rows(text: str) -> int:
@@ -95,7 +96,9 @@ def detect_format(name: str, data: bytes) -> str:
         if suffix in fmt.suffixes:
             return fmt.name
     head = data[:200_000].decode("utf-8", errors="replace")
-    if _published_rows(head):
+    if _published_rows(head) and (_TAGS.search(head) or not _BULLET_LINE.search(head)):
+        # label<TAB>value rows; with "•" bullets and no HTML they are a table
+        # copied from a browser, which the text reader reads
         return "published"
     if _PAGE.search(head[:4000]) or len(_TAGS.findall(head)) >= _ENOUGH_TAGS:
         return "html"
