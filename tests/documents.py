@@ -48,10 +48,19 @@ def reports(draw: st.DrawFn) -> Report:
         "key_issues": draw(st.lists(_phrase, min_size=1, max_size=3)),
         "presentations": draw(
             st.lists(
-                st.builds(Presentation, title=st.none() | _phrase, summary=_phrase), max_size=3
+                st.builds(
+                    Presentation,
+                    title=st.none() | _phrase,
+                    summary=st.lists(_phrase, min_size=1, max_size=2).map("\n".join),
+                ),
+                max_size=3,
             )
         ),
-        "discussions": draw(st.lists(_phrase, min_size=1, max_size=3)),
+        "discussions": draw(
+            st.lists(
+                st.lists(_phrase, min_size=1, max_size=2).map("\n".join), min_size=1, max_size=3
+            )
+        ),
         "way_forward": draw(st.lists(_phrase, min_size=1, max_size=3)),
     }
     if (rapporteur := draw(st.none() | _person)) is not None:
