@@ -54,6 +54,27 @@ def test_labels_before_a_colon_or_a_tab() -> None:
     assert imported.data["key_issues"] == ["One issue.", "Another: with a colon.", "A third."]
 
 
+def test_a_draft_typed_with_wrapped_lines_keeps_its_paragraphs() -> None:
+    text = (
+        "Discussions:\n"
+        "Participants asked how to fund the last mile and\n"
+        "whether community networks can be licensed.\n"
+        "Regulators answered.\n"
+        "\n"
+        "A second paragraph, wrapped after a comma,\n"
+        "continues here.\n"
+    )
+    imported = map_document(read_text(text))
+    assert imported.data["discussions"] == [
+        (
+            "Participants asked how to fund the last mile and whether community networks "
+            "can be licensed."
+        ),
+        "Regulators answered.",
+        "A second paragraph, wrapped after a comma, continues here.",
+    ]
+
+
 def test_a_line_that_merely_ends_in_a_label_is_not_a_broken_label() -> None:
     text = "Session Title\nYes\nList of Speakers and their institutional affiliations\n• A, B\n"
     imported = map_document(read_text(text))
