@@ -12,7 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from igf_report.errors import ReportInvalid
 from igf_report.fields import FIELDS, FieldSpec, key_of_path
@@ -20,6 +20,9 @@ from igf_report.filling import draft_values
 from igf_report.importer.formats import IMPORT_FORMATS, read_answers
 from igf_report.reportfile import dump_toml, read_bytes
 from igf_report.validation import Checked, check
+
+if TYPE_CHECKING:
+    from igf_report.importer.published import Imported
 
 __all__ = ["ImportSummary", "import_bytes", "import_report", "import_text"]
 
@@ -72,7 +75,12 @@ def import_report(source: str | Path, fmt: str | None = None) -> ImportSummary:
 
 def import_text(text: str, name: str) -> ImportSummary:
     """Import the text of a report as the IGF website published it (see :func:`import_bytes`)."""
-    return import_bytes(text.encode("utf-8"), name, "published")
+    from igf_report.importer.published import read_published  # noqa: PLC0415 -- fast start-up
+
+    # read as text, not encoded to bytes and back: a str need not be valid UTF-8
+    # (a lone surrogate), and its words are kept all the same
+    _refuse_report_file(text, name)
+    return _summary(name, "published", read_published(text))
 
 
 def import_bytes(data: bytes, name: str, fmt: str | None = None) -> ImportSummary:
@@ -89,7 +97,14 @@ def import_bytes(data: bytes, name: str, fmt: str | None = None) -> ImportSummar
         ReportInvalid: the file is already a report, or no label of the
             template was recognised at all.
     """
-    if not data.startswith(_ZIP) and _is_report_file(data.decode("utf-8-sig", errors="replace")):
+    if not data.startswith(_ZIP):
+        _refuse_report_file(data.decode("utf-8-sig", errors="replace"), name)
+    fmt, imported = read_answers(name, data, fmt)
+    return _summary(name, fmt, imported)
+
+
+def _refuse_report_file(text: str, name: str) -> None:
+    if _is_report_file(text):
         file = "REPORT" if name == "<stdin>" else name  # a command one can run
         msg = (
             f"{name} is already a report file (TOML), not a published report: there is "
@@ -97,7 +112,9 @@ def import_bytes(data: bytes, name: str, fmt: str | None = None) -> ImportSummar
             f"it with `igf-report fill {file}`"
         )
         raise ReportInvalid(msg)
-    fmt, imported = read_answers(name, data, fmt)
+
+
+def _summary(name: str, fmt: str, imported: Imported) -> ImportSummary:
     if not imported.found:
         msg = (
             f"{name}: no label of the IGF workshop report template was found "
