@@ -80,7 +80,7 @@ def test_a_definition_list_and_headings() -> None:
     imported = map_document(read_page(page))
     assert imported.data["title"] == "Open data for all"
     assert imported.data["date"] == "6 December 2016"
-    assert imported.data["chair"] == "Ana Pérez, ISOC"
+    assert imported.data["chair"] == {"name": "Ana Pérez", "affiliation": "ISOC"}
     assert imported.data["key_issues"] == ["Open data & privacy.", "Costs < benefits."]
     assert imported.data["presentations"] == [
         {"title": "Portal", "summary": "The portal went live."},

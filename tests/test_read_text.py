@@ -79,7 +79,7 @@ def test_a_line_that_merely_ends_in_a_label_is_not_a_broken_label() -> None:
     text = "Session Title\nYes\nList of Speakers and their institutional affiliations\n• A, B\n"
     imported = map_document(read_text(text))
     assert imported.data["title"] == "Yes"
-    assert imported.data["speakers"] == ["A, B"]
+    assert imported.data["speakers"] == [{"name": "A", "affiliation": "B"}]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
