@@ -12,14 +12,14 @@ import datetime as dt
 import json
 import re
 from collections import Counter
-from typing import Any
+from typing import Any, Final
 
 from hypothesis import assume
 from hypothesis import strategies as st
 
 from igf_report.fields import FIELDS
 from igf_report.importer.published import Imported
-from igf_report.model import Person, Presentation, Report
+from igf_report.model import Person, Presentation, Report, TimeRange
 from igf_report.validation import check
 
 WORDS = re.compile(r"\w+")
@@ -121,3 +121,24 @@ def assert_every_word_kept(visible: str, imported: Imported, labels: tuple[str, 
 def section_words(document: list[tuple[str, list[tuple[str, str]]]]) -> str:
     """The words of a generated document's values (the labels are not answers)."""
     return " ".join(text for _, blocks in document for _, text in blocks)
+
+
+# Markdown and HTML head presentations "1. Title", an untitled one "2. (untitled)";
+# a title that itself starts with a number stays whole
+NUMBERED_PRESENTATIONS: Final = Report(
+    template="igf-2016-workshop",
+    title="0",
+    date=dt.date(2000, 1, 1),
+    time=TimeRange(start=dt.time(9, 0), end=dt.time(10, 0)),
+    organizer="0",
+    chair=Person(name="0"),
+    speakers=[Person(name="0")],
+    key_issues=["0"],
+    presentations=[
+        Presentation(summary="0"),
+        Presentation(title="1. Portal", summary="0"),
+        Presentation(title="3. Census", summary="0"),
+    ],
+    discussions=["0"],
+    way_forward=["0"],
+)

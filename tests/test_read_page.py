@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from igf_report.importer.mapping import map_document
@@ -14,7 +14,13 @@ from igf_report.model import Report
 from igf_report.render.html import render as render_html
 
 from .conftest import SEED
-from .documents import assert_every_word_kept, generated_documents, imported_report, reports
+from .documents import (
+    NUMBERED_PRESENTATIONS,
+    assert_every_word_kept,
+    generated_documents,
+    imported_report,
+    reports,
+)
 from .reliability import tally
 
 
@@ -127,6 +133,7 @@ def test_every_word_of_a_generated_page_is_kept(
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
+@example(NUMBERED_PRESENTATIONS)
 def test_any_report_rendered_to_html_imports_back(report: Report) -> None:
     tally("round trip: HTML, generated reports")
     values = {name: getattr(report, name) for name in type(report).model_fields}

@@ -10,14 +10,17 @@ the document is written as the published ``label<TAB>HTML`` rows it stands for.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import re
 from html import escape
 from typing import Final
 
 from igf_report.document import Block, BlockKind, Document, Section
-from igf_report.fields import FIELDS, FieldSpec
+from igf_report.fields import FIELDS, FieldSpec, Kind
+from igf_report.importer.html import quote
 from igf_report.importer.published import Imported, normalise_label, read_published
-from igf_report.render.values import DOCUMENT_TITLE, MISSING, NONE_GIVEN
+from igf_report.render.values import DOCUMENT_TITLE, MISSING, NONE_GIVEN, UNTITLED
 
 __all__ = ["document_rows", "label_closeness", "map_document", "match_label"]
 
@@ -30,6 +33,11 @@ _LABELS: Final = {
 # Lines our own writers put around the fields, which are not answers.
 _KINDS: Final = {normalise_label(DOCUMENT_TITLE), normalise_label(f"{DOCUMENT_TITLE} Template")}
 _PLACEHOLDERS: Final = {MISSING, NONE_GIVEN}
+# What HTML collapses, bar the newline (a line break); a tab or carriage return
+# would also end the row. Readers give words, not layout: a tab in a Word
+# paragraph is a space, as on the web.
+_SPACE: Final = re.compile(r"[\t\r\f]")
+_NUMBER: Final = re.compile(r"(\d+)\.\s+")
 
 
 def match_label(text: str) -> FieldSpec | None:
@@ -55,9 +63,7 @@ def label_closeness(text: str) -> float:
 
 def _html(text: str) -> str:
     # a tab would end the row and a newline the line; "#" could open a comment row
-    return (
-        escape(text, quote=False).replace("#", "&#35;").replace("\t", "&#9;").replace("\n", "<br>")
-    )
+    return _SPACE.sub(" ", escape(text, quote=False).replace("#", "&#35;")).replace("\n", "<br>")
 
 
 def _block_html(block: Block) -> str:
@@ -105,18 +111,52 @@ def _cleaned(document: Document, notes: list[str]) -> list[Section]:
         blocks: list[Block] = []
         for block in section.blocks:
             if not section.label.strip() and normalise_label(block.words) in _KINDS:
-                notes.append(f"The line {block.words!r} names the template and was not imported.")
+                notes.append(
+                    f"The line {quote(block.words)} names the template and was not imported."
+                )
             elif not section.label.strip():
                 # a document's opening lines (instructions, a date of drafting)
                 # are not its first field's answer
-                notes.append(f"The text {block.words!r} before the first label was not imported.")
+                notes.append(
+                    f"The text {quote(block.words)} before the first label was not imported."
+                )
             elif block.words in _PLACEHOLDERS and not block.lead:
                 where = section.label.strip() or "the start"
-                notes.append(f"The placeholder {block.words!r} under {where!r} was left empty.")
+                notes.append(
+                    f"The placeholder {quote(block.words)} under {quote(where)} was left empty."
+                )
             else:
                 blocks.append(block)
+        spec = match_label(section.label)
+        if spec is not None and spec.kind is Kind.PRESENTATIONS:
+            blocks = list(_presentations(tuple(blocks)))
         sections.append(Section(section.label, tuple(blocks), section.key, section.fact))
     return sections
+
+
+def _presentations(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Presentations' titles without the numbers our writers put before them.
+
+    Markdown and HTML head each presentation ``1. Title`` (``1. (untitled)``
+    when it has none); a title numbered as the presentation it heads is that
+    presentation's title, so ``2016. A year`` stays whole when it is the first.
+    """
+    kept: list[Block] = []
+    number = 0
+    for block in blocks:
+        if block.lead is None:
+            kept.append(block)
+            continue
+        number += 1
+        lead = block.lead
+        m = _NUMBER.match(lead)
+        if m and int(m[1]) == number:
+            lead = lead[m.end() :]
+            if lead.strip() == UNTITLED:
+                kept.append(dataclasses.replace(block, lead=None, lead_break=False))
+                continue
+        kept.append(dataclasses.replace(block, lead=lead))
+    return tuple(kept)
 
 
 def map_document(document: Document) -> Imported:
@@ -135,23 +175,27 @@ def map_document(document: Document) -> Imported:
     has_title = bool(titles)
     same = [" ".join(b.words for b in s.blocks) for s in titles] == [document.title]
     if document.title and normalise_label(document.title) in _KINDS:
-        notes.append(f"The heading {document.title!r} names the template and was not imported.")
+        notes.append(
+            f"The heading {quote(document.title)} names the template and was not imported."
+        )
     elif document.title and not has_title:
         # a draft headed by its session title, with no "Session Title" label
         sections.insert(
             0, Section(title_spec.heading, (Block(BlockKind.PARAGRAPH, document.title),))
         )
-        notes.append(f"The heading {document.title!r} was taken as the {title_spec.label}.")
+        notes.append(f"The heading {quote(document.title)} was taken as the {title_spec.label}.")
     elif document.title and not same:
         notes.append(
-            f"The heading {document.title!r} was read as the document's title, "
+            f"The heading {quote(document.title)} was read as the document's title, "
             f"not as a field; the {title_spec.label} is the one under its label."
         )
     if document.subtitle:
         if normalise_label(document.subtitle) in _KINDS:
-            notes.append(f"The line {document.subtitle!r} names the template and was not imported.")
+            notes.append(
+                f"The line {quote(document.subtitle)} names the template and was not imported."
+            )
         else:
-            notes.append(f"The subtitle {document.subtitle!r} was not imported.")
+            notes.append(f"The subtitle {quote(document.subtitle)} was not imported.")
     imported = read_published(document_rows(Document(sections=tuple(sections))))
     imported.notes[:0] = notes
     return imported
