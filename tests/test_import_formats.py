@@ -115,3 +115,21 @@ def test_bad_formats_are_told_plainly(tmp_path: Path, invoke: Invoke) -> None:
     assert result.exit_code == 1
     assert "cannot be read as a Word (.docx) file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html"])
+def test_an_invalid_value_comes_back_as_written_without_its_mark(
+    fmt: str, tmp_path: Path, invoke: Invoke
+) -> None:
+    # render shows an invalid value followed by "(invalid: why)"; the mark is
+    # the renderer's, not the rapporteur's, and import names it instead
+    source = tmp_path / "draft.toml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    source.write_text(text.replace("date = 2016-12-06", 'date = "next tuesday"'), "utf-8")
+    assert 'date = "next tuesday"' in source.read_text(encoding="utf-8")
+    rendered = tmp_path / f"report.{fmt}"
+    invoke("render", str(source), "-f", fmt, "-o", str(rendered))  # 1: the draft is invalid
+    assert "next tuesday" in rendered.read_text(encoding="utf-8")
+    result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
+    assert 'date = "next tuesday"\n' in result.stdout
+    assert "The mark '(invalid: " in result.stderr

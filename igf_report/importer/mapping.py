@@ -37,6 +37,8 @@ _PLACEHOLDERS: Final = {MISSING, NONE_GIVEN}
 # would also end the row. Readers give words, not layout: a tab in a Word
 # paragraph is a space, as on the web.
 _SPACE: Final = re.compile(r"[\t\r\f]")
+# What render writes after an invalid value: "(invalid: why)", on the same line
+_INVALID_MARK: Final = re.compile(r"\s*\(invalid: [^\n]*\)\Z")
 _NUMBER: Final = re.compile(r"(\d+)\.\s+")
 
 
@@ -125,6 +127,13 @@ def _cleaned(document: Document, notes: list[str]) -> list[Section]:
                 notes.append(
                     f"The placeholder {quote(block.words)} under {quote(where)} was left empty."
                 )
+            elif (mark := _INVALID_MARK.search(block.text)) is not None:
+                # the renderer's mark on a value it found invalid, not the rapporteur's words
+                notes.append(
+                    f"The mark {quote(mark[0].strip())} under {quote(section.label.strip())} "
+                    "was not imported; the value is checked again."
+                )
+                blocks.append(dataclasses.replace(block, text=block.text[: mark.start()]))
             else:
                 blocks.append(block)
         spec = match_label(section.label)
