@@ -57,8 +57,8 @@ def _keep_attributes(temporary: Path, status: os.stat_result | None) -> None:
         temporary.chmod(stat.S_IMODE(status.st_mode))
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8, as given) to ``path`` atomically.
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8, as given; bytes as they are) to ``path`` atomically.
 
     The text goes to a temporary file in the same folder, is flushed and
     fsynced, and then replaces ``path`` in one ``os.replace``; the folder is
@@ -81,7 +81,7 @@ def write_atomic(path: Path, text: str) -> None:
     if not folder.is_dir():
         msg = f"cannot write {shown}: the folder {folder} does not exist"
         raise FileWriteError(msg)
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         fd, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

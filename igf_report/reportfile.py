@@ -30,6 +30,7 @@ __all__ = [
     "dump_toml",
     "key_lines",
     "parse_document",
+    "read_bytes",
     "read_text",
 ]
 
@@ -76,8 +77,25 @@ def read_text(path: str | Path) -> str:
         UsageError: the file does not exist or is a folder.
         FileReadError: it cannot be read, is too large, or is not UTF-8.
     """
+    data, name = read_bytes(path)
+    return decode(data, name)
+
+
+def read_bytes(path: str | Path) -> tuple[bytes, str]:
+    """Read a file (``-`` for standard input) as bytes, and the name to give it in messages.
+
+    At most one byte more than :data:`MAX_FILE_BYTES` is read; a larger
+    regular file is refused before it is read.
+
+    Raises:
+        UsageError: the file does not exist or is a folder.
+        FileReadError: it cannot be read or is too large.
+    """
     if str(path) == "-":
-        return decode(sys.stdin.buffer.read(MAX_FILE_BYTES + 1), "<stdin>")
+        data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise _too_large("<stdin>")
+        return data, "<stdin>"
     path = Path(path)
     try:
         with path.open("rb") as handle:
@@ -91,7 +109,9 @@ def read_text(path: str | Path) -> str:
     except OSError as exc:
         msg = f"cannot be read: {exc.strerror or exc}"
         raise FileReadError(str(path), msg) from None
-    return decode(data, str(path))
+    if len(data) > MAX_FILE_BYTES:
+        raise _too_large(str(path))
+    return data, str(path)
 
 
 def _read_limited(handle: BinaryIO, name: str) -> bytes:

@@ -69,6 +69,34 @@ ROWS: Final = {
         "runs of whitespace, controls, times with seconds) through the published format and "
         "back, equal as a whole"
     ),
+    "every word: Markdown reader, generated drafts": (
+        "generated Markdown drafts (`#`, `<`, `&`, bullets, odd spacing) through the Markdown "
+        "reader, every word found in the report or its notes"
+    ),
+    "every word: page reader, generated pages": (
+        "generated web pages (page chrome, `<`, `&`, odd spacing) through the web page reader, "
+        "every word found in the report or its notes"
+    ),
+    "every word: text reader, generated pages": (
+        "generated copied pages (`•`, `-`, `*`, `1.` bullets, odd spacing) through the text "
+        "reader, every word found in the report or its notes"
+    ),
+    "every word: Word reader, generated files": (
+        "generated Word files (tables, label paragraphs, list styles, bold runs) through the "
+        "Word reader, every word found in the report or its notes"
+    ),
+    "round trip: document tree, generated reports": (
+        "generated reports through the document tree and back"
+    ),
+    "round trip: Markdown, generated reports": (
+        "generated reports rendered to Markdown and imported back, equal as a whole"
+    ),
+    "round trip: HTML, generated reports": (
+        "generated reports rendered to HTML and imported back, equal as a whole"
+    ),
+    "round trip: Word, generated reports": (
+        "generated reports rendered to Word and imported back, equal as a whole"
+    ),
     "lists of items through the :edit file and back": (
         "lists of items (`#` lines, blank lines, line breaks, persons with commas) through the "
         "`:edit` file and back"

@@ -126,7 +126,7 @@ def emit(text: str) -> None:
 
 
 def write_output(
-    text: str,
+    text: str | bytes,
     out: Path | None,
     *,
     source: Path | None = None,
@@ -136,22 +136,35 @@ def write_output(
     """Write a document to ``out`` atomically, or to stdout when ``out`` is None or ``-``.
 
     Args:
-        text: the document.
-        out: the file, or None or ``-`` for stdout.
+        text: the document (bytes for a binary format such as Word).
+        out: the file, or None or ``-`` for stdout; a binary document goes to
+            stdout only when asked with ``-`` and stdout is not a terminal.
         source: the file the document was made from, never to be overwritten.
         renderer: the format, to tell a file it wrote from one it must not replace.
         force: replace ``out`` whatever it holds.
 
     Raises:
-        UsageError: ``out`` is the file being read.
+        UsageError: ``out`` is the file being read, or a binary document has
+            no file to go to.
         NotOurFile: ``out`` exists and igf-report did not write it (without ``force``).
         FileWriteError: the file could not be written.
     """
     from igf_report.atomic import write_atomic  # noqa: PLC0415 -- only when writing
     from igf_report.errors import UsageError  # noqa: PLC0415
 
+    if isinstance(text, bytes) and (out is None or (str(out) == "-" and sys.stdout.isatty())):
+        name = renderer.name if renderer is not None else "this"
+        msg = (
+            f"the {name} format is binary and is not written to a terminal; "
+            f"name the file to write with -o FILE{renderer.suffix if renderer else ''}"
+        )
+        raise UsageError(msg)
     if out is None or str(out) == "-":
-        emit(text)
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+            sys.stdout.flush()
+        else:
+            emit(text)
         return
     if source is not None and out.resolve() == source.resolve():
         msg = f"-o {out} is the report being read; choose another file"

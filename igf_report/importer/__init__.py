@@ -1,7 +1,9 @@
 """Importing reports published on the IGF website: a report file and an account of what was done.
 
 The format itself is read by :mod:`igf_report.importer.published`, its HTML by
-:mod:`igf_report.importer.html`.
+:mod:`igf_report.importer.html`. Word files, web pages, Markdown drafts and
+plain text are read into a document tree by one module each, chosen by
+:mod:`igf_report.importer.formats`.
 """
 
 from __future__ import annotations
@@ -10,19 +12,24 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from igf_report.errors import ReportInvalid
 from igf_report.fields import FIELDS, FieldSpec, key_of_path
 from igf_report.filling import draft_values
-from igf_report.importer.published import read_published
-from igf_report.reportfile import dump_toml, read_text
+from igf_report.importer.formats import IMPORT_FORMATS, read_answers
+from igf_report.reportfile import dump_toml, read_bytes
 from igf_report.validation import Checked, check
 
-__all__ = ["ImportSummary", "import_report", "import_text"]
+if TYPE_CHECKING:
+    from igf_report.importer.published import Imported
+
+__all__ = ["ImportSummary", "import_bytes", "import_report", "import_text"]
 
 # A report file that does not parse any more still says which template it is
 _TEMPLATE_LINE: Final = re.compile(r"^\s*template\s*=\s*[\"']igf-", re.MULTILINE)
+# A Word file is a zip archive; it is never a report file
+_ZIP: Final = b"PK\x03\x04"
 
 
 @dataclass
@@ -37,6 +44,7 @@ class ImportSummary:
         notes: guesses and where stray text went.
         checked: the findings of the imported report.
         to_ask: the fields ``igf-report fill`` will ask for next.
+        format: the format the file was read as (see ``--from-format``).
     """
 
     toml: str
@@ -46,30 +54,56 @@ class ImportSummary:
     checked: Checked
     empty: list[FieldSpec] = field(default_factory=list)
     to_ask: list[FieldSpec] = field(default_factory=list)
+    format: str = "published"
 
 
-def import_report(source: str | Path) -> ImportSummary:
-    """Read a published report (``-`` for stdin) into a report file's text.
+def import_report(source: str | Path, fmt: str | None = None) -> ImportSummary:
+    """Read a report (``-`` for stdin) into a report file's text.
+
+    Args:
+        source: the file, or ``-``.
+        fmt: its format (a key of ``IMPORT_FORMATS``); None to tell by suffix and content.
 
     Raises:
-        UsageError: the file does not exist.
-        FileReadError: it cannot be read, is too large or is not UTF-8.
+        UsageError: the file does not exist, or ``fmt`` is unknown.
+        FileReadError: it cannot be read, is too large, or is not UTF-8 (or not Word).
         ReportInvalid: no label of the template was recognised at all.
     """
-    name = "<stdin>" if str(source) == "-" else str(source)
-    return import_text(read_text(source), name)
+    data, name = read_bytes(source)
+    return import_bytes(data, name, fmt)
 
 
 def import_text(text: str, name: str) -> ImportSummary:
-    """Read the text of a published report into a report file's text.
+    """Import the text of a report as the IGF website published it (see :func:`import_bytes`)."""
+    from igf_report.importer.published import read_published  # noqa: PLC0415 -- fast start-up
+
+    # read as text, not encoded to bytes and back: a str need not be valid UTF-8
+    # (a lone surrogate), and its words are kept all the same
+    _refuse_report_file(text, name)
+    return _summary(name, "published", read_published(text))
+
+
+def import_bytes(data: bytes, name: str, fmt: str | None = None) -> ImportSummary:
+    """Import a file's bytes into a report file's text.
 
     Args:
-        text: the published report.
-        name: where it came from, for messages.
+        data: the file's bytes.
+        name: where they came from, for messages (``<stdin>`` for standard input).
+        fmt: their format (a key of ``IMPORT_FORMATS``); None to tell by suffix and content.
 
     Raises:
-        ReportInvalid: no label of the template was recognised at all.
+        UsageError: ``fmt`` is unknown.
+        FileReadError: the bytes are not UTF-8 (or not Word).
+        ReportInvalid: the file is already a report, or no label of the
+            template was recognised at all.
     """
+    if not data.startswith(_ZIP):
+        _refuse_report_file(data.decode("utf-8-sig", errors="replace"), name)
+    fmt, imported = read_answers(name, data, fmt)
+    return _summary(name, fmt, imported)
+
+
+def _refuse_report_file(text: str, name: str) -> None:
     if _is_report_file(text):
         file = "REPORT" if name == "<stdin>" else name  # a command one can run
         msg = (
@@ -78,11 +112,14 @@ def import_text(text: str, name: str) -> ImportSummary:
             f"it with `igf-report fill {file}`"
         )
         raise ReportInvalid(msg)
-    imported = read_published(text)
+
+
+def _summary(name: str, fmt: str, imported: Imported) -> ImportSummary:
     if not imported.found:
         msg = (
-            f"{name}: no label of the IGF workshop report template was found; "
-            "it does not look like a published report (label<TAB>value rows)"
+            f"{name}: no label of the IGF workshop report template was found "
+            f"reading it as {IMPORT_FORMATS[fmt].description}; name another format "
+            "with --from-format if it is not one"
         )
         raise ReportInvalid(msg)
     checked = check(imported.data)
@@ -102,6 +139,7 @@ def import_text(text: str, name: str) -> ImportSummary:
         checked=checked,
         empty=[spec for spec in imported.found if spec.key not in imported.data],
         to_ask=to_ask,
+        format=fmt,
     )
 
 

@@ -14,13 +14,21 @@ from typing import Any, Final, Protocol
 
 from igf_report.errors import NotOurFile, UsageError
 
-__all__ = ["FORMATS", "Renderer", "get_renderer"]
+__all__ = ["FORMATS", "BytesRenderFunction", "RenderFunction", "Renderer", "get_renderer"]
 
 
 class RenderFunction(Protocol):
     """Turns a report's values into a document."""
 
     def __call__(self, values: Mapping[str, Any], *, width: int) -> str:
+        """Render ``values`` (field key to normalised value; missing keys allowed)."""
+        ...
+
+
+class BytesRenderFunction(Protocol):
+    """Turns a report's values into a binary document (a Word file)."""
+
+    def __call__(self, values: Mapping[str, Any], *, width: int) -> bytes:
         """Render ``values`` (field key to normalised value; missing keys allowed)."""
         ...
 
@@ -36,6 +44,8 @@ class Renderer:
         render: the function that writes the document.
         marker: text near the start of every document of this format, by
             which a file igf-report wrote is told from one it must not overwrite.
+        render_bytes: for a binary format, the function that writes the
+            document (``render`` then refuses, saying why).
     """
 
     name: str
@@ -43,6 +53,12 @@ class Renderer:
     description: str
     render: RenderFunction
     marker: str
+    render_bytes: BytesRenderFunction | None = None
+
+    @property
+    def binary(self) -> bool:
+        """Whether documents of this format are bytes, not text."""
+        return self.render_bytes is not None
 
     def wrote(self, path: Path) -> bool:
         """Whether ``path`` holds a document this format wrote (its marker near the start)."""
@@ -76,6 +92,7 @@ FORMATS: Final = {
     "markdown": "igf_report.render.markdown",
     "html": "igf_report.render.html",
     "published": "igf_report.render.published",
+    "docx": "igf_report.render.docx",
 }
 
 

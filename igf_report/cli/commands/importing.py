@@ -9,6 +9,7 @@ import typer
 
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
+from igf_report.importer.formats import IMPORT_FORMATS
 
 if TYPE_CHECKING:
     from igf_report.importer import ImportSummary
@@ -20,7 +21,9 @@ __all__ = ["import_"]
     "import",
     epilog=examples(
         "igf-report import published.txt -o ws173.toml",
-        "curl -s URL | igf-report import - -o ws173.toml",
+        "igf-report import draft.docx",
+        "igf-report import page.html -o ws173.toml",
+        "igf-report import - --from-format text -o ws173.toml",
     ),
 )
 def import_(
@@ -38,12 +41,26 @@ def import_(
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite REPORT if it exists.")] = False,
+    from_format: Annotated[
+        str | None,
+        typer.Option(
+            "--from-format",
+            "-F",
+            metavar="FORMAT",
+            help=f"Read FILE as {', '.join(IMPORT_FORMATS)} "
+            "(default: from its suffix, else its content).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Import a report as published on the IGF website (label<TAB>HTML rows).
+    """Import a report: published on the IGF website, a Word file, a web page, Markdown or text.
 
-    Every word of every value is kept: text that fits no field goes to the field
-    it most plausibly belongs to, and the import says where. The report is
-    written even when incomplete, as a draft for `igf-report fill`.
+    The template's labels are found in a table of label/value rows, headings,
+    label lines or bold lead-ins; the format is told by the suffix (.docx,
+    .html, .md), else by the content. Every word is kept: text that fits no
+    field goes to the field it most plausibly belongs to, and the import says
+    where. The report is written even when incomplete, as a draft for
+    `igf-report fill`.
     """
     import shlex  # noqa: PLC0415 -- fast start-up
 
@@ -52,7 +69,8 @@ def import_(
     from igf_report.errors import NotOurFile, UsageError  # noqa: PLC0415
     from igf_report.importer import import_report  # noqa: PLC0415
 
-    summary = import_report(source)  # first: a report file given by mistake is named as such
+    fmt = None if from_format is None else from_format.lower()
+    summary = import_report(source, fmt)  # first: a report file given by mistake is named as such
     if out is None and source != "-":
         out = Path(source).with_suffix(".toml")
         if out == Path(source):
@@ -68,6 +86,8 @@ def import_(
         write_atomic(out, summary.toml)
         say(f"Wrote {out}")
         target = shlex.quote(str(out))
+    name = "<stdin>" if source == "-" else source
+    say(f"Read {name} as {IMPORT_FORMATS[summary.format].description}")
     total = len(summary.found) + len(summary.missing)
     say(f"Found {len(summary.found)} of the template's {total} labels")
     if summary.missing:

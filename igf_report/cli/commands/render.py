@@ -20,6 +20,7 @@ __all__ = ["render"]
         "igf-report render report.toml",
         "igf-report render report.toml --format html -o report.html",
         "igf-report render report.toml --format text -o report.txt --width 72",
+        "igf-report render report.toml --format docx -o report.docx",
     ),
 )
 def render(
@@ -36,7 +37,7 @@ def render(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to this file instead of stdout (- for stdout).",
+            help="Write to this file instead of stdout (- for stdout; docx needs a file).",
         ),
     ] = None,
     force: Annotated[
@@ -70,7 +71,10 @@ def render(
     checked, _ = load_checked(report)
     for finding in checked.errors:
         say(f"{report}: {finding.describe()}")
-    document = renderer.render(shown_values(checked), width=width)
+    if renderer.render_bytes is not None:
+        document: str | bytes = renderer.render_bytes(shown_values(checked), width=width)
+    else:
+        document = renderer.render(shown_values(checked), width=width)
     write_output(document, out, source=report, renderer=renderer, force=force)
     if checked.errors:  # the document is written all the same, for a draft
         raise ReportInvalid

@@ -1,0 +1,130 @@
+"""A :class:`~igf_report.document.Document` assembled as a reader meets labels and blocks.
+
+Every reader walks its format in order and tells a :class:`DocumentBuilder`
+what it met; the builder decides what a heading is (a label, the document's
+title, or the title of the paragraph below it), so all readers agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.importer.mapping import match_label
+
+__all__ = ["DocumentBuilder", "is_label", "split_label"]
+
+
+def is_label(text: str) -> bool:
+    """Whether ``text`` is a label of the template, recognised loosely."""
+    return match_label(text) is not None
+
+
+def split_label(line: str) -> tuple[str, str] | None:
+    """``Label<TAB>value`` or ``Label: value`` (the longest label that fits), if the line is one."""
+    label, tab, value = line.partition("\t")
+    if tab and is_label(label):
+        return label, value
+    for index in reversed([m.start() for m in re.finditer(":", line)]):
+        if is_label(line[:index]):
+            return line[: index + 1], line[index + 1 :]
+    return None
+
+
+class DocumentBuilder:
+    """Collects sections in document order."""
+
+    def __init__(self) -> None:
+        self.title: str | None = None
+        self.subtitle: str | None = None
+        self.notes: list[str] = []
+        self._sections: list[tuple[str, list[Block], bool]] = []
+        self._lead: str | None = None
+
+    @property
+    def started(self) -> bool:
+        """Whether a label has been met."""
+        return any(label for label, _, _ in self._sections)
+
+    def label(self, text: str, *, fact: bool = False) -> None:
+        """Start a section under label ``text``."""
+        self._flush_lead()
+        self._sections.append((" ".join(text.split()), [], fact))
+
+    def heading(self, text: str, *, level: int = 2) -> None:
+        """A heading: a label, the title before any label, or a title for the next paragraph."""
+        text = " ".join(text.split())
+        if not text:
+            return
+        if is_label(text):
+            self.label(text)
+        elif level == 1 and self.title is None and not self.started:
+            self.title = text
+        else:
+            self._flush_lead()
+            self._lead = text
+
+    def block(self, block: Block) -> None:
+        """Add a paragraph or list item to the current section.
+
+        A paragraph that is all bold reads as a heading; one opening with a
+        bold label and a colon (``<b>Date:</b> 6 December``) as that label and its value.
+        """
+        if not block.text.strip() and not block.lead:
+            return
+        if block.lead and self._bold_label(block.lead, block):
+            return
+        if self._lead is not None and block.kind is BlockKind.PARAGRAPH and not block.lead:
+            block = dataclasses.replace(block, lead=self._lead, lead_break=True)
+            self._lead = None
+        self._flush_lead()
+        if not self._sections:
+            self._sections.append(("", [], False))
+        self._sections[-1][1].append(block)
+
+    def block_or_label(self, block: Block) -> None:
+        """Add a block, or a label and its value when a plain paragraph is ``Label: value``."""
+        if block.kind is BlockKind.PARAGRAPH and not block.lead:
+            if is_label(block.text):
+                self.label(block.text)
+                return
+            if (pair := split_label(block.text)) is not None:
+                self.label(pair[0])
+                self.block(Block(BlockKind.PARAGRAPH, pair[1].strip()))
+                return
+        self.block(block)
+
+    def _bold_label(self, lead: str, block: Block) -> bool:
+        lead, rest = lead.strip(), block.text.strip()
+        if not rest:
+            self.heading(lead, level=6)
+            return True
+        if lead.endswith(":"):
+            lead = lead[:-1]
+        elif rest.startswith(":"):
+            rest = rest[1:].strip()
+        else:
+            return False
+        if not is_label(lead):
+            return False
+        self.label(lead)
+        self.block(Block(block.kind, rest))
+        return True
+
+    def _flush_lead(self) -> None:
+        lead, self._lead = self._lead, None
+        if lead is not None:
+            self.block(Block(BlockKind.PARAGRAPH, lead))
+
+    def build(self) -> Document:
+        """The document met so far."""
+        self._flush_lead()
+        return Document(
+            title=self.title,
+            subtitle=self.subtitle,
+            sections=tuple(
+                Section(label, tuple(blocks), fact=fact) for label, blocks, fact in self._sections
+            ),
+            notes=tuple(self.notes),
+        )

@@ -1,0 +1,152 @@
+"""Which reader a file needs: named by ``--from-format``, else known from its suffix or content.
+
+Each format has one reader module; every reader but the published one builds a
+:class:`~igf_report.document.Document`, which :mod:`igf_report.importer.mapping`
+turns into answers. Reader modules are imported only when their format is read
+(``python-docx`` only for Word).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from igf_report.errors import FileReadError, UsageError
+
+if TYPE_CHECKING:
+    from igf_report.importer.published import Imported
+
+__all__ = ["IMPORT_FORMATS", "ImportFormat", "detect_format", "read_answers"]
+
+
+@dataclass(frozen=True)
+class ImportFormat:
+    """A format ``import`` reads.
+
+    Attributes:
+        name: what ``--from-format`` takes.
+        suffixes: file suffixes that name it (a ``.txt`` file is looked into instead).
+        description: what it is, for ``--help`` and messages.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    description: str
+
+
+IMPORT_FORMATS: Final = {
+    f.name: f
+    for f in (
+        ImportFormat("published", (), "the IGF website's published label<TAB>HTML rows"),
+        ImportFormat("docx", (".docx",), "a Word file"),
+        ImportFormat("html", (".html", ".htm", ".xhtml"), "a web page"),
+        ImportFormat("markdown", (".md", ".markdown"), "a Markdown draft"),
+        ImportFormat("text", (), "plain text, such as a report page copied from a browser"),
+    )
+}
+
+_OLD_WORD: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc)
+_PAGE: Final = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
+_TAGS: Final = re.compile(r"<(?:p|div|table|tr|td|dl|dt|h[1-6]|ul|li|br)\b[^>]*>", re.IGNORECASE)
+_MD_HEADING: Final = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_MD_BOLD_LABEL: Final = re.compile(
+    r"^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)(.+?)(?:\*\*|__)", re.MULTILINE
+)
+_ENOUGH_TAGS: Final = 2
+_BULLET_LINE: Final = re.compile(r"^\s*[•◦▪‣●]", re.MULTILINE)
+
+
+def _published_rows(text: str) -> int:
+    from igf_report.importer.mapping import match_label  # noqa: PLC0415 -- only when detecting
+
+    rows = 0
+    for line in text.split("\n"):
+        label, tab, _ = line.partition("\t")
+        if tab and label.strip() and match_label(label) is not None:
+            rows += 1
+    return rows
+
+
+def _markdown_labels(text: str) -> int:
+    from igf_report.importer.mapping import match_label  # noqa: PLC0415 -- only when detecting
+
+    found = [m[1] for m in _MD_HEADING.finditer(text)]
+    found += [m[1].rstrip(":") for m in _MD_BOLD_LABEL.finditer(text)]
+    return sum(match_label(label) is not None for label in found)
+
+
+def detect_format(name: str, data: bytes) -> str:
+    """The format of a file, from its suffix or else its content.
+
+    Raises:
+        FileReadError: a Word 97-2003 ``.doc`` file, which cannot be read.
+    """
+    from igf_report.importer.word import is_docx  # noqa: PLC0415 -- zipfile only
+
+    if data.startswith(_OLD_WORD):
+        raise FileReadError(
+            name, "is a Word 97-2003 document (.doc); save it as a Word document (.docx)"
+        )
+    if is_docx(data):
+        return "docx"
+    suffix = Path(name).suffix.lower()
+    for fmt in IMPORT_FORMATS.values():
+        if suffix in fmt.suffixes:
+            return fmt.name
+    head = data[:200_000].decode("utf-8", errors="replace")
+    if _published_rows(head) and (_TAGS.search(head) or not _BULLET_LINE.search(head)):
+        # label<TAB>value rows; with "•" bullets and no HTML they are a table
+        # copied from a browser, which the text reader reads
+        return "published"
+    if _PAGE.search(head[:4000]) or len(_TAGS.findall(head)) >= _ENOUGH_TAGS:
+        return "html"
+    if _markdown_labels(head):
+        return "markdown"
+    return "text"
+
+
+def read_answers(name: str, data: bytes, fmt: str | None = None) -> tuple[str, Imported]:
+    """Read a file's bytes in format ``fmt`` (detected when None) into answers.
+
+    Returns:
+        The format read, and what the import made of the file.
+
+    Raises:
+        UsageError: ``fmt`` is not a format ``import`` reads, or a Word file
+            was named by a text format (or the other way round).
+        FileReadError: the file is not UTF-8 (text formats) or not a Word file.
+    """
+    from igf_report.importer.mapping import map_document  # noqa: PLC0415 -- fast start-up
+    from igf_report.importer.word import is_docx  # noqa: PLC0415
+    from igf_report.reportfile import decode  # noqa: PLC0415
+
+    if fmt is None:
+        fmt = detect_format(name, data)
+    elif fmt not in IMPORT_FORMATS:
+        msg = f"unknown format {fmt!r} for import; choose one of: {', '.join(IMPORT_FORMATS)}"
+        raise UsageError(msg)
+    if fmt == "docx":
+        from igf_report.importer.word import read_word  # noqa: PLC0415 -- python-docx is slow to load
+
+        return fmt, map_document(read_word(data, name))
+    if is_docx(data):
+        msg = f"{name} is a Word file; import it with --from-format docx (or without --from-format)"
+        raise UsageError(msg)
+    text = decode(data, name)
+    if fmt == "published":
+        from igf_report.importer.published import read_published  # noqa: PLC0415
+
+        return fmt, read_published(text)
+    if fmt == "html":
+        from igf_report.importer.page import read_page  # noqa: PLC0415
+
+        return fmt, map_document(read_page(text))
+    if fmt == "markdown":
+        from igf_report.importer.markdown import read_markdown  # noqa: PLC0415
+
+        return fmt, map_document(read_markdown(text))
+    from igf_report.importer.text import read_text  # noqa: PLC0415
+
+    return fmt, map_document(read_text(text))

@@ -1,0 +1,210 @@
+"""A :class:`~igf_report.document.Document` as a report's answers, whatever format it was read from.
+
+Every reader builds a document; this module is the one place that turns
+labels into fields and blocks into values. It does so through the published
+importer (:func:`igf_report.importer.published.read_published`), which already
+matches labels loosely, mends labels broken across rows, reads persons, dates
+and presentations' titles and keeps every word, noting where stray text went:
+the document is written as the published ``label<TAB>HTML`` rows it stands for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import re
+from html import escape
+from typing import Final
+
+from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.fields import FIELDS, FieldSpec, Kind
+from igf_report.importer.html import quote
+from igf_report.importer.published import Imported, normalise_label, read_published
+from igf_report.render.values import DOCUMENT_TITLE, MISSING, NONE_GIVEN, UNTITLED
+
+__all__ = ["document_rows", "label_closeness", "map_document", "match_label"]
+
+_CLOSE_ENOUGH: Final = 0.86  # the published importer's ratio for a label with a typo
+_LABELS: Final = {
+    normalise_label(label): spec
+    for spec in reversed(FIELDS)
+    for label in (*reversed(spec.wordings), spec.heading, spec.label)
+}
+# Lines our own writers put around the fields, which are not answers.
+_KINDS: Final = {normalise_label(DOCUMENT_TITLE), normalise_label(f"{DOCUMENT_TITLE} Template")}
+_PLACEHOLDERS: Final = {MISSING, NONE_GIVEN}
+# What HTML collapses, bar the newline (a line break); a tab or carriage return
+# would also end the row. Readers give words, not layout: a tab in a Word
+# paragraph is a space, as on the web.
+_SPACE: Final = re.compile(r"[\t\r\f]")
+# What render writes after an invalid value: "(invalid: why)", on the same line
+_INVALID_MARK: Final = re.compile(r"\s*\(invalid: [^\n]*\)\Z")
+_NUMBER: Final = re.compile(r"(\d+)\.\s+")
+
+
+def match_label(text: str) -> FieldSpec | None:
+    """The field whose template label ``text`` is, recognised as loosely as on import."""
+    key = normalise_label(text)
+    if not key:
+        return None
+    if key in _LABELS:
+        return _LABELS[key]
+    close = difflib.get_close_matches(key, list(_LABELS), n=1, cutoff=_CLOSE_ENOUGH)
+    return _LABELS[close[0]] if close else None
+
+
+def label_closeness(text: str) -> float:
+    """How close ``text`` is to the nearest template label, from 0 to 1 (1: it is one)."""
+    key = normalise_label(text)
+    if not key:
+        return 0.0
+    if key in _LABELS:
+        return 1.0
+    return max(difflib.SequenceMatcher(None, key, label).ratio() for label in _LABELS)
+
+
+def _html(text: str) -> str:
+    # a tab would end the row and a newline the line; "#" could open a comment row
+    return _SPACE.sub(" ", escape(text, quote=False).replace("#", "&#35;")).replace("\n", "<br>")
+
+
+def _block_html(block: Block) -> str:
+    lead = ""
+    if block.lead:
+        lead = f"<b>{_html(block.lead)}</b>" + ("<br>" if block.lead_break else " ")
+    body = lead + _html(block.text)
+    # the published site typed a "-" inside each item, which the reader drops:
+    # one is added so that an item's own leading dash is kept
+    return f"<li>-{body}</li>" if block.kind is BlockKind.ITEM else f"<p>{body}</p>"
+
+
+def _value_html(blocks: tuple[Block, ...]) -> str:
+    parts: list[str] = []
+    in_list = False
+    for block in blocks:
+        is_item = block.kind is BlockKind.ITEM
+        if is_item and not in_list:
+            parts.append("<ul>")
+        elif not is_item and in_list:
+            parts.append("</ul>")
+        in_list = is_item
+        parts.append(_block_html(block))
+    if in_list:
+        parts.append("</ul>")
+    return " ".join(parts)
+
+
+def _row_label(label: str) -> str:
+    return " ".join(label.split()).lstrip("#").strip()
+
+
+def document_rows(document: Document) -> str:
+    """The document as the published ``label<TAB>HTML`` rows it stands for."""
+    return "".join(
+        f"{_row_label(section.label)}\t{_value_html(section.blocks)}\n"
+        for section in document.sections
+    )
+
+
+def _cleaned(document: Document, notes: list[str]) -> list[Section]:
+    """The sections without our writers' own furniture, each removal noted."""
+    sections: list[Section] = []
+    for section in document.sections:
+        blocks: list[Block] = []
+        for block in section.blocks:
+            if not section.label.strip() and normalise_label(block.words) in _KINDS:
+                notes.append(
+                    f"The line {quote(block.words)} names the template and was not imported."
+                )
+            elif not section.label.strip():
+                # a document's opening lines (instructions, a date of drafting)
+                # are not its first field's answer
+                notes.append(
+                    f"The text {quote(block.words)} before the first label was not imported."
+                )
+            elif block.words in _PLACEHOLDERS and not block.lead:
+                where = section.label.strip() or "the start"
+                notes.append(
+                    f"The placeholder {quote(block.words)} under {quote(where)} was left empty."
+                )
+            elif (mark := _INVALID_MARK.search(block.text)) is not None:
+                # the renderer's mark on a value it found invalid, not the rapporteur's words
+                notes.append(
+                    f"The mark {quote(mark[0].strip())} under {quote(section.label.strip())} "
+                    "was not imported; the value is checked again."
+                )
+                blocks.append(dataclasses.replace(block, text=block.text[: mark.start()]))
+            else:
+                blocks.append(block)
+        spec = match_label(section.label)
+        if spec is not None and spec.kind is Kind.PRESENTATIONS:
+            blocks = list(_presentations(tuple(blocks)))
+        sections.append(Section(section.label, tuple(blocks), section.key, section.fact))
+    return sections
+
+
+def _presentations(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Presentations' titles without the numbers our writers put before them.
+
+    Markdown and HTML head each presentation ``1. Title`` (``1. (untitled)``
+    when it has none); a title numbered as the presentation it heads is that
+    presentation's title, so ``2016. A year`` stays whole when it is the first.
+    """
+    kept: list[Block] = []
+    number = 0
+    for block in blocks:
+        if block.lead is None:
+            kept.append(block)
+            continue
+        number += 1
+        lead = block.lead
+        m = _NUMBER.match(lead)
+        if m and int(m[1]) == number:
+            lead = lead[m.end() :]
+            if lead.strip() == UNTITLED:
+                kept.append(dataclasses.replace(block, lead=None, lead_break=False))
+                continue
+        kept.append(dataclasses.replace(block, lead=lead))
+    return tuple(kept)
+
+
+def map_document(document: Document) -> Imported:
+    """The answers a document gives, with notes on every word not put in a field.
+
+    Args:
+        document: what a reader made of a file.
+
+    Returns:
+        The answers (raw: ``check`` parses them), the fields found, and notes.
+    """
+    notes = list(document.notes)
+    sections = _cleaned(document, notes)
+    title_spec = FIELDS[0]
+    titles = [s for s in sections if match_label(s.label) is title_spec]
+    has_title = bool(titles)
+    same = [" ".join(b.words for b in s.blocks) for s in titles] == [document.title]
+    if document.title and normalise_label(document.title) in _KINDS:
+        notes.append(
+            f"The heading {quote(document.title)} names the template and was not imported."
+        )
+    elif document.title and not has_title:
+        # a draft headed by its session title, with no "Session Title" label
+        sections.insert(
+            0, Section(title_spec.heading, (Block(BlockKind.PARAGRAPH, document.title),))
+        )
+        notes.append(f"The heading {quote(document.title)} was taken as the {title_spec.label}.")
+    elif document.title and not same:
+        notes.append(
+            f"The heading {quote(document.title)} was read as the document's title, "
+            f"not as a field; the {title_spec.label} is the one under its label."
+        )
+    if document.subtitle:
+        if normalise_label(document.subtitle) in _KINDS:
+            notes.append(
+                f"The line {quote(document.subtitle)} names the template and was not imported."
+            )
+        else:
+            notes.append(f"The subtitle {quote(document.subtitle)} was not imported.")
+    imported = read_published(document_rows(Document(sections=tuple(sections))))
+    imported.notes[:0] = notes
+    return imported

@@ -1,0 +1,145 @@
+"""Markdown drafts: the template's labels as headings, or as ``**Label:**`` or ``Label:`` lines.
+
+Headings that are labels start a field; the first other ``#`` heading is the
+document's title, and any other heading is the title of the paragraph below it
+(a presentation's). Paragraphs, ``-``/``*``/``+`` and numbered list items become
+blocks; a paragraph opening in bold has a bold lead-in. Escapes, emphasis,
+code spans, links and entities are read as CommonMark shows them.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from typing import Final
+
+from igf_report.document import Block, BlockKind, Document
+from igf_report.importer.building import DocumentBuilder, is_label, split_label
+
+__all__ = ["read_markdown"]
+
+_HEADING: Final = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ITEM: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+_RULE: Final = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_FENCE: Final = re.compile(r"^ {0,3}(```|~~~)")
+_BOLD_LABEL: Final = re.compile(r"^(\*\*|__)(?P<label>.+?)\1(?P<rest>.*)$", re.DOTALL)
+_ESCAPE: Final = re.compile(r"\\([!-/:-@\[-`{-~])")
+_STAND_IN: Final = re.compile("[\U000f0000-\U000f00ff]")
+_STRONG: Final = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
+_EMPHASIS: Final = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.DOTALL)
+_CODE: Final = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+_LINK: Final = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_AUTOLINK: Final = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]*)>")
+
+
+def _inline(text: str) -> str:
+    """Markdown inline text as it reads: markup gone, escapes and entities resolved."""
+    escaped: list[str] = []
+
+    def protect(m: re.Match[str]) -> str:
+        escaped.append(m[1])
+        return chr(0xF0000 + len(escaped) - 1)
+
+    text = _ESCAPE.sub(protect, text)
+    text = _CODE.sub(lambda m: m[2].strip(), text)
+    text = _LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    for pattern in (_STRONG, _EMPHASIS):
+        while True:
+            text, count = pattern.subn(r"\2", text)
+            if not count:
+                break
+    text = unescape(text)
+    return _STAND_IN.sub(lambda m: escaped[ord(m[0]) - 0xF0000], text)
+
+
+def _joined(lines: list[str]) -> str:
+    """Lines of one paragraph: a hard break where CommonMark has one, else a space."""
+    parts: list[str] = []
+    for index, line in enumerate(lines):
+        last = index == len(lines) - 1
+        hard = not last and (line.endswith("  ") or re.search(r"(?<!\\)(\\\\)*\\$", line))
+        clean = line.strip()
+        if hard and clean.endswith("\\"):
+            clean = clean[:-1].rstrip()
+        parts.append(clean + ("\n" if hard else "" if last else " "))
+    return "".join(parts)
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.builder = DocumentBuilder()
+        self.lines: list[str] = []
+        self.kind = BlockKind.PARAGRAPH
+
+    def flush(self) -> None:
+        lines, self.lines = self.lines, []
+        if not lines:
+            return
+        raw = _joined(lines)
+        lead: str | None = None
+        lead_break = False
+        if m := _BOLD_LABEL.match(raw):
+            lead = _inline(m["label"]).strip() or None
+            rest = m["rest"]
+            lead_break = rest.startswith("\n")
+            raw = rest
+        text = "\n".join(" ".join(line.split()) for line in _inline(raw).split("\n"))
+        self.builder.block(
+            Block(self.kind, text.strip("\n "), lead, lead_break and lead is not None)
+        )
+
+    def _bold_label(self, raw: str, *, fact: bool) -> bool:
+        """``**Label:** value``: a field, with its value on the same line."""
+        m = _BOLD_LABEL.match(raw.strip())
+        if m is None:
+            return False
+        label = _inline(m["label"]).strip()
+        rest = m["rest"]
+        if label.endswith(":"):
+            label = label[:-1]
+        elif rest.lstrip().startswith(":"):
+            rest = rest.lstrip()[1:]
+        else:
+            return False
+        if not is_label(label):
+            return False
+        self.flush()
+        self.builder.label(label, fact=fact)
+        value = " ".join(_inline(rest).split())
+        if value:
+            self.builder.block(Block(BlockKind.PARAGRAPH, value))
+        return True
+
+    def line(self, line: str) -> None:
+        if m := _HEADING.match(line):
+            self.flush()
+            self.builder.heading(_inline(m[2] or ""), level=len(m[1]))
+        elif not line.strip() or _RULE.match(line) or _FENCE.match(line):
+            self.flush()
+        elif self._bold_label(line[m.end() :] if (m := _ITEM.match(line)) else line, fact=True):
+            pass
+        elif not _ITEM.match(line) and (pair := split_label(_inline(line.strip()))) is not None:
+            # "Date: 6 December 2016", a label typed without bold
+            self.flush()
+            self.builder.label(pair[0], fact=True)
+            self.builder.block(Block(BlockKind.PARAGRAPH, " ".join(pair[1].split())))
+        elif m := _ITEM.match(line):
+            self.flush()
+            self.kind = BlockKind.ITEM
+            self.lines.append(line[m.end() :])
+        else:
+            if not self.lines:
+                self.kind = BlockKind.PARAGRAPH
+            self.lines.append(line)
+
+    def read(self, text: str) -> Document:
+        for line in text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n"):
+            self.line(line)
+        self.flush()
+        return self.builder.build()
+
+
+def read_markdown(text: str) -> Document:
+    """Read a Markdown draft into a document."""
+    return _Reader().read(text)

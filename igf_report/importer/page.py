@@ -1,0 +1,243 @@
+"""Web pages: a report page saved from a browser (``.html``).
+
+The page's labels may stand in a table of label/value rows, a definition list
+(``<dt>``/``<dd>``), headings, or bold lead-ins (``<b>Date:</b> 6 December``).
+Page chrome is not the report: ``<head>`` (the page title among it), ``<nav>``,
+``<footer>``, ``<aside>``, ``<script>``, ``<style>``, forms and a ``<header>``
+holding no label are left out. Values are read by the published importer's
+HTML reader (:func:`igf_report.importer.html.parse_html`), so lists, line
+breaks and bold lead-ins mean the same in both.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from html.parser import HTMLParser
+from typing import Final
+
+from igf_report.document import Block, BlockKind, Document
+from igf_report.importer.building import DocumentBuilder, is_label
+from igf_report.importer.html import BlockKind as HtmlKind
+from igf_report.importer.html import parse_html
+
+__all__ = ["read_page"]
+
+_VOID: Final = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+     "track", "wbr"}
+)  # fmt: skip
+_CHROME: Final = frozenset(
+    {"head", "nav", "footer", "aside", "script", "style", "noscript", "template", "form",
+     "button", "select", "iframe", "svg", "canvas", "dialog", "menu"}
+)  # fmt: skip
+# Chrome a reader sees (the rest is code, or the page's <head>): named in the notes.
+_SHOWN_CHROME: Final = frozenset({"nav", "footer", "aside", "header", "form", "menu", "dialog"})
+_EXCERPT: Final = 80
+_INLINE: Final = frozenset(
+    {"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "data", "del", "dfn", "em", "font",
+     "i", "img", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub",
+     "sup", "time", "u", "var", "wbr", "label"}
+)  # fmt: skip
+_HEADINGS: Final = {f"h{n}": n for n in range(1, 7)}
+# Block elements that end an open paragraph, as a browser does.
+_ENDS_P: Final = frozenset(
+    {"p", "div", "ul", "ol", "dl", "table", "blockquote", "pre", "section", "article", "header",
+     "footer", "nav", "aside", "main", "form", "hr", *_HEADINGS}
+)  # fmt: skip
+# An element that closes the one of these kinds still open: <li> a previous <li>.
+_SIBLINGS: Final = {
+    "li": {"li"},
+    "dt": {"dt", "dd"},
+    "dd": {"dt", "dd"},
+    "tr": {"tr", "td", "th"},
+    "td": {"td", "th"},
+    "th": {"td", "th"},
+}
+_TYPED_BULLET: Final = re.compile(r"\s*[-–•]")
+_LONGEST_LABEL: Final = 300  # a table cell longer than this is content, not a label
+
+
+@dataclass
+class _Element:
+    tag: str
+    children: list[_Element | str] = field(default_factory=list)
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+    def html(self) -> str:
+        """The element's content as HTML again, for the published importer's reader."""
+        return "".join(_html(child) for child in self.children)
+
+    def elements(self) -> list[_Element]:
+        return [c for c in self.children if isinstance(c, _Element)]
+
+    def descendants(self) -> list[_Element]:
+        found = []
+        for child in self.elements():
+            found.append(child)
+            found.extend(child.descendants())
+        return found
+
+
+def _typed_bullets(items: list[_Element]) -> bool:
+    """Whether a list's items all start with a bullet typed into them, as the IGF site's do."""
+    return len(items) >= 2 and all(_TYPED_BULLET.match(item.text()) for item in items)  # noqa: PLR2004 -- one item proves no habit
+
+
+def _html(node: _Element | str) -> str:
+    if isinstance(node, str):
+        return escape(node, quote=False)
+    if node.tag in _VOID:
+        return f"<{node.tag}>"
+    if node.tag in {"ul", "ol"}:
+        items = [e for e in node.elements() if e.tag == "li"]
+        if not _typed_bullets(items):
+            # the HTML reader drops a bullet typed at the start of an item; this
+            # list has none, so an item's own leading dash is protected by one
+            inner = "".join(
+                f"<li>-{_html(c)[4:]}" if c in items else _html(c) for c in node.children
+            )
+            return f"<{node.tag}>{inner}</{node.tag}>"
+    return f"<{node.tag}>{node.html()}</{node.tag}>"
+
+
+def _visible_text(element: _Element) -> str:
+    return " ".join(
+        c if isinstance(c, str) else _visible_text(c)
+        for c in element.children
+        if isinstance(c, str) or c.tag not in {"script", "style", "template", "noscript"}
+    )
+
+
+class _TreeParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Element("#root")
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002 -- attributes carry no words
+        if tag in _ENDS_P and "p" in [e.tag for e in self.stack]:
+            self._close("p")
+        if tag in _SIBLINGS:
+            for index in range(len(self.stack) - 1, 0, -1):
+                open_tag = self.stack[index].tag
+                if open_tag in _SIBLINGS[tag]:
+                    del self.stack[index:]
+                    break
+                if open_tag in {"ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "tr"}:
+                    break
+        element = _Element(tag)
+        self.stack[-1].children.append(element)
+        if tag not in _VOID:
+            self.stack.append(element)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self._close(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._close(tag)
+
+    def _close(self, tag: str) -> None:
+        for index in range(len(self.stack) - 1, 0, -1):
+            if self.stack[index].tag == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+
+def _blocks(html: str) -> list[Block]:
+    blocks = []
+    for found in parse_html(html):
+        kind = BlockKind.ITEM if found.kind is HtmlKind.ITEM else BlockKind.PARAGRAPH
+        lead, text = found.lead, found.text
+        if lead and text.startswith(lead):
+            blocks.append(Block(kind, text[len(lead) :].strip(" \n"), lead, found.lead_then_break))
+        else:
+            blocks.append(Block(kind, text))
+    return blocks
+
+
+class _Walker:
+    def __init__(self) -> None:
+        self.builder = DocumentBuilder()
+        self.inline: list[str] = []
+
+    def flush(self) -> None:
+        html, self.inline = "".join(self.inline), []
+        for block in _blocks(html):
+            self.builder.block_or_label(block)
+
+    def content(self, element: _Element) -> None:
+        for block in _blocks(element.html() if element.tag == "#root" else _html(element)):
+            self.builder.block_or_label(block)
+
+    def walk(self, node: _Element) -> None:
+        for child in node.children:
+            if isinstance(child, str) or child.tag in _INLINE:
+                self.inline.append(_html(child))
+                continue
+            self.flush()
+            if child.tag in _CHROME or (
+                child.tag == "header" and not any(is_label(e.text()) for e in child.descendants())
+            ):
+                self.left_out(child)
+                continue
+            if child.tag in _HEADINGS:
+                self.builder.heading(child.text(), level=_HEADINGS[child.tag])
+            elif child.tag == "table":
+                self.table(child)
+            elif child.tag == "dl":
+                self.definitions(child)
+            elif child.tag in {"p", "ul", "ol", "li", "pre", "blockquote", "address"}:
+                self.content(child)
+            else:
+                self.walk(child)
+        self.flush()
+
+    def left_out(self, element: _Element) -> None:
+        if element.tag not in _SHOWN_CHROME:
+            return
+        words = " ".join(_visible_text(element).split())
+        if words:
+            excerpt = words if len(words) <= _EXCERPT else words[: _EXCERPT - 1] + "…"
+            self.builder.notes.append(
+                f"The page's <{element.tag}> was left out as page chrome: {excerpt!r}."
+            )
+
+    def table(self, table: _Element) -> None:
+        rows = [e for e in table.descendants() if e.tag == "tr"]
+        for row in rows:
+            cells = [e for e in row.elements() if e.tag in {"td", "th"}]
+            label = cells[0].text().strip() if cells else ""
+            is_block = any(e.tag not in _INLINE for e in cells[0].descendants()) if cells else True
+            if len(cells) >= 2 and label and not is_block and len(label) <= _LONGEST_LABEL:  # noqa: PLR2004 -- a label and a value
+                self.builder.label(label, fact=True)
+                for cell in cells[1:]:
+                    self.walk(cell)
+            else:
+                for cell in cells:
+                    self.walk(cell)
+
+    def definitions(self, dl: _Element) -> None:
+        for item in dl.descendants():
+            if item.tag == "dt":
+                self.builder.label(item.text(), fact=True)
+            elif item.tag == "dd":
+                self.walk(item)
+
+
+def read_page(text: str) -> Document:
+    """Read a web page into a document."""
+    parser = _TreeParser()
+    parser.feed(text.lstrip("\ufeff"))
+    parser.close()
+    walker = _Walker()
+    walker.walk(parser.root)
+    return walker.builder.build()

@@ -1,0 +1,136 @@
+"""Word files (``.docx``): a filled-in copy of the template, or a report igf-report wrote.
+
+The template's labels may stand in the first column of a table (the value in
+the next), in headings, in paragraphs of their own, or bold before a colon.
+Paragraphs in a list style, or numbered by Word, are list items; a paragraph
+opening in bold has a bold lead-in (a presentation's title). The Title style is
+the document's title. ``python-docx`` is imported only when a Word file is read.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import TYPE_CHECKING, Final
+
+from igf_report.document import Block, BlockKind, Document
+from igf_report.errors import FileReadError
+from igf_report.importer.building import DocumentBuilder
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+
+__all__ = ["is_docx", "read_word"]
+
+_HEADING: Final = re.compile(r"Heading (\d)")
+_LONGEST_LABEL: Final = 300  # a first cell longer than this is content, not a label
+
+
+def is_docx(data: bytes) -> bool:
+    """Whether ``data`` is a Word file (a zip holding ``word/document.xml``)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return "word/document.xml" in package.namelist()
+    except zipfile.BadZipFile:
+        return False
+
+
+def _is_bold(run: object) -> bool:
+    bold = getattr(run, "bold", None)
+    if bold is None:
+        style = getattr(run, "style", None)
+        bold = getattr(getattr(style, "font", None), "bold", None)
+    return bool(bold)
+
+
+def _block(paragraph: Paragraph) -> Block:
+    text = paragraph.text
+    style = paragraph.style.name if paragraph.style is not None else ""
+    p_pr = paragraph._p.pPr  # noqa: SLF001 -- python-docx has no public numbering
+    numbered = p_pr is not None and p_pr.numPr is not None
+    kind = BlockKind.ITEM if numbered or "List" in (style or "") else BlockKind.PARAGRAPH
+    bold = 0
+    for run in paragraph.iter_inner_content():
+        if not run.text.strip():
+            bold += len(run.text)
+            continue
+        if not _is_bold(run):
+            break
+        bold += len(run.text)
+    lead = text[:bold]
+    if "\n" in lead:
+        lead = lead[: lead.index("\n")]
+    if not lead.strip():
+        return Block(kind, text.strip())
+    rest = text[len(lead) :]
+    lead_break = rest.lstrip(" \t").startswith("\n")
+    return Block(kind, rest.strip(), lead.strip(), lead_break)
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.builder = DocumentBuilder()
+
+    def paragraph(self, paragraph: Paragraph) -> None:
+        style = paragraph.style.name if paragraph.style is not None else ""
+        text = paragraph.text
+        if style == "Title":
+            self.builder.heading(text, level=1)
+        elif style == "Subtitle" and not self.builder.started and self.builder.subtitle is None:
+            self.builder.subtitle = " ".join(text.split()) or None
+        elif m := _HEADING.fullmatch(style or ""):
+            self.builder.heading(text, level=int(m[1]))
+        elif text.strip():
+            # "Session title: Open data", typed after the template's label, too
+            self.builder.block_or_label(_block(paragraph))
+
+    def table(self, table: Table) -> None:
+        for row in table.rows:
+            cells: list[_Cell] = []
+            for cell in row.cells:  # a merged cell is listed once per column it spans
+                if all(cell._tc is not seen._tc for seen in cells):  # noqa: SLF001 -- identity of merged cells
+                    cells.append(cell)
+            label = " ".join(cells[0].text.split()) if cells else ""
+            if len(cells) >= 2 and label and len(label) <= _LONGEST_LABEL:  # noqa: PLR2004 -- a label and a value
+                self.builder.label(label, fact=True)
+                for cell in cells[1:]:
+                    self.cell(cell)
+            else:
+                for cell in cells:
+                    self.cell(cell)
+
+    def cell(self, cell: _Cell) -> None:
+        self.content(cell.iter_inner_content())
+
+    def content(self, items: Iterator[Paragraph | Table]) -> None:
+        from docx.table import Table  # noqa: PLC0415 -- only when a Word file is read
+
+        for item in items:
+            if isinstance(item, Table):
+                self.table(item)
+            else:
+                self.paragraph(item)
+
+
+def read_word(data: bytes, name: str = "the file") -> Document:
+    """Read a Word file into a document.
+
+    Raises:
+        FileReadError: ``data`` is not a Word file python-docx can open.
+    """
+    import docx  # noqa: PLC0415 -- only when a Word file is read
+    from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
+
+    try:
+        word = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise FileReadError(name, f"cannot be read as a Word (.docx) file ({exc})") from None
+    reader = _Reader()
+    reader.content(word.iter_inner_content())
+    return reader.builder.build()

@@ -1,0 +1,153 @@
+"""Word (``.docx``): the report as a document a secretariat can open, edit and print.
+
+The session title in Word's Title style, the template's name as Subtitle, the
+one-value fields as a two-column table, each list field under a Heading 1, list
+items in Word's List Bullet style, each presentation's title bold with a line
+break before its summary. ``igf-report import`` reads the file back to the
+same report. ``python-docx`` is imported only when a Word file is written.
+
+The marker that tells a file igf-report wrote (see :class:`Renderer`) sits in
+the document's core properties, which are stored uncompressed near the start of
+the file so that it can be found without unzipping.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final
+
+from igf_report import __version__
+from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.errors import UsageError
+from igf_report.fields import FIELDS
+from igf_report.render import Renderer
+from igf_report.render.tree import report_document
+from igf_report.render.values import MISSING, NONE_GIVEN
+from igf_report.textutil import visible
+
+if TYPE_CHECKING:
+    from docx.document import Document as WordDocument
+    from docx.text.paragraph import Paragraph
+
+__all__ = ["RENDERER", "render", "write_docx"]
+
+_MARKER: Final = "Written by igf-report"
+_CORE: Final = "docProps/core.xml"
+_CONTENT_TYPES: Final = "[Content_Types].xml"
+_REQUIRED: Final = {spec.key: spec.required for spec in FIELDS}
+
+
+def _text(text: str) -> str:
+    # Word's XML cannot hold control characters; tabs and line breaks it can
+    return visible(text)
+
+
+def _runs(paragraph: Paragraph, block: Block) -> None:
+    if block.lead:
+        lead = paragraph.add_run(_text(block.lead))
+        lead.bold = True
+        if block.lead_break:
+            lead.add_break()
+        else:
+            paragraph.add_run(" ")
+    paragraph.add_run(_text(block.text))
+
+
+def _placeholder(paragraph: Paragraph, section: Section) -> None:
+    required = _REQUIRED.get(section.key or "", True)
+    paragraph.add_run(MISSING if required or section.fact else NONE_GIVEN).italic = True
+
+
+def _facts(word: WordDocument, facts: list[Section]) -> None:
+    from docx.shared import Inches  # noqa: PLC0415 -- only when a Word file is written
+
+    table = word.add_table(rows=0, cols=2)
+    table.style = "Table Grid"
+    table.autofit = False
+    # labels are short, values long: a third of the page for the labels
+    widths = (Inches(2.0), Inches(4.5))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for section in facts:
+        label_cell, value_cell = table.add_row().cells
+        label_cell.width, value_cell.width = widths
+        label_cell.paragraphs[0].add_run(_text(section.label)).bold = True
+        value = value_cell.paragraphs[0]
+        if not section.blocks:
+            _placeholder(value, section)
+        for index, block in enumerate(section.blocks):
+            _runs(value if index == 0 else value_cell.add_paragraph(), block)
+
+
+def _section(word: WordDocument, section: Section) -> None:
+    word.add_heading(_text(section.label), level=1)
+    if not section.blocks:
+        _placeholder(word.add_paragraph(), section)
+    for block in section.blocks:
+        style = "List Bullet" if block.kind is BlockKind.ITEM else None
+        _runs(word.add_paragraph(style=style), block)
+
+
+def _with_marker_first(data: bytes) -> bytes:
+    """The package rewritten with its core properties stored, uncompressed, near the start."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = source.namelist()
+    order = [_CONTENT_TYPES, _CORE] + [n for n in names if n not in {_CONTENT_TYPES, _CORE}]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=(2016, 12, 6, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_STORED if name == _CORE else zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(name))
+    return out.getvalue()
+
+
+def write_docx(document: Document) -> bytes:
+    """Serialise a document tree as a Word file."""
+    import docx  # noqa: PLC0415 -- only when a Word file is written
+
+    word = docx.Document()
+    properties = word.core_properties
+    properties.title = _text(document.title or "")
+    properties.subject = _text(document.subtitle or "")
+    properties.comments = f"{_MARKER} {__version__}"
+    properties.author = "igf-report"
+    word.add_heading(_text(document.title) if document.title else MISSING, level=0)
+    if document.subtitle:
+        word.add_paragraph(_text(document.subtitle), style="Subtitle")
+    facts: list[Section] = []
+    for section in document.sections:
+        if section.fact:
+            facts.append(section)
+            continue
+        if facts:
+            _facts(word, facts)
+            facts = []
+        _section(word, section)
+    if facts:
+        _facts(word, facts)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return _with_marker_first(buffer.getvalue())
+
+
+def render(values: Mapping[str, Any], *, width: int = 80) -> bytes:  # noqa: ARG001 -- Word reflows
+    """The report as a Word file."""
+    return write_docx(report_document(values))
+
+
+def _not_text(values: Mapping[str, Any], *, width: int = 80) -> str:  # noqa: ARG001 -- the text interface
+    msg = "the docx format is a Word file, not text; write it to a file with -o REPORT.docx"
+    raise UsageError(msg)
+
+
+RENDERER = Renderer(
+    name="docx",
+    suffix=".docx",
+    description="a Word document (needs -o FILE)",
+    render=_not_text,
+    marker=_MARKER,
+    render_bytes=render,
+)

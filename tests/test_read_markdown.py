@@ -1,0 +1,143 @@
+"""Markdown drafts: labels as headings or ``**Label:**`` lines, every word kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from html import unescape
+
+from hypothesis import HealthCheck, example, given, settings
+from markdown_it import MarkdownIt
+
+from igf_report.importer.mapping import map_document
+from igf_report.importer.markdown import read_markdown
+from igf_report.model import Person, Presentation, Report
+from igf_report.render.markdown import render as render_markdown
+
+from .documents import (
+    NUMBERED_PRESENTATIONS,
+    assert_every_word_kept,
+    generated_documents,
+    imported_report,
+    reports,
+)
+from .reliability import tally
+
+DRAFT = """\
+# Connecting the Next Billion
+
+**Session Title:** Connecting the Next Billion
+**Date:** 7 December 2016
+**Time:** 9:00 - 10:30
+**Session Organizer:** Internet Society
+**Chair/Moderator:** Ana Pérez, Internet Society
+**Rapporteur/Notetaker:** Kwame Mensah, University of Ghana
+
+## List of Speakers and their institutional affiliations
+
+* Li Wei, CNNIC
+* Jean Dupont, Afnic
+
+## Key Issues raised (1 sentence per issue):
+
+1. Affordability of access & devices is the first barrier.
+2. Local content in *local* languages drives adoption.
+
+## Presentations
+
+### Community networks
+
+Villages build and run their own networks\\
+with help from the #community.
+
+**Spectrum** Regulators should open spectrum to small firms.
+
+## Discussions
+
+Participants asked how to fund the last mile
+when <5% of revenue comes from rural areas.
+
+A second paragraph, about_underscores.
+
+## Way forward
+
+Hold a follow-up at IGF 2017.
+"""
+
+
+def test_a_draft_imports_field_by_field() -> None:
+    imported = map_document(read_markdown(DRAFT))
+    report = imported_report(imported)
+    assert report.title == "Connecting the Next Billion"
+    assert report.date == dt.date(2016, 12, 7)
+    assert report.chair == Person(name="Ana Pérez", affiliation="Internet Society")
+    assert report.rapporteur == Person(name="Kwame Mensah", affiliation="University of Ghana")
+    assert [str(s) for s in report.speakers] == ["Li Wei, CNNIC", "Jean Dupont, Afnic"]
+    assert report.key_issues == [
+        "Affordability of access & devices is the first barrier.",
+        "Local content in local languages drives adoption.",
+    ]
+    assert report.presentations == [
+        Presentation(
+            title="Community networks",
+            summary="Villages build and run their own networks\nwith help from the #community.",
+        ),
+        Presentation(title="Spectrum", summary="Regulators should open spectrum to small firms."),
+    ]
+    assert report.discussions == [
+        "Participants asked how to fund the last mile when <5% of revenue comes from rural areas.",
+        "A second paragraph, about_underscores.",
+    ]
+    assert report.way_forward == ["Hold a follow-up at IGF 2017."]
+    assert imported.notes == []  # the heading repeats the Session Title: nothing left over
+
+
+def test_labels_typed_without_bold() -> None:
+    imported = map_document(read_markdown("Session Title: Open data\nDate: 6 December 2016\n"))
+    assert imported.data["title"] == "Open data"
+    assert imported.data["date"] == "6 December 2016"
+
+
+def test_a_draft_without_a_session_title_label_takes_its_heading() -> None:
+    imported = map_document(read_markdown("# My session\n\n## Date\n\n6 December 2016\n"))
+    assert imported.data["title"] == "My session"
+    assert any("My session" in note for note in imported.notes)
+
+
+def _visible(markdown: str) -> str:
+    html = MarkdownIt("commonmark").render(markdown)
+    # a raw <script> block runs to its end tag: a browser shows none of it
+    html = re.sub(r"<script>.*?(</script>|$)", " ", html, flags=re.DOTALL)
+    return unescape(re.sub(r"<[^>]*>", " ", html))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generated_documents)
+def test_every_word_of_a_generated_draft_is_kept(
+    document: list[tuple[str, list[tuple[str, str]]]],
+) -> None:
+    tally("every word: Markdown reader, generated drafts")
+    lines: list[str] = []
+    for number, (label, blocks) in enumerate(document):
+        lines.extend([f"{'##' if number % 2 else '**' + label + ':**'}", ""])
+        if number % 2:
+            lines[-2] = f"## {label}"
+        for kind, text in blocks:
+            lines.extend([f"- {text}" if kind == "item" else text, ""])
+    markdown = "\n".join(lines)
+    imported = map_document(read_markdown(markdown))
+    labels = tuple(label for label, _ in document)
+    assert_every_word_kept(_visible(markdown), imported, labels)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+@example(NUMBERED_PRESENTATIONS)
+def test_any_report_rendered_to_markdown_imports_back(report: Report) -> None:
+    tally("round trip: Markdown, generated reports")
+    markdown = render_markdown(_objects(report))
+    assert imported_report(map_document(read_markdown(markdown))) == report
+
+
+def _objects(report: Report) -> dict[str, object]:
+    return {name: getattr(report, name) for name in type(report).model_fields}

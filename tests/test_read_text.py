@@ -1,0 +1,100 @@
+"""Plain text: the published page copied from a browser, and typed drafts; every word kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+
+from igf_report.importer.mapping import map_document
+from igf_report.importer.published import read_published
+from igf_report.importer.text import read_text
+
+from .conftest import SEED
+from .documents import assert_every_word_kept, generated_documents, imported_report
+from .reliability import tally
+
+# The seed's page as a browser copies it: each label on its own line, list
+# items with "•" bullets, no bold; the Discussions label still broken in two.
+_NUMBER = re.compile(r"^\s*\d{1,3}[.)](?=\s)")
+COPIED = Path(__file__).parent / "inputs" / "copied-page.txt"
+
+
+def test_the_copied_page_imports_field_by_field() -> None:
+    imported = map_document(read_text(COPIED.read_text(encoding="utf-8")))
+    report = imported_report(imported)
+    seed = imported_report(read_published(SEED.read_text(encoding="utf-8")))
+    assert report.date == dt.date(2016, 12, 6)
+    assert report.speakers == seed.speakers  # no "•" left in a name
+    assert report.key_issues == seed.key_issues
+    assert report.discussions == seed.discussions  # the lead-in mended into Discussions
+    assert report.discussions[0] == "Government transformation challenges:"
+    assert report.way_forward == seed.way_forward
+    assert report.model_dump(exclude={"presentations"}) == seed.model_dump(
+        exclude={"presentations"}
+    )
+    # copied text has no bold, so no titles; every summary's words are there
+    assert [p.summary.split()[-1] for p in report.presentations] == [
+        p.summary.split()[-1] for p in seed.presentations
+    ]
+    assert any("broken across two rows" in note for note in imported.notes)
+
+
+def test_labels_before_a_colon_or_a_tab() -> None:
+    text = (
+        "Session title: Open data\nDate:\t6 December 2016\n"
+        "Key Issues raised (1 sentence per issue):\n- One issue.\n* Another: with a colon.\n"
+        "3. A third.\n"
+    )
+    imported = map_document(read_text(text))
+    assert imported.data["title"] == "Open data"
+    assert imported.data["date"] == "6 December 2016"
+    assert imported.data["key_issues"] == ["One issue.", "Another: with a colon.", "A third."]
+
+
+def test_a_draft_typed_with_wrapped_lines_keeps_its_paragraphs() -> None:
+    text = (
+        "Discussions:\n"
+        "Participants asked how to fund the last mile and\n"
+        "whether community networks can be licensed.\n"
+        "Regulators answered.\n"
+        "\n"
+        "A second paragraph, wrapped after a comma,\n"
+        "continues here.\n"
+    )
+    imported = map_document(read_text(text))
+    assert imported.data["discussions"] == [
+        (
+            "Participants asked how to fund the last mile and whether community networks "
+            "can be licensed."
+        ),
+        "Regulators answered.",
+        "A second paragraph, wrapped after a comma, continues here.",
+    ]
+
+
+def test_a_line_that_merely_ends_in_a_label_is_not_a_broken_label() -> None:
+    text = "Session Title\nYes\nList of Speakers and their institutional affiliations\n• A, B\n"
+    imported = map_document(read_text(text))
+    assert imported.data["title"] == "Yes"
+    assert imported.data["speakers"] == [{"name": "A", "affiliation": "B"}]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(generated_documents)
+def test_every_word_of_generated_text_is_kept(
+    document: list[tuple[str, list[tuple[str, str]]]],
+) -> None:
+    tally("every word: text reader, generated pages")
+    lines: list[str] = []
+    for label, blocks in document:
+        lines.append(label)
+        lines.extend(f"• {text}" if kind == "item" else text for kind, text in blocks)
+    text = "\n".join(lines)
+    imported = map_document(read_text(text))
+    labels = tuple(label for label, _ in document)
+    # a line's leading "1." numbers a list item: it is the bullet, not a word
+    visible = "\n".join(_NUMBER.sub("", t) for _, b in document for _, t in b)
+    assert_every_word_kept(visible, imported, labels)
