@@ -36,7 +36,8 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
     fmt: Annotated[
         str | None,
         format_option(
-            "html, markdown, text or docx (Word, needs -o); by default known from --output's suffix, else html.",
+            "html, markdown, text or docx (Word, needs -o); "
+            "by default known from --output's suffix, else html.",
             show_default=False,
         ),
     ] = None,
