@@ -31,9 +31,7 @@ __all__ = [
 ]
 
 #: The formats a book can be written in.
-BOOK_FORMATS: Final = ("html", "markdown", "text")
-#: Formats known but not available for a book yet, with the reason.
-_NOT_YET: Final = {"docx": "Word documents are not written yet"}
+BOOK_FORMATS: Final = ("html", "markdown", "text", "docx")
 _SUFFIXES: Final = {
     ".html": "html",
     ".htm": "html",
@@ -64,10 +62,7 @@ def book_format(fmt: str | None, out: Path | None) -> str:
     if fmt in BOOK_FORMATS:
         return fmt
     choices = ", ".join(BOOK_FORMATS)
-    if fmt in _NOT_YET:
-        msg = f"--format {fmt}: {_NOT_YET[fmt]}; a book can be written as {choices}"
-    else:
-        msg = f"unknown --format {fmt!r} for a book; choose one of: {choices}"
+    msg = f"unknown --format {fmt!r} for a book; choose one of: {choices}"
     raise UsageError(msg)
 
 
@@ -111,11 +106,11 @@ def _counted(count: int) -> str:
 
 def make_book(
     entries: Sequence[Entry], fmt: str, *, title: str = DEFAULT_TITLE, width: int = 80
-) -> str:
-    """The book of ``entries`` (already in order) in format ``fmt``.
+) -> str | bytes:
+    """The book of ``entries`` (already in order) in format ``fmt``: text, or bytes for Word.
 
-    ``width`` is the most columns a line of the text book takes; HTML and
-    Markdown reflow.
+    ``width`` is the most columns a line of the text book takes; HTML,
+    Markdown and Word reflow.
 
     An entry with errors is marked as such and its fields in error are shown
     as missing, as ``render`` shows them.
@@ -124,6 +119,8 @@ def make_book(
         return _html(entries, title)
     if fmt == "markdown":
         return _markdown(entries, title)
+    if fmt == "docx":
+        return _docx(entries, title)
     return _text(entries, title, max(width, 20))
 
 
@@ -279,3 +276,36 @@ def _text(entries: Sequence[Entry], title: str, width: int) -> str:
         lines.append("")
         lines.extend(renderer.render(entry.values, width=width).rstrip("\n").split("\n"))
     return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+# --- Word ------------------------------------------------------------------------------
+
+
+def _docx(entries: Sequence[Entry], title: str) -> bytes:
+    from igf_report.render.docx import add_document, new_word, save_word  # noqa: PLC0415
+    from igf_report.render.tree import report_document  # noqa: PLC0415
+
+    counted = f"{_counted(len(entries))}, {_MARK} {__version__}."
+    word = new_word(title, counted, _MARK)
+    word.add_heading(visible(title), level=0)
+    word.add_paragraph(counted)
+    word.add_heading("Contents", level=1)
+    for entry in entries:
+        line = word.add_paragraph(style="List Number")
+        line.add_run(visible(_title(entry) or f"{MISSING} {entry.path}")).bold = True
+        if entry.errors:
+            line.add_run(" (has errors)")
+        line.add_run(f"\n{visible(when(entry))}")
+    for entry in entries:
+        word.add_page_break()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
+        if entry.errors:
+            note = word.add_paragraph()
+            note.add_run(
+                f"This report has errors ({visible(entry.path)}); "
+                "the fields in error are shown as missing:"
+            ).bold = True
+            for finding in entry.errors:
+                what = finding.describe() if finding.path else finding.message
+                word.add_paragraph(visible(what), style="List Bullet")
+        add_document(word, report_document(entry.values), level=1)
+    return save_word(word)

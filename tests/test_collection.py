@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from igf_report.export import csv_text, safe_cell
+from igf_report.reportfile import dump_toml
 from igf_report.textutil import display_width
 
 from .conftest import EXAMPLES, Invoke, valid_data
@@ -122,16 +123,66 @@ def test_book_include_invalid_marks_them(invoke: Invoke, folder: Path) -> None:
     assert "way_forward (Way forward): is required" in result.stdout
 
 
-def test_book_format_from_suffix_and_docx_refused(invoke: Invoke, tmp_path: Path) -> None:
+def test_book_format_from_suffix_and_unknown_refused(invoke: Invoke, tmp_path: Path) -> None:
     md = tmp_path / "book.md"
     assert invoke("book", str(EXAMPLES), "-o", str(md)).exit_code == 0
     assert md.read_text(encoding="utf-8").startswith("# ")
-    result = invoke("book", str(EXAMPLES), "-o", str(tmp_path / "book.docx"))
-    assert result.exit_code == 2
-    assert "html, markdown, text" in result.stderr
-    assert not (tmp_path / "book.docx").exists()
     result = invoke("book", str(EXAMPLES), "--format", "published")
     assert result.exit_code == 2
+    assert "html, markdown, text, docx" in result.stderr
+
+
+def _word_paragraphs(path: Path) -> list[tuple[str, str]]:
+    import docx  # noqa: PLC0415 -- python-docx, only for the Word book
+
+    return [(p.style.name if p.style else "", p.text) for p in docx.Document(str(path)).paragraphs]
+
+
+def test_book_in_word_has_contents_and_each_report_on_its_own_page(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("national-digital-strategy", "community-networks"):
+        (folder / f"{name}.toml").write_bytes((EXAMPLES / f"{name}.toml").read_bytes())
+    hostile = valid_data()
+    hostile["title"] = "<b>Bold?</b> [red]not red[/red] \x1b[31m #KeepItOn"
+    hostile["date"] = dt.date(2016, 12, 5)
+    (folder / "hostile.toml").write_text(dump_toml(hostile), encoding="utf-8")
+    out = tmp_path / "book.docx"
+    result = invoke("book", str(folder), "-o", str(out), "--title", "IGF 2016: Access")
+    assert result.exit_code == 0, result.stderr
+    paragraphs = _word_paragraphs(out)
+    assert paragraphs[0] == ("Title", "IGF 2016: Access")
+    contents = [text for style, text in paragraphs if style == "List Number"]
+    reports = [text for style, text in paragraphs if style == "Heading 1"][1:]  # after Contents
+    shown = "<b>Bold?</b> [red]not red[/red] ␛[31m #KeepItOn"
+    # in date order: 5, 6 and 7 December 2016 (the community networks session is on the 7th)
+    assert reports[0] == shown
+    assert [line.split("\n")[0] for line in contents] == reports
+    assert "5 December 2016" in contents[0]
+    import docx  # noqa: PLC0415
+
+    word = docx.Document(str(out))
+    breaks = word.element.body.xml.count('w:type="page"')
+    assert breaks == len(reports) == 3
+    sections = [text for style, text in paragraphs if style == "Heading 2"]
+    assert sections.count("Key Issues raised (1 sentence per issue):") == 3
+    # a book igf-report wrote is replaced by the next; another Word file is not
+    assert invoke("book", str(folder), "-o", str(out)).exit_code == 0
+    theirs = tmp_path / "theirs.docx"
+    docx.Document().save(str(theirs))
+    before = theirs.read_bytes()
+    result = invoke("book", str(folder), "-o", str(theirs))
+    assert result.exit_code == 1
+    assert theirs.read_bytes() == before
+
+
+def test_a_word_book_is_never_written_to_stdout(invoke: Invoke) -> None:
+    result = invoke("book", str(EXAMPLES), "--format", "docx")
+    assert result.exit_code == 2
+    assert "-o BOOK.docx" in result.stderr
+    assert result.stdout == ""
 
 
 def test_book_never_overwrites_a_file_it_did_not_write(invoke: Invoke, tmp_path: Path) -> None:

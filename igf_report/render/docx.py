@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.text.paragraph import Paragraph
 
-__all__ = ["RENDERER", "render", "write_docx"]
+__all__ = ["RENDERER", "add_document", "new_word", "render", "save_word", "write_docx"]
 
 _MARKER: Final = "Written by igf-report"
 _CORE: Final = "docProps/core.xml"
@@ -81,8 +81,8 @@ def _facts(word: WordDocument, facts: list[Section]) -> None:
             _runs(value if index == 0 else value_cell.add_paragraph(), block)
 
 
-def _section(word: WordDocument, section: Section) -> None:
-    word.add_heading(_text(section.label), level=1)
+def _section(word: WordDocument, section: Section, *, level: int = 1) -> None:
+    word.add_heading(_text(section.label), level=level)
     if not section.blocks:
         _placeholder(word.add_paragraph(), section)
     for block in section.blocks:
@@ -104,17 +104,33 @@ def _with_marker_first(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def write_docx(document: Document) -> bytes:
-    """Serialise a document tree as a Word file."""
+def new_word(title: str, subject: str, mark: str) -> WordDocument:
+    """An empty Word document whose properties say what it is and that igf-report wrote it.
+
+    Args:
+        title: the document's title property.
+        subject: its subject property.
+        mark: the words that tell a file igf-report wrote (kept in its comments).
+    """
     import docx  # noqa: PLC0415 -- only when a Word file is written
 
     word = docx.Document()
     properties = word.core_properties
-    properties.title = _text(document.title or "")
-    properties.subject = _text(document.subtitle or "")
-    properties.comments = f"{_MARKER} {__version__}"
+    properties.title = _text(title)
+    properties.subject = _text(subject)
+    properties.comments = f"{mark} {__version__}"
     properties.author = "igf-report"
-    word.add_heading(_text(document.title) if document.title else MISSING, level=0)
+    return word
+
+
+def add_document(word: WordDocument, document: Document, *, level: int = 0) -> None:
+    """Append a document tree to ``word``: its title at heading ``level``, sections below it.
+
+    A single report takes the Title style (level 0); a report in a book is a
+    Heading 1, and its sections Heading 2, so that Word's navigation shows the
+    book's reports with their sections under them.
+    """
+    word.add_heading(_text(document.title) if document.title else MISSING, level=level)
     if document.subtitle:
         word.add_paragraph(_text(document.subtitle), style="Subtitle")
     facts: list[Section] = []
@@ -125,12 +141,23 @@ def write_docx(document: Document) -> bytes:
         if facts:
             _facts(word, facts)
             facts = []
-        _section(word, section)
+        _section(word, section, level=level + 1)
     if facts:
         _facts(word, facts)
+
+
+def save_word(word: WordDocument) -> bytes:
+    """The Word file's bytes, its core properties stored first (see the module)."""
     buffer = io.BytesIO()
     word.save(buffer)
     return _with_marker_first(buffer.getvalue())
+
+
+def write_docx(document: Document) -> bytes:
+    """Serialise a document tree as a Word file."""
+    word = new_word(document.title or "", document.subtitle or "", _MARKER)
+    add_document(word, document)
+    return save_word(word)
 
 
 def render(values: Mapping[str, Any], *, width: int = 80) -> bytes:  # noqa: ARG001 -- Word reflows

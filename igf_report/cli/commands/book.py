@@ -36,7 +36,8 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
     fmt: Annotated[
         str | None,
         format_option(
-            "html, markdown or text; by default known from --output's suffix, else html.",
+            "html, markdown, text or docx (Word, needs -o); "
+            "by default known from --output's suffix, else html.",
             show_default=False,
         ),
     ] = None,
@@ -75,6 +76,9 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
 
     chosen = book_format(fmt, out)
     to_file = out is not None and str(out) != "-"
+    if chosen == "docx" and not to_file:
+        msg = "a Word book is a file, not text: write it with -o BOOK.docx"
+        raise UsageError(msg)
     if to_file:
         assert out is not None  # noqa: S101 -- narrowed above
         check_output_name(out, get_renderer(chosen).suffix)
@@ -97,6 +101,7 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
         write_atomic(out, document)
         say(f"wrote {out}: {len(kept)} of {len(entries)} reports")
     else:
+        assert isinstance(document, str)  # noqa: S101 -- a Word book went to a file above
         emit(document)
     if left_out:
         raise ReportInvalid
