@@ -560,3 +560,15 @@ def test_status_table_fits_80_columns_when_asked(invoke: Invoke, folder: Path) -
     result = invoke("status", str(folder), "--width", "80")
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     assert invoke("status", str(folder), "--width", "79").exit_code == 2
+
+
+def test_status_table_keeps_one_line_per_report_whatever_the_file_name(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    write_report(tmp_path / "notes\nws173.toml", valid_data())
+    write_report(tmp_path / "ws12.toml", valid_data())
+    result = invoke("status", str(tmp_path))
+    lines = result.stdout.splitlines()
+    # heading, two rows, summary: a newline in a file name must not start a line
+    assert len(lines) == 4, result.stdout
+    assert "␊" in result.stdout
