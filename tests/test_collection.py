@@ -572,3 +572,18 @@ def test_status_table_keeps_one_line_per_report_whatever_the_file_name(
     # heading, two rows, summary: a newline in a file name must not start a line
     assert len(lines) == 4, result.stdout
     assert "␊" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("book", "-f", "text"), ("status",), ("export", "-f", "csv")],
+)
+def test_collection_commands_name_a_folder_they_skip(
+    invoke: Invoke, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    write_report(tmp_path / "ws12.toml", valid_data())
+    (tmp_path / "loop").symlink_to(tmp_path)
+    result = invoke(command[0], str(tmp_path), *command[1:])
+    assert result.exit_code == 0, result.stderr
+    # as validate says it: a report set aside silently would be missed by the secretariat
+    assert f"igf-report: warning: {tmp_path / 'loop'}: a symlink loop" in result.stderr
