@@ -120,6 +120,9 @@ def make_book(
     An entry with errors is marked as such and its fields in error are shown
     as missing, as ``render`` shows them.
     """
+    # a title is one heading: a line break in it would start a paragraph (Markdown)
+    # or leave the text book's underline under its last line only
+    title = " ".join(title.split()) or DEFAULT_TITLE
     if fmt == "html":
         return _html(entries, title)
     if fmt == "markdown":

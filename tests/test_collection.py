@@ -587,3 +587,10 @@ def test_collection_commands_name_a_folder_they_skip(
     assert result.exit_code == 0, result.stderr
     # as validate says it: a report set aside silently would be missed by the secretariat
     assert f"igf-report: warning: {tmp_path / 'loop'}: a symlink loop" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_book_title_with_line_breaks_is_one_heading(invoke: Invoke, fmt: str) -> None:
+    book = invoke("book", str(EXAMPLES), "-f", fmt, "--title", "IGF 2016\n# Reports").stdout
+    first = book.splitlines()[0]
+    assert first in {"# IGF 2016 \\# Reports", "IGF 2016 # Reports"}, book[:200]
