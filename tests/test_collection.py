@@ -594,3 +594,18 @@ def test_book_title_with_line_breaks_is_one_heading(invoke: Invoke, fmt: str) ->
     book = invoke("book", str(EXAMPLES), "-f", fmt, "--title", "IGF 2016\n# Reports").stdout
     first = book.splitlines()[0]
     assert first in {"# IGF 2016 \\# Reports", "IGF 2016 # Reports"}, book[:200]
+
+
+def test_book_to_a_file_of_another_kind_is_refused_not_written_as_html(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # HTML under book.pdf would not open as the PDF the name promises
+    for name in ("book.pdf", "book.csv"):
+        result = invoke("book", str(EXAMPLES), "-o", str(tmp_path / name))
+        assert result.exit_code == 2, result.stderr
+        assert ".html, .md, .txt" in result.stderr
+        assert not (tmp_path / name).exists()
+    forced = tmp_path / "book.pdf"
+    assert invoke("book", str(EXAMPLES), "-o", str(forced), "-f", "html").exit_code == 0
+    assert invoke("book", str(EXAMPLES), "-o", str(tmp_path / "book")).exit_code == 0
+    assert (tmp_path / "book").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
