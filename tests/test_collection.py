@@ -609,3 +609,13 @@ def test_book_to_a_file_of_another_kind_is_refused_not_written_as_html(
     assert invoke("book", str(EXAMPLES), "-o", str(forced), "-f", "html").exit_code == 0
     assert invoke("book", str(EXAMPLES), "-o", str(tmp_path / "book")).exit_code == 0
     assert (tmp_path / "book").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_new_dir_without_schedule_is_refused_not_ignored(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("new", "--dir", "drafts")
+    assert result.exit_code == 2, result.stderr
+    assert "--from-schedule" in result.stderr
+    assert not (tmp_path / "report.toml").exists()

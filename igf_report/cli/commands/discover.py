@@ -108,9 +108,14 @@ def new(
         ),
     ] = None,
     folder: Annotated[
-        Path,
-        typer.Option("--dir", metavar="FOLDER", help="Where --from-schedule writes the drafts."),
-    ] = Path(),
+        Path | None,
+        typer.Option(
+            "--dir",
+            metavar="FOLDER",
+            help="Where --from-schedule writes the drafts (the current folder if not given).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Write a blank report for editing by hand, every field explained in comments.
 
@@ -129,8 +134,17 @@ def new(
             raise UsageError(msg)
         from igf_report.cli.schedule_drafts import drafts_from_schedule  # noqa: PLC0415
 
-        drafts_from_schedule(from_schedule, folder, with_schema=with_schema)
+        drafts_from_schedule(from_schedule, folder or Path(), with_schema=with_schema)
         return
+    if folder is not None:
+        from igf_report.errors import UsageError  # noqa: PLC0415
+
+        # ignored, it would leave report.toml where the user did not look for it
+        msg = (
+            "--dir is where --from-schedule writes its drafts; for one report, "
+            f"give its path: igf-report new {folder / 'report.toml'}"
+        )
+        raise UsageError(msg)
     report = report if report is not None else Path("report.toml")
     from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
     from igf_report.cli.output import say  # noqa: PLC0415
