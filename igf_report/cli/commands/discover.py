@@ -83,7 +83,8 @@ def schema(
         "igf-report new --from-schedule programme.csv --dir drafts/",
     )
 )
-def new(
+def new(  # noqa: PLR0917 -- typer takes options as parameters
+    ctx: typer.Context,
     report: Annotated[
         Path | None,
         typer.Argument(
@@ -108,14 +109,9 @@ def new(
         ),
     ] = None,
     folder: Annotated[
-        Path | None,
-        typer.Option(
-            "--dir",
-            metavar="FOLDER",
-            help="Where --from-schedule writes the drafts (the current folder if not given).",
-            show_default=False,
-        ),
-    ] = None,
+        Path,
+        typer.Option("--dir", metavar="FOLDER", help="Where --from-schedule writes the drafts."),
+    ] = Path(),
 ) -> None:
     """Write a blank report for editing by hand, every field explained in comments.
 
@@ -134,9 +130,10 @@ def new(
             raise UsageError(msg)
         from igf_report.cli.schedule_drafts import drafts_from_schedule  # noqa: PLC0415
 
-        drafts_from_schedule(from_schedule, folder or Path(), with_schema=with_schema)
+        drafts_from_schedule(from_schedule, folder, with_schema=with_schema)
         return
-    if folder is not None:
+    # typer's own click: its ParameterSource is known by name only
+    if getattr(ctx.get_parameter_source("folder"), "name", "DEFAULT") != "DEFAULT":
         from igf_report.errors import UsageError  # noqa: PLC0415
 
         # ignored, it would leave report.toml where the user did not look for it
