@@ -58,6 +58,15 @@ def book_format(fmt: str | None, out: Path | None) -> str:
     """
     if fmt is None:
         suffix = out.suffix.lower() if out is not None and str(out) != "-" else ""
+        if suffix and suffix not in _SUFFIXES:
+            # HTML under another kind's name (book.pdf) would not open as that kind
+            firsts = {f: s for s, f in reversed(_SUFFIXES.items()) if f in BOOK_FORMATS}
+            known = ", ".join(firsts[f] for f in BOOK_FORMATS)
+            msg = (
+                f"-o {out}: a book is not written as {suffix}; name it {known}, "
+                "or choose --format (a PDF is printed from the HTML book in a browser)"
+            )
+            raise UsageError(msg)
         fmt = _SUFFIXES.get(suffix, "html")
     if fmt in BOOK_FORMATS:
         return fmt
@@ -115,6 +124,9 @@ def make_book(
     An entry with errors is marked as such and its fields in error are shown
     as missing, as ``render`` shows them.
     """
+    # a title is one heading: a line break in it would start a paragraph (Markdown)
+    # or leave the text book's underline under its last line only
+    title = " ".join(title.split()) or DEFAULT_TITLE
     if fmt == "html":
         return _html(entries, title)
     if fmt == "markdown":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,13 +119,19 @@ def load_entry(path: Path) -> Entry:
     return Entry(FileResult(str(path), checked.findings, checked), data)
 
 
-def collect(paths: Iterable[str | Path]) -> list[Entry]:
+def collect(
+    paths: Iterable[str | Path], on_skip: Callable[[str], None] | None = None
+) -> list[Entry]:
     """Every report below ``paths`` (folders searched for ``*.toml``), in programme order.
+
+    Args:
+        paths: files and folders, as given on the command line.
+        on_skip: told, in a sentence, of each loop or folder that cannot be read.
 
     Raises:
         UsageError: a path does not exist, or no report file was found.
     """
-    entries = [load_entry(path) for path in expand_paths(paths)]
+    entries = [load_entry(path) for path in expand_paths(paths, on_skip)]
     if not entries:
         msg = "no report files found (folders are searched for *.toml)"
         raise UsageError(msg)

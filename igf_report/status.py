@@ -16,7 +16,7 @@ from igf_report.batch import Status
 from igf_report.collection import Entry
 from igf_report.export import csv_text
 from igf_report.reporters import JSON_ESCAPES
-from igf_report.textutil import display_width, visible
+from igf_report.textutil import display_width, one_line, visible
 
 __all__ = [
     "STATUS_FORMATS",
@@ -162,10 +162,10 @@ def status_table(entries: Sequence[Entry], width: int = 100) -> str:
         rapporteur = entry.values.get("rapporteur")
         rows.append(
             [
-                visible(record["file"]),
+                one_line(record["file"]),
                 visible(" ".join((record["title"] or "-").split())),
                 record["date"] or "-",
-                visible(rapporteur.name if rapporteur is not None else "-"),
+                one_line(rapporteur.name if rapporteur is not None else "-"),
                 record["state"],
                 str(record["errors"]),
                 str(record["warnings"]),

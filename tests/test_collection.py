@@ -611,3 +611,62 @@ def test_status_table_fits_80_columns_when_asked(invoke: Invoke, folder: Path) -
     result = invoke("status", str(folder), "--width", "80")
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     assert invoke("status", str(folder), "--width", "79").exit_code == 2
+
+
+def test_status_table_keeps_one_line_per_report_whatever_the_file_name(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    write_report(tmp_path / "notes\nws173.toml", valid_data())
+    write_report(tmp_path / "ws12.toml", valid_data())
+    result = invoke("status", str(tmp_path))
+    lines = result.stdout.splitlines()
+    # heading, two rows, summary: a newline in a file name must not start a line
+    assert len(lines) == 4, result.stdout
+    assert "␊" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("book", "-f", "text"), ("status",), ("export", "-f", "csv")],
+)
+def test_collection_commands_name_a_folder_they_skip(
+    invoke: Invoke, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    write_report(tmp_path / "ws12.toml", valid_data())
+    (tmp_path / "loop").symlink_to(tmp_path)
+    result = invoke(command[0], str(tmp_path), *command[1:])
+    assert result.exit_code == 0, result.stderr
+    # as validate says it: a report set aside silently would be missed by the secretariat
+    assert f"igf-report: warning: {tmp_path / 'loop'}: a symlink loop" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "text"])
+def test_book_title_with_line_breaks_is_one_heading(invoke: Invoke, fmt: str) -> None:
+    book = invoke("book", str(EXAMPLES), "-f", fmt, "--title", "IGF 2016\n# Reports").stdout
+    first = book.splitlines()[0]
+    assert first in {"# IGF 2016 \\# Reports", "IGF 2016 # Reports"}, book[:200]
+
+
+def test_book_to_a_file_of_another_kind_is_refused_not_written_as_html(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # HTML under book.pdf would not open as the PDF the name promises
+    for name in ("book.pdf", "book.csv"):
+        result = invoke("book", str(EXAMPLES), "-o", str(tmp_path / name))
+        assert result.exit_code == 2, result.stderr
+        assert ".html, .md, .txt" in result.stderr
+        assert not (tmp_path / name).exists()
+    forced = tmp_path / "book.pdf"
+    assert invoke("book", str(EXAMPLES), "-o", str(forced), "-f", "html").exit_code == 0
+    assert invoke("book", str(EXAMPLES), "-o", str(tmp_path / "book")).exit_code == 0
+    assert (tmp_path / "book").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_new_dir_without_schedule_is_refused_not_ignored(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("new", "--dir", "drafts")
+    assert result.exit_code == 2, result.stderr
+    assert "--from-schedule" in result.stderr
+    assert not (tmp_path / "report.toml").exists()

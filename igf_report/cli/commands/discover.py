@@ -83,7 +83,8 @@ def schema(
         "igf-report new --from-schedule programme.csv --dir drafts/",
     )
 )
-def new(
+def new(  # noqa: PLR0917 -- typer takes options as parameters
+    ctx: typer.Context,
     report: Annotated[
         Path | None,
         typer.Argument(
@@ -131,6 +132,16 @@ def new(
 
         drafts_from_schedule(from_schedule, folder, with_schema=with_schema)
         return
+    # typer's own click: its ParameterSource is known by name only
+    if getattr(ctx.get_parameter_source("folder"), "name", "DEFAULT") != "DEFAULT":
+        from igf_report.errors import UsageError  # noqa: PLC0415
+
+        # ignored, it would leave report.toml where the user did not look for it
+        msg = (
+            "--dir is where --from-schedule writes its drafts; for one report, "
+            f"give its path: igf-report new {folder / 'report.toml'}"
+        )
+        raise UsageError(msg)
     report = report if report is not None else Path("report.toml")
     from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
     from igf_report.cli.output import say  # noqa: PLC0415
