@@ -118,3 +118,31 @@ def test_import_to_stdout_says_how_to_save_then_fill(invoke: Invoke) -> None:
         "then `igf-report fill report.toml`"
     )
     assert "the report`" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("template", "words"),
+    [
+        ("12:00:00", "a time (12:00:00)"),
+        ("2016-12-06", "a date (2016-12-06)"),
+        ("12", "a number (12)"),
+        ("true", "true or false (true)"),
+        ("{ a = 1 }", "a table"),
+        ('{ "" = [] }', "a table"),
+        ("[1, 2]", "a list"),
+        ('"igf-2015"', '"igf-2015"'),
+    ],
+)
+@pytest.mark.parametrize("command", ["validate", "fill"])
+def test_a_wrong_template_value_is_said_in_words(
+    invoke: Invoke, tmp_path: Path, template: str, words: str, command: str
+) -> None:
+    report = tmp_path / "r.toml"
+    report.write_text(f'template = {template}\ntitle = "x"\n', encoding="utf-8")
+    args = [command, str(report)] + (["--no-input"] if command == "fill" else [])
+    result = invoke(*args)
+    said = result.stdout + result.stderr  # validate's findings are its data
+    assert result.exit_code == 1
+    assert words in said
+    for internal in ("datetime.", "{'", "[1, 2]", "'igf-2016-workshop'"):
+        assert internal not in said
