@@ -439,3 +439,24 @@ def test_a_draft_from_a_file_shows_its_items_as_typed(data: dict[str, Any]) -> N
     _, screen, _, _ = _run(["9", "", "", ""], data=data)
     assert "  1. Gob.mx: A platform." in screen.shown
     assert "  2. B." in screen.shown
+
+
+def test_a_draft_ending_in_a_title_alone_asks_its_summary_with_the_title_kept() -> None:
+    data = {**valid_data(), "presentations": [{"title": "Gob.mx"}]}
+    script = ["", "A single point of access.", "", "", ""]
+    wizard, screen, _, outcome = _run(script, data=data)
+    assert outcome is Outcome.SAVE
+    assert screen.asked[0] == ("1. title (may be empty)", "Gob.mx")
+    assert wizard.data["presentations"] == [
+        Presentation(title="Gob.mx", summary="A single point of access.")
+    ]
+
+
+def test_a_title_typed_before_a_summary_is_kept_by_with_unfinished() -> None:
+    script = [*COMPLETE[:11], KeyboardInterrupt]
+    screen = ScriptedScreen(script, edits=[])
+    wizard = Wizard(screen, {}, lambda _: None)
+    with pytest.raises(KeyboardInterrupt):
+        wizard.run()
+    assert wizard.with_unfinished()["presentations"] == [{"title": "Gob.mx"}]
+    assert "presentations" not in wizard.data  # not an answer yet

@@ -11,7 +11,13 @@ from types import FrameType
 from typing import Any
 
 from igf_report.cli.output import say
-from igf_report.errors import FileWriteError, Interrupted, ReportChanged, ReportInvalid
+from igf_report.errors import (
+    FileWriteError,
+    IgfReportError,
+    Interrupted,
+    ReportChanged,
+    ReportInvalid,
+)
 from igf_report.filling import (
     DUE_DATE,
     Written,
@@ -149,12 +155,15 @@ def fill_with_prompts(
         with _signals_raise():
             outcome = wizard.run()
     except KeyboardInterrupt:
+        _keep_unfinished(wizard, drafts)
         _quietly(f"\nInterrupted. {drafts.resume()}")
         raise Interrupted("") from None
     except (EOFError, _Closed):
+        _keep_unfinished(wizard, drafts)
         _quietly(f"\nStopped. {drafts.resume()}")
         raise ReportInvalid("") from None
     if outcome is Outcome.QUIT:
+        _keep_unfinished(wizard, drafts)
         say(drafts.resume())
         return
     written = drafts.write(wizard.data, text)
@@ -167,6 +176,29 @@ def fill_with_prompts(
     )
     if written.text_refused:
         raise ReportInvalid("")
+
+
+def _keep_unfinished(wizard: Wizard, drafts: _Drafts) -> None:
+    """Save what was typed of an answer not finished when the wizard stopped."""
+    if wizard.unfinished is None:
+        return
+    # a second signal while saving must not cut the save short; the draft as
+    # last saved is still whole if this one fails
+    with contextlib.suppress(OSError, IgfReportError), _signals_ignored():
+        drafts.save(wizard.with_unfinished())
+
+
+@contextmanager
+def _signals_ignored() -> Iterator[None]:
+    wanted = [
+        getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+    ]
+    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in wanted}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 def _quietly(message: str) -> None:
