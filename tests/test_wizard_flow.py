@@ -453,7 +453,7 @@ def test_a_draft_ending_in_a_title_alone_asks_its_summary_with_the_title_kept() 
 
 
 def test_a_title_typed_before_a_summary_is_kept_by_with_unfinished() -> None:
-    script = [*COMPLETE[:11], KeyboardInterrupt]
+    script: list[str | Paste | type[BaseException]] = [*COMPLETE[:11], KeyboardInterrupt]
     screen = ScriptedScreen(script, edits=[])
     wizard = Wizard(screen, {}, lambda _: None)
     with pytest.raises(KeyboardInterrupt):
