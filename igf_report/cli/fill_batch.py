@@ -61,7 +61,7 @@ def fill_without_prompts(report: Path, answers: dict[str, Any], text: Path | Non
         raise ReportInvalid
     written = updated.written
     if updated.saved is not None:
-        say(f"{updated.saved.problem}; your answers are saved in {updated.saved.path}")
+        say(f"error: {updated.saved.problem}; your answers are saved in {updated.saved.path}")
         raise ReportInvalid
     if written is None:
         say(f"Nothing was written; {report} is as it was")
