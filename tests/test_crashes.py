@@ -32,7 +32,7 @@ CASES = [
         '{"title": "Access \\ud800 for all"}',
         (),
         1,
-        "title: holds \\ud800, half of a UTF-16 surrogate pair",
+        "title (Session Title): holds \\ud800, half of a UTF-16 surrogate pair",
     ),
     (
         "lone surrogate in a key",
@@ -42,14 +42,21 @@ CASES = [
         1,
         "holds \\udc00, half of a UTF-16 surrogate pair",
     ),
-    ("null list item", "a.json", '{"key_issues": [null]}', (), 1, "key_issues[0]: is null"),
+    (
+        "null list item",
+        "a.json",
+        '{"key_issues": [null]}',
+        (),
+        1,
+        "key_issues (Key Issues raised, item 1): is null",
+    ),
     (
         "deep nesting under an unknown key",
         "a.json",
         '{"zzz": ' + "[" * 330 + "]" * 330 + "}",
         (),
         1,
-        "zzz: nested more than 32 levels deep",
+        "zzz (not a template field): nested more than 32 levels deep",
     ),
     (
         "deep nesting under a known key",
