@@ -78,7 +78,7 @@ def test_an_invalid_answer_is_refused_and_kept_as_the_default() -> None:
     assert screen.asked[1] == ("Date", None)
     assert screen.asked[2] == ("Date", "31/31/2016")  # the bad answer is the default
     assert screen.asked[3] == ("Date", "31/31/2016")  # Enter on it is refused again
-    assert screen.messages("error")[0].startswith("error: date: '31/31/2016' is not a date")
+    assert screen.messages("error")[0].startswith("error: date (Date): '31/31/2016' is not a date")
     assert wizard.data["date"] == dt.date(2016, 12, 6)
 
 
@@ -135,15 +135,18 @@ def test_warnings_are_shown_and_the_answer_kept() -> None:
     wizard, screen, _, _ = _run(script)
     assert wizard.data["key_issues"] == ["Access costs. Skills lag."]
     assert (
-        "warning: key_issues[0]: has 2 sentences; the template asks for 1 sentence per issue"
-        in (screen.messages("warning"))
+        "warning: key_issues (Key Issues raised, item 1): has 2 sentences; "
+        "the template asks for 1 sentence per issue" in (screen.messages("warning"))
     )
 
 
 def test_a_required_list_cannot_be_left_empty() -> None:
     script = [*COMPLETE[:6], "", "Li Wei, CNNIC", "", ":quit"]
     wizard, screen, _, _ = _run(script)
-    assert "error: speakers: needs at least one item" in screen.messages("error")
+    assert (
+        "error: speakers (List of Speakers and their institutional affiliations): "
+        "needs at least one item"
+    ) in screen.messages("error")
     assert wizard.data["speakers"] == [Person(name="Li Wei", affiliation="CNNIC")]
 
 
@@ -231,7 +234,9 @@ def test_review_refuses_to_save_with_errors(data: dict[str, Any]) -> None:
     assert outcome is Outcome.QUIT
     errors = screen.messages("error")
     assert any("The file has keys the template does not know (titel)" in e for e in errors)
-    assert "error: titel: is not a key of this template; check its spelling" in errors
+    assert (
+        "error: titel (not a template field): is not a key of this template; check its spelling"
+    ) in errors
     assert "info: Type a number from 1 to 11, or Enter to save." in screen.shown
 
 

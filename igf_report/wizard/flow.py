@@ -249,7 +249,7 @@ class Wizard:
     def _show(self, findings: list[Finding]) -> None:
         for finding in findings:
             tone = Tone.ERROR if finding.severity is Severity.ERROR else Tone.WARNING
-            self.screen.message(f"{finding.severity}: {finding.path}: {finding.message}", tone)
+            self.screen.message(finding.describe(), tone)
 
     def _common(self, command: _Command, spec: FieldSpec) -> _Step | None:
         """Handle the commands every prompt takes; ``None`` to ask again."""
@@ -315,7 +315,7 @@ class Wizard:
 
     def _finish_list(self, spec: FieldSpec, items: list[Any]) -> _Step | None:
         if not items and spec.required:
-            self.screen.message(f"error: {spec.key}: needs at least one item", Tone.ERROR)
+            self._show([Finding(Severity.ERROR, spec.key, spec.label, "needs at least one item")])
             return None
         _, findings = check_field(spec, items)
         self._show([f for f in findings if f.path == spec.key])
