@@ -109,6 +109,27 @@ def test_messages_share_one_style(invoke: Invoke, tmp_path: Path) -> None:
     assert bad_validate.startswith("igf-report: error: unknown format 'xml'; choose one of: ")
 
 
+def test_many_report_commands_share_the_style(invoke: Invoke, tmp_path: Path) -> None:
+    from .test_collection import SCHEDULE  # noqa: PLC0415 -- one programme for both
+
+    schedule = tmp_path / "programme.csv"
+    schedule.write_text(SCHEDULE, encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    said = []
+    for _ in range(2):  # written, then kept
+        result = invoke("new", "--from-schedule", str(schedule), "--dir", str(drafts))
+        assert result.exit_code == 0
+        _check_style(result.stderr)
+        said.append(result.stderr)
+    assert "ws12.toml: error: date (Date): '31/31/2016' is not a date" in said[0]
+    assert f"Kept {drafts / 'ws173.toml'}" in said[1]
+    for args in (
+        ["book", str(SEED.parent.parent), "-o", str(tmp_path / "book.html")],
+        ["export", str(SEED.parent.parent), "-f", "csv", "-o", str(tmp_path / "r.csv")],
+    ):
+        _check_style(invoke(*args).stderr)
+
+
 def test_import_to_stdout_says_how_to_save_then_fill(invoke: Invoke) -> None:
     result = invoke("import", "-", input=SEED.read_text(encoding="utf-8"))
     assert result.exit_code == 0

@@ -95,7 +95,7 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
     if to_file:
         assert out is not None  # noqa: S101
         write_atomic(out, document)
-        say(f"wrote {out}: {len(kept)} of {len(entries)} reports")
+        say(f"Wrote {out}: {len(kept)} of {len(entries)} reports")
     else:
         emit(document)
     if left_out:
