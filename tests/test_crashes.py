@@ -298,3 +298,17 @@ def test_ctrl_c_outside_the_wizard_exits_130(
     result = invoke("validate", str(EXAMPLES))
     assert result.exit_code == 130
     assert result.stderr == "\nigf-report: interrupted\n"
+
+
+def test_a_link_to_nothing_in_a_folder_is_said_not_passed_over(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    (tmp_path / "a.toml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "moved.toml").symlink_to("usb-stick/ws173.toml")
+    result = invoke("validate", str(tmp_path))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "1 report:" in result.stdout
+    assert (
+        f"igf-report: warning: {tmp_path / 'moved.toml'}: a symbolic link to "
+        "usb-stick/ws173.toml, which does not exist; skipped"
+    ) in result.stderr.splitlines()
