@@ -8,7 +8,7 @@ import re
 import unicodedata
 from types import UnionType
 
-__all__ = ["display_width", "in_words", "one_line", "visible", "wrap"]
+__all__ = ["display_width", "in_words", "one_line", "shell_word", "visible", "wrap"]
 
 # C0 and C1 controls (but newline and tab), DEL, and the bidirectional
 # overrides and isolates that can make text read differently than it is.
@@ -45,6 +45,13 @@ def one_line(text: str) -> str:
     reads like another finding.
     """
     return _BREAKS.sub(_show, visible(text))
+
+
+def shell_word(path: object) -> str:
+    """``path`` as one word of a shell command, so that a command we suggest runs as printed."""
+    import shlex  # noqa: PLC0415 -- fast start-up
+
+    return shlex.quote(str(path))
 
 
 # a datetime is a date too, so it comes before it

@@ -167,3 +167,21 @@ def test_a_wrong_template_value_is_said_in_words(
     assert words in said
     for internal in ("datetime.", "{'", "[1, 2]", "'igf-2016-workshop'"):
         assert internal not in said
+
+
+def test_a_command_suggested_for_a_path_with_spaces_runs_as_printed(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    folder = tmp_path / "my reports"
+    folder.mkdir()
+    draft = folder / "ws 173.toml"
+    draft.write_text('title = "Only a title"\n', encoding="utf-8")
+    quoted = f"'{draft}'"
+    filled = invoke("fill", str(draft), "--no-input")
+    assert f"`igf-report fill {quoted}`" in filled.stderr
+    imported = invoke("import", str(draft), "-o", str(folder / "other.toml"))
+    assert f"`igf-report fill {quoted}`" in imported.stderr
+    schedule = folder / "programme.csv"
+    schedule.write_text("Session Title\nMy talk\n", encoding="utf-8")
+    made = invoke("new", "--from-schedule", str(schedule), "--dir", str(folder))
+    assert f"`igf-report fill '{folder / 'my-talk.toml'}'`" in made.stderr

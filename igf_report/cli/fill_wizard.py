@@ -26,6 +26,7 @@ from igf_report.filling import (
     save_draft,
     write_report,
 )
+from igf_report.textutil import shell_word
 from igf_report.validation import check
 from igf_report.wizard.flow import Outcome, Wizard
 from igf_report.wizard.screen import Tone
@@ -91,7 +92,8 @@ class _Drafts:
         if self.saved_at is None:
             return "Nothing had been answered yet, so nothing was saved."
         where = self.saved_at
-        return f"Your answers are saved in {where}; run `igf-report fill {where}` to go on."
+        command = f"igf-report fill {shell_word(where)}"
+        return f"Your answers are saved in {where}; run `{command}` to go on."
 
     def write(self, values: dict[str, Any], text: Path | None) -> Written:
         """Write the complete report and its text, unless the report changed outside.

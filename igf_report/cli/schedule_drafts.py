@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from igf_report.cli.output import say
+from igf_report.textutil import shell_word
 
 __all__ = ["drafts_from_schedule"]
 
@@ -40,4 +41,4 @@ def drafts_from_schedule(schedule: Path, folder: Path, *, with_schema: bool) -> 
     say(f"{rows}: {drafts} written, {kept} kept")
     first = next((d.path for d in made.drafts if not d.kept), None)
     if first is not None:
-        say(f"Next: `igf-report fill {first}` asks for what each draft still needs")
+        say(f"Next: `igf-report fill {shell_word(first)}` asks for what each draft still needs")

@@ -17,6 +17,7 @@ from igf_report.fields import FIELDS, FieldSpec, key_of_path
 from igf_report.filling import draft_values
 from igf_report.importer.published import read_published
 from igf_report.reportfile import dump_toml, read_text
+from igf_report.textutil import shell_word
 from igf_report.validation import Checked, check
 
 __all__ = ["ImportSummary", "import_report", "import_text"]
@@ -71,7 +72,7 @@ def import_text(text: str, name: str) -> ImportSummary:
         ReportInvalid: no label of the template was recognised at all.
     """
     if _is_report_file(text):
-        file = "REPORT" if name == "<stdin>" else name  # a command one can run
+        file = "REPORT" if name == "<stdin>" else shell_word(name)  # a command one can run
         msg = (
             f"{name} is already a report file (TOML), not a published report: there is "
             f"nothing to import. Check it with `igf-report validate {file}`, or complete "
