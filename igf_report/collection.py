@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -119,13 +119,20 @@ def load_entry(path: Path) -> Entry:
     return Entry(FileResult(str(path), checked.findings, checked), data)
 
 
-def collect(paths: Iterable[str | Path]) -> list[Entry]:
+def collect(
+    paths: Iterable[str | Path], on_skip: Callable[[str], None] | None = None
+) -> list[Entry]:
     """Every report below ``paths`` (folders searched for ``*.toml``), in programme order.
+
+    Args:
+        paths: the files and folders named on the command line.
+        on_skip: told, in a sentence, of each loop, link to nothing or folder
+            that cannot be read, as ``validate`` is.
 
     Raises:
         UsageError: a path does not exist, or no report file was found.
     """
-    entries = [load_entry(path) for path in expand_paths(paths)]
+    entries = [load_entry(path) for path in expand_paths(paths, on_skip)]
     if not entries:
         msg = "no report files found (folders are searched for *.toml)"
         raise UsageError(msg)

@@ -560,3 +560,21 @@ def test_status_table_fits_80_columns_when_asked(invoke: Invoke, folder: Path) -
     result = invoke("status", str(folder), "--width", "80")
     assert max(len(line) for line in result.stdout.splitlines()) <= 80
     assert invoke("status", str(folder), "--width", "79").exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["status", "book", "export"])
+def test_many_report_commands_say_what_their_walk_skipped(
+    invoke: Invoke, tmp_path: Path, command: str
+) -> None:
+    (tmp_path / "a.toml").write_text(tomli_w.dumps(valid_data()), encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to("..")
+    (tmp_path / "moved.toml").symlink_to("gone.toml")
+    out = {
+        "status": [],
+        "book": ["-o", str(tmp_path / "out.html")],
+        "export": ["-f", "csv", "-o", str(tmp_path / "out.csv")],
+    }[command]
+    result = invoke(command, str(tmp_path), *out)
+    assert f"igf-report: warning: {tmp_path / 'sub' / 'up'}: a symlink loop" in result.stderr
+    assert f"igf-report: warning: {tmp_path / 'moved.toml'}: a symbolic link to" in result.stderr

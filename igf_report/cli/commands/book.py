@@ -79,7 +79,7 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
         assert out is not None  # noqa: S101 -- narrowed above
         check_output_name(out, get_renderer(chosen).suffix)
         check_book_overwrite(out, chosen, force=force)
-    entries = collect(paths)
+    entries = collect(paths, lambda skipped: say(f"igf-report: warning: {skipped}"))
     if to_file and any(Path(e.path).resolve() == out.resolve() for e in entries):  # type: ignore[union-attr]
         msg = f"-o {out} is one of the reports being read; choose another file"
         raise UsageError(msg)

@@ -69,7 +69,7 @@ def export(
     if out is not None and to_file:
         check_output_name(out, f".{fmt}")
         check_export_overwrite(out, force=force)
-    entries = collect(paths)
+    entries = collect(paths, lambda skipped: say(f"igf-report: warning: {skipped}"))
     document = export_rows(entries, fmt, excel=excel)
     invalid = [entry for entry in entries if entry.errors]
     for entry in invalid:

@@ -58,7 +58,7 @@ def status(
     if fmt not in STATUS_FORMATS:
         msg = f"unknown --format {fmt!r}; choose one of: {', '.join(STATUS_FORMATS)}"
         raise UsageError(msg)
-    entries = collect(paths)
+    entries = collect(paths, lambda skipped: say(f"igf-report: warning: {skipped}"))
     if fmt == "table":
         emit(status_table(entries, width))
     else:
