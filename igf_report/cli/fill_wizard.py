@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -158,11 +159,11 @@ def fill_with_prompts(
             outcome = wizard.run()
     except KeyboardInterrupt:
         _keep_unfinished(wizard, drafts)
-        _quietly(f"\nInterrupted. {drafts.resume()}")
+        _quietly(f"Interrupted. {drafts.resume()}")
         raise Interrupted("") from None
     except (EOFError, _Closed):
         _keep_unfinished(wizard, drafts)
-        _quietly(f"\nStopped. {drafts.resume()}")
+        _quietly(f"Stopped. {drafts.resume()}")
         raise ReportInvalid("") from None
     if outcome is Outcome.QUIT:
         _keep_unfinished(wizard, drafts)
@@ -206,4 +207,5 @@ def _signals_ignored() -> Iterator[None]:
 def _quietly(message: str) -> None:
     # The terminal may be gone (SIGHUP): nothing to say then, and nothing to fail on.
     with contextlib.suppress(OSError):
+        sys.stderr.write("\n")  # ends the prompt's line; say() would show it as ␊
         say(message)
