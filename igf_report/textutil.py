@@ -34,11 +34,13 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_show, text)
 
 
-_BREAKS = re.compile("[\n\t]")
+_BREAKS = re.compile("[\n\t\u2028\u2029]")
 
 
 def one_line(text: str) -> str:
-    """:func:`visible`, with newlines and tabs shown too (``␊``, ``␉``).
+    """:func:`visible`, with newlines, tabs and Unicode's line and paragraph separators shown too.
+
+    (``␊``, ``␉``, ``<U+2028>``: readers that split lines break at all of them.)
 
     For what must stay on one line, such as a file name in a line of
     ``validate`` output: a newline in it would otherwise start a line that
