@@ -218,6 +218,28 @@ def test_only_the_page_heading_is_skipped_and_hash_lines_are_text() -> None:
     assert read_published("# IGF 2016 workshop report template\n" + text).notes == []
 
 
+def test_the_heading_line_inside_a_value_is_text_not_dropped() -> None:
+    text = (
+        "## IGF 2016 Workshop Report Template\n"
+        "Session Title\tOpen data\n"
+        "Discussions\tWe read the\n"
+        "IGF 2016 Workshop Report Template\n"
+        "aloud.\n"
+    )
+    imported = read_published(text)
+    assert imported.data["discussions"] == [
+        "We read the",
+        "IGF 2016 Workshop Report Template",
+        "aloud.",
+    ]
+
+
+def test_a_hash_line_that_reads_as_a_label_is_text() -> None:
+    imported = read_published("Session Title\tOpen data\n#DATE\n")
+    assert imported.data["title"] == "Open data #DATE"
+    assert "date" not in imported.data
+
+
 def test_a_less_than_that_opens_no_tag_is_text() -> None:
     text = (
         "Session Title\tPrices a<b for users\n"

@@ -101,20 +101,27 @@ class Imported:
 
 def _rows(text: str) -> list[_Row]:
     rows: list[_Row] = []
+    labelled = False
     for line in text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n"):
-        if not line.strip() or _is_heading(line):
+        # the page's heading comes before its labels: the same words further
+        # down are part of a value
+        if not line.strip() or (not labelled and _is_heading(line)):
             continue
         label, tab, value = line.partition("\t")
         if not tab:
-            spec = _match(line)
+            # a line of running text starting with # is a hashtag or a note,
+            # even one on a label's word: no published label is written so
+            spec = None if line.lstrip().startswith("#") else _match(line)
             if spec is not None:
                 rows.append(_Row(line, "", spec))
+                labelled = True
             elif rows:
                 rows.append(_Row("", line, None))  # a value running on
             else:
                 rows.append(_Row(line, "", None))
             continue
         rows.append(_Row(label, value, _match(label) if label.strip() else None))
+        labelled = labelled or rows[-1].spec is not None
     return rows
 
 
