@@ -135,7 +135,14 @@ class _Walk:
             if entry.is_dir():
                 yield from self.folder(Path(entry.path))
                 return
-            if not (entry.name.endswith(".toml") and entry.is_file()):
+            if not entry.name.endswith(".toml"):
+                return
+            if not entry.is_file():
+                if entry.is_symlink() and not os.path.lexists(os.path.realpath(entry.path)):
+                    target = Path(entry.path).readlink()
+                    self.on_skip(
+                        f"{entry.path}: a symbolic link to {target}, which does not exist; skipped"
+                    )
                 return
             if entry.is_symlink():
                 info = entry.stat()

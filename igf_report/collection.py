@@ -125,8 +125,9 @@ def collect(
     """Every report below ``paths`` (folders searched for ``*.toml``), in programme order.
 
     Args:
-        paths: files and folders, as given on the command line.
-        on_skip: told, in a sentence, of each loop or folder that cannot be read.
+        paths: the files and folders named on the command line.
+        on_skip: told, in a sentence, of each loop, link to nothing or folder
+            that cannot be read, as ``validate`` is.
 
     Raises:
         UsageError: a path does not exist, or no report file was found.

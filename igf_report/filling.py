@@ -33,6 +33,7 @@ from igf_report.model import TEMPLATE_ID
 from igf_report.parsers import MEETING_DAYS
 from igf_report.render import get_renderer
 from igf_report.reportfile import dump_toml, parse_document, read_text
+from igf_report.textutil import in_words
 from igf_report.tomlcomments import find_comments
 from igf_report.validation import Checked, Finding, check
 
@@ -109,8 +110,8 @@ def read_report(path: Path) -> Opened:
     template = data.get("template")
     if template is not None and template != TEMPLATE_ID:
         msg = (
-            f"{path} is a report of template {template!r}, not {TEMPLATE_ID!r}; "
-            "it is left untouched"
+            f"{path} says its template is {in_words(template)}, not "
+            f'"{TEMPLATE_ID}"; it is not a report of igf-report, so it is left untouched'
         )
         raise NotOurFile(msg)
     if template is None and (foreign := [key for key in data if key not in _KNOWN]):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Final
 from pydantic import BaseModel
 
 from igf_report.errors import FileReadError, UsageError
-from igf_report.fields import FIELDS, FieldSpec, Kind
+from igf_report.fields import FIELDS, FieldSpec, Kind, place_for_people
 from igf_report.model import TEMPLATE_ID, Person
 
 if TYPE_CHECKING:
@@ -224,10 +224,12 @@ def _number_too_large(text: str, name: str, digits: int | None = None) -> FileRe
 _TOO_LARGE_MESSAGE: Final = "holds a number too large ({} digits); put it in quotes if it is text"
 
 
-def _path(parts: tuple[str | int, ...]) -> str:
-    return "".join(
+def _where(parts: tuple[str | int, ...]) -> str:
+    """A place in a document, for people: its key, then its label and items counted from 1."""
+    path = "".join(
         f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(parts)
     )
+    return f"{parts[0]} ({place_for_people(path)})"
 
 
 def _refuse_hostile(data: dict[str, Any], name: str, *, from_json: bool) -> None:
@@ -242,7 +244,7 @@ def _refuse_hostile(data: dict[str, Any], name: str, *, from_json: bool) -> None
     while stack:
         node, parts = stack.pop()
         if len(parts) >= MAX_DEPTH:
-            msg = f"{parts[0]}: nested more than {MAX_DEPTH} levels deep; a report nests 3"
+            msg = f"{_where(parts[:1])}: nested more than {MAX_DEPTH} levels deep; a report nests 3"
             raise FileReadError(name, msg)
         pairs = node.items() if isinstance(node, dict) else enumerate(node)
         for key, value in pairs:
@@ -251,7 +253,7 @@ def _refuse_hostile(data: dict[str, Any], name: str, *, from_json: bool) -> None
                 continue
             problem = _hostile(key, value, from_json=from_json, in_list=isinstance(node, list))
             if problem:
-                raise FileReadError(name, f"{_path((*parts, key))}: {problem}")
+                raise FileReadError(name, f"{_where((*parts, key))}: {problem}")
 
 
 def _hostile(key: object, value: object, *, from_json: bool, in_list: bool) -> str | None:

@@ -248,9 +248,9 @@ def write_schema(folder: Path) -> str:
         except (OSError, ValueError):
             ours = False
         if not ours:
-            return f"{path} exists and is not igf-report's schema; it is left untouched"
+            return f"note: {path} exists and is not igf-report's schema; it is left untouched"
     write_atomic(path, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
-    return f"wrote {path}"
+    return f"Wrote {path}"
 
 
 def _row_values(row: list[str], columns: Columns) -> tuple[dict[str, Any], list[Finding]]:

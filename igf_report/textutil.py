@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 import unicodedata
+from types import UnionType
 
-__all__ = ["display_width", "one_line", "visible", "wrap"]
+__all__ = ["display_width", "in_words", "one_line", "shell_word", "visible", "wrap"]
 
 # C0 and C1 controls (but newline and tab), DEL, and the bidirectional
 # overrides and isolates that can make text read differently than it is.
@@ -32,17 +34,59 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_show, text)
 
 
-_BREAKS = re.compile("[\n\t]")
+_BREAKS = re.compile("[\n\t\u2028\u2029]")
 
 
 def one_line(text: str) -> str:
-    """:func:`visible`, with newlines and tabs shown too (``␊``, ``␉``).
+    """:func:`visible`, with newlines, tabs and Unicode's line and paragraph separators shown too.
+
+    (``␊``, ``␉``, ``<U+2028>``: readers that split lines break at all of them.)
 
     For what must stay on one line, such as a file name in a line of
     ``validate`` output: a newline in it would otherwise start a line that
     reads like another finding.
     """
     return _BREAKS.sub(_show, visible(text))
+
+
+def shell_word(path: object) -> str:
+    """``path`` as one word of a shell command, so that a command we suggest runs as printed."""
+    import shlex  # noqa: PLC0415 -- fast start-up
+
+    return shlex.quote(str(path))
+
+
+# a datetime is a date too, so it comes before it
+_KINDS: tuple[tuple[type | UnionType, str], ...] = (
+    (int | float, "a number ({})"),
+    (dt.datetime, "a date and time ({})"),
+    (dt.date, "a date ({})"),
+    (dt.time, "a time ({})"),
+    (dict, "a table"),
+    (list, "a list"),
+)
+
+
+def in_words(value: object) -> str:
+    """A value read from a file, said for people rather than as Python writes it.
+
+    Text is quoted as the file has it (controls made visible); a date, a time
+    or a number is named with its value; a table or a list is named by its
+    kind only, as its contents can be anything.
+
+    Examples:
+        ``time(12, 0)`` -> ``a time (12:00:00)``; ``{"": []}`` -> ``a table``;
+        ``"igf-2015"`` -> ``"igf-2015"``.
+    """
+    if isinstance(value, str):
+        return f'"{one_line(value)}"'
+    if isinstance(value, bool):
+        return f"true or false ({str(value).lower()})"
+    for kind, name in _KINDS:
+        if isinstance(value, kind):
+            shown = value.isoformat() if isinstance(value, dt.date | dt.time) else value
+            return name.format(shown)
+    return "a value of another kind"
 
 
 @functools.lru_cache(maxsize=4096)

@@ -17,6 +17,7 @@ from pydantic_core import ErrorDetails
 
 from igf_report.fields import FIELDS, FieldSpec, key_of_path, label_for_path, place_for_people
 from igf_report.model import TEMPLATE_ID, Report
+from igf_report.textutil import in_words
 
 __all__ = [
     "Checked",
@@ -221,7 +222,7 @@ def check_fields(data: Mapping[str, Any]) -> Checked:
         checked.findings.append(
             _error(
                 "template",
-                f"is {template!r}; igf-report reads reports of {TEMPLATE_ID!r}",
+                f'is {in_words(template)}; igf-report reads reports of template "{TEMPLATE_ID}"',
             )
         )
     for spec in FIELDS:

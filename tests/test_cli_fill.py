@@ -140,7 +140,7 @@ def test_the_environment_variable_means_no_input(invoke: Invoke, tmp_path: Path)
     ("content", "why"),
     [
         ("not = [toml", "not valid TOML"),
-        ('template = "igf-2030-town-hall"\n', "is a report of template 'igf-2030-town-hall'"),
+        ('template = "igf-2030-town-hall"\n', 'says its template is "igf-2030-town-hall"'),
         ('[tool.poetry]\nname = "x"\n', "has keys the template does not know (tool)"),
         # a static site's config.toml has a title, but it is no report
         ('title = "My blog"\nbaseURL = "https://example.org/"\n', "does not know (baseURL)"),

@@ -83,7 +83,7 @@ def test_book_orders_by_date_time_title_and_leaves_out_invalid(
     result = invoke("book", str(folder), "-o", str(out))
     assert result.exit_code == 1
     assert "d-broken.toml: left out: line 3: error: date (Date): '31/31/2016'" in result.stderr
-    assert f"wrote {out}: 3 of 4 reports" in result.stderr
+    assert f"Wrote {out}: 3 of 4 reports" in result.stderr
     html = out.read_text(encoding="utf-8")
     titles = re.findall(r'<span class="entry-title">([^<]*)</span>', html)
     assert titles == ["Early session", "B afternoon", "Late session"]
@@ -462,7 +462,7 @@ def test_drafts_from_schedule(invoke: Invoke, tmp_path: Path) -> None:
     ]
     assert "Organiser as organizer" in result.stderr
     assert "Moderator as chair" in result.stderr
-    assert "columns ignored: Room" in result.stderr
+    assert "Columns ignored: Room" in result.stderr
     assert "date (Date): '31/31/2016'" in result.stderr
     assert "left for fill" in result.stderr
     status = json.loads(invoke("status", str(drafts), "-f", "json").stdout)
@@ -488,7 +488,7 @@ def test_drafts_are_never_overwritten(invoke: Invoke, tmp_path: Path) -> None:
     (drafts / "ws173.toml").write_text("# my work\n", encoding="utf-8")
     result = invoke("new", "--from-schedule", str(schedule), "--dir", str(drafts))
     assert result.exit_code == 0
-    assert f"kept {drafts / 'ws173.toml'}" in result.stderr
+    assert f"Kept {drafts / 'ws173.toml'}" in result.stderr
     assert "3 rows: 0 drafts written, 3 kept" in result.stderr
     assert (drafts / "ws173.toml").read_text(encoding="utf-8") == "# my work\n"
 
@@ -586,7 +586,7 @@ def test_schedule_with_start_and_end_columns(invoke: Invoke, tmp_path: Path) -> 
     result = invoke("new", "--from-schedule", str(schedule), "--dir", str(tmp_path / "d"))
     assert result.exit_code == 0, result.stderr
     assert "Start Time as time.start" in result.stderr
-    assert "time.end (Time): is required; left for fill" in result.stderr
+    assert "error: time (Time, end): is required; left for fill" in result.stderr
     lines = invoke("export", str(tmp_path / "d"), "-f", "jsonl").stdout.splitlines()
     by_title = {json.loads(line)["title"]: json.loads(line) for line in lines}
     assert by_title["Main session"]["time"] == {"start": "10:00", "end": "11:30"}
@@ -670,3 +670,21 @@ def test_new_dir_without_schedule_is_refused_not_ignored(
     assert result.exit_code == 2, result.stderr
     assert "--from-schedule" in result.stderr
     assert not (tmp_path / "report.toml").exists()
+
+
+@pytest.mark.parametrize("command", ["status", "book", "export"])
+def test_many_report_commands_say_what_their_walk_skipped(
+    invoke: Invoke, tmp_path: Path, command: str
+) -> None:
+    (tmp_path / "a.toml").write_text(tomli_w.dumps(valid_data()), encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "up").symlink_to("..")
+    (tmp_path / "moved.toml").symlink_to("gone.toml")
+    out = {
+        "status": [],
+        "book": ["-o", str(tmp_path / "out.html")],
+        "export": ["-f", "csv", "-o", str(tmp_path / "out.csv")],
+    }[command]
+    result = invoke(command, str(tmp_path), *out)
+    assert f"igf-report: warning: {tmp_path / 'sub' / 'up'}: a symlink loop" in result.stderr
+    assert f"igf-report: warning: {tmp_path / 'moved.toml'}: a symbolic link to" in result.stderr

@@ -32,7 +32,7 @@ CASES = [
         '{"title": "Access \\ud800 for all"}',
         (),
         1,
-        "title: holds \\ud800, half of a UTF-16 surrogate pair",
+        "title (Session Title): holds \\ud800, half of a UTF-16 surrogate pair",
     ),
     (
         "lone surrogate in a key",
@@ -42,14 +42,21 @@ CASES = [
         1,
         "holds \\udc00, half of a UTF-16 surrogate pair",
     ),
-    ("null list item", "a.json", '{"key_issues": [null]}', (), 1, "key_issues[0]: is null"),
+    (
+        "null list item",
+        "a.json",
+        '{"key_issues": [null]}',
+        (),
+        1,
+        "key_issues (Key Issues raised, item 1): is null",
+    ),
     (
         "deep nesting under an unknown key",
         "a.json",
         '{"zzz": ' + "[" * 330 + "]" * 330 + "}",
         (),
         1,
-        "zzz: nested more than 32 levels deep",
+        "zzz (not a template field): nested more than 32 levels deep",
     ),
     (
         "deep nesting under a known key",
@@ -291,3 +298,17 @@ def test_ctrl_c_outside_the_wizard_exits_130(
     result = invoke("validate", str(EXAMPLES))
     assert result.exit_code == 130
     assert result.stderr == "\nigf-report: interrupted\n"
+
+
+def test_a_link_to_nothing_in_a_folder_is_said_not_passed_over(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    (tmp_path / "a.toml").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "moved.toml").symlink_to("usb-stick/ws173.toml")
+    result = invoke("validate", str(tmp_path))
+    assert result.exit_code == 0, result.stdout + result.stderr
+    assert "1 report:" in result.stdout
+    assert (
+        f"igf-report: warning: {tmp_path / 'moved.toml'}: a symbolic link to "
+        "usb-stick/ws173.toml, which does not exist; skipped"
+    ) in result.stderr.splitlines()

@@ -147,6 +147,8 @@ def test_ctrl_c_keeps_the_draft_and_resuming_finishes(report: Path) -> None:
     session.child.expect("Session Organizer: ")
     session.child.sendintr()
     session.expect("Interrupted. Your answers are saved in")
+    # the prompt's line is ended, not shown as a line break made visible
+    assert (session.child.before or "").endswith("\n")
     assert session.finish() == 130
     assert "Traceback" not in (session.child.before or "")
     data = tomllib.loads(report.read_text(encoding="utf-8"))

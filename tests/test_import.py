@@ -163,6 +163,8 @@ def _words_out(toml_text: str, notes: list[str]) -> Counter[str]:
 @example(before=[("\U00018cd60", True)], label="\nSession Title\t", after=[])
 # import_text once encoded its str to UTF-8, which a lone surrogate cannot be
 @example(before=[], label="\nSession Title\t", after=[("\ud800", True)])
+# a line of text that reads as a label, tab-less, was taken for one without a word said
+@example(before=[("RAPPORTEUR:NOTETAKER", True)], label="\nSession Title\t", after=[])
 def test_every_word_of_any_text_is_kept_or_named(
     before: list[tuple[str, bool]], label: str, after: list[tuple[str, bool]]
 ) -> None:
@@ -218,6 +220,28 @@ def test_only_the_page_heading_is_skipped_and_hash_lines_are_text() -> None:
     assert imported.data["key_issues"] == ["Cost", "#hashtag IGF2016 trended"]
     assert not any("Template" in note for note in imported.notes)
     assert read_published("# IGF 2016 workshop report template\n" + text).notes == []
+
+
+def test_the_heading_line_inside_a_value_is_text_not_dropped() -> None:
+    text = (
+        "## IGF 2016 Workshop Report Template\n"
+        "Session Title\tOpen data\n"
+        "Discussions\tWe read the\n"
+        "IGF 2016 Workshop Report Template\n"
+        "aloud.\n"
+    )
+    imported = read_published(text)
+    assert imported.data["discussions"] == [
+        "We read the",
+        "IGF 2016 Workshop Report Template",
+        "aloud.",
+    ]
+
+
+def test_a_hash_line_that_reads_as_a_label_is_text() -> None:
+    imported = read_published("Session Title\tOpen data\n#DATE\n")
+    assert imported.data["title"] == "Open data #DATE"
+    assert "date" not in imported.data
 
 
 def test_a_less_than_that_opens_no_tag_is_text() -> None:

@@ -109,6 +109,27 @@ def test_messages_share_one_style(invoke: Invoke, tmp_path: Path) -> None:
     assert bad_validate.startswith("igf-report: error: unknown format 'xml'; choose one of: ")
 
 
+def test_many_report_commands_share_the_style(invoke: Invoke, tmp_path: Path) -> None:
+    from .test_collection import SCHEDULE  # noqa: PLC0415 -- one programme for both
+
+    schedule = tmp_path / "programme.csv"
+    schedule.write_text(SCHEDULE, encoding="utf-8")
+    drafts = tmp_path / "drafts"
+    said = []
+    for _ in range(2):  # written, then kept
+        result = invoke("new", "--from-schedule", str(schedule), "--dir", str(drafts))
+        assert result.exit_code == 0
+        _check_style(result.stderr)
+        said.append(result.stderr)
+    assert "ws12.toml: error: date (Date): '31/31/2016' is not a date" in said[0]
+    assert f"Kept {drafts / 'ws173.toml'}" in said[1]
+    for args in (
+        ["book", str(SEED.parent.parent), "-o", str(tmp_path / "book.html")],
+        ["export", str(SEED.parent.parent), "-f", "csv", "-o", str(tmp_path / "r.csv")],
+    ):
+        _check_style(invoke(*args).stderr)
+
+
 def test_import_to_stdout_says_how_to_save_then_fill(invoke: Invoke) -> None:
     result = invoke("import", "-", input=SEED.read_text(encoding="utf-8"))
     assert result.exit_code == 0
@@ -118,3 +139,49 @@ def test_import_to_stdout_says_how_to_save_then_fill(invoke: Invoke) -> None:
         "then `igf-report fill report.toml`"
     )
     assert "the report`" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("template", "words"),
+    [
+        ("12:00:00", "a time (12:00:00)"),
+        ("2016-12-06", "a date (2016-12-06)"),
+        ("12", "a number (12)"),
+        ("true", "true or false (true)"),
+        ("{ a = 1 }", "a table"),
+        ('{ "" = [] }', "a table"),
+        ("[1, 2]", "a list"),
+        ('"igf-2015"', '"igf-2015"'),
+    ],
+)
+@pytest.mark.parametrize("command", ["validate", "fill"])
+def test_a_wrong_template_value_is_said_in_words(
+    invoke: Invoke, tmp_path: Path, template: str, words: str, command: str
+) -> None:
+    report = tmp_path / "r.toml"
+    report.write_text(f'template = {template}\ntitle = "x"\n', encoding="utf-8")
+    args = [command, str(report)] + (["--no-input"] if command == "fill" else [])
+    result = invoke(*args)
+    said = result.stdout + result.stderr  # validate's findings are its data
+    assert result.exit_code == 1
+    assert words in said
+    for internal in ("datetime.", "{'", "[1, 2]", "'igf-2016-workshop'"):
+        assert internal not in said
+
+
+def test_a_command_suggested_for_a_path_with_spaces_runs_as_printed(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    folder = tmp_path / "my reports"
+    folder.mkdir()
+    draft = folder / "ws 173.toml"
+    draft.write_text('title = "Only a title"\n', encoding="utf-8")
+    quoted = f"'{draft}'"
+    filled = invoke("fill", str(draft), "--no-input")
+    assert f"`igf-report fill {quoted}`" in filled.stderr
+    imported = invoke("import", str(draft), "-o", str(folder / "other.toml"))
+    assert f"`igf-report fill {quoted}`" in imported.stderr
+    schedule = folder / "programme.csv"
+    schedule.write_text("Session Title\nMy talk\n", encoding="utf-8")
+    made = invoke("new", "--from-schedule", str(schedule), "--dir", str(folder))
+    assert f"`igf-report fill '{folder / 'my-talk.toml'}'`" in made.stderr

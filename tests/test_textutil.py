@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from igf_report.textutil import display_width, visible, wrap
+from igf_report.textutil import display_width, one_line, visible, wrap
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,9 @@ def test_lines_fit_their_columns(
     wrapped = wrap(text, width, indent, hang)
     assert wrapped == lines
     assert all(display_width(line) <= width for line in wrapped)
+
+
+@pytest.mark.parametrize("separator", ["\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x1c"])
+def test_one_line_stays_one_line_for_every_line_separator(separator: str) -> None:
+    # str.splitlines() (and many readers of validate's output) break at each of these
+    assert len(one_line(f"a{separator}b").splitlines()) == 1

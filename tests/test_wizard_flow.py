@@ -80,7 +80,7 @@ def test_an_invalid_answer_is_refused_and_given_back_to_correct_not_as_a_default
     assert screen.asked[2] == ("Date", None)  # Enter does not resubmit the refused answer
     assert screen.retried[2] == "31/31/2016"  # it is given back to be corrected
     assert screen.retried[3] is None  # an empty answer leaves nothing to give back
-    assert screen.messages("error")[0].startswith("error: date: '31/31/2016' is not a date")
+    assert screen.messages("error")[0].startswith("error: date (Date): '31/31/2016' is not a date")
     assert wizard.data["date"] == dt.date(2016, 12, 6)
 
 
@@ -192,15 +192,18 @@ def test_warnings_are_shown_and_the_answer_kept() -> None:
     wizard, screen, _, _ = _run(script)
     assert wizard.data["key_issues"] == ["Access costs. Skills lag."]
     assert (
-        "warning: key_issues[0]: has 2 sentences; the template asks for 1 sentence per issue"
-        in (screen.messages("warning"))
+        "warning: key_issues (Key Issues raised, item 1): has 2 sentences; "
+        "the template asks for 1 sentence per issue" in (screen.messages("warning"))
     )
 
 
 def test_a_required_list_cannot_be_left_empty() -> None:
     script = [*COMPLETE[:6], "", "Li Wei, CNNIC", "", ":quit"]
     wizard, screen, _, _ = _run(script)
-    assert "error: speakers: needs at least one item" in screen.messages("error")
+    assert (
+        "error: speakers (List of Speakers and their institutional affiliations): "
+        "needs at least one item"
+    ) in screen.messages("error")
     assert wizard.data["speakers"] == [Person(name="Li Wei", affiliation="CNNIC")]
 
 
@@ -288,7 +291,9 @@ def test_review_refuses_to_save_with_errors(data: dict[str, Any]) -> None:
     assert outcome is Outcome.QUIT
     errors = screen.messages("error")
     assert any("The file has keys the template does not know (titel)" in e for e in errors)
-    assert "error: titel: is not a key of this template; check its spelling" in errors
+    assert (
+        "error: titel (not a template field): is not a key of this template; check its spelling"
+    ) in errors
     assert "info: Type a number from 1 to 11, or Enter to save." in screen.shown
 
 
@@ -496,3 +501,24 @@ def test_a_draft_from_a_file_shows_its_items_as_typed(data: dict[str, Any]) -> N
     _, screen, _, _ = _run(["9", "", "", ""], data=data)
     assert "  1. Gob.mx: A platform." in screen.shown
     assert "  2. B." in screen.shown
+
+
+def test_a_draft_ending_in_a_title_alone_asks_its_summary_with_the_title_kept() -> None:
+    data = {**valid_data(), "presentations": [{"title": "Gob.mx"}]}
+    script = ["", "A single point of access.", "", "", ""]
+    wizard, screen, _, outcome = _run(script, data=data)
+    assert outcome is Outcome.SAVE
+    assert screen.asked[0] == ("1. title (may be empty)", "Gob.mx")
+    assert wizard.data["presentations"] == [
+        Presentation(title="Gob.mx", summary="A single point of access.")
+    ]
+
+
+def test_a_title_typed_before_a_summary_is_kept_by_with_unfinished() -> None:
+    script: list[str | Paste | type[BaseException]] = [*COMPLETE[:11], KeyboardInterrupt]
+    screen = ScriptedScreen(script, edits=[])
+    wizard = Wizard(screen, {}, lambda _: None)
+    with pytest.raises(KeyboardInterrupt):
+        wizard.run()
+    assert wizard.with_unfinished()["presentations"] == [{"title": "Gob.mx"}]
+    assert "presentations" not in wizard.data  # not an answer yet

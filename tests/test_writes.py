@@ -179,7 +179,7 @@ def test_a_read_only_report_is_refused_with_a_message(
     before = complete.read_bytes()
     result = invoke("fill", str(complete), "--no-input", "--set", "organizer=Not written")
     assert result.exit_code == 1
-    assert f"cannot write {complete}: the file is read-only" in result.stderr
+    assert f"error: cannot write {complete}: the file is read-only" in result.stderr
     assert complete.read_bytes() == before
     (draft,) = (complete.parent / "tmp").iterdir()
     assert f"your answers are saved in {draft}" in result.stderr

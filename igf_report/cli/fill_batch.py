@@ -10,6 +10,7 @@ from igf_report.cli.output import say
 from igf_report.errors import ReportInvalid
 from igf_report.fields import field_for_path, key_of_path
 from igf_report.filling import update_report
+from igf_report.textutil import shell_word
 from igf_report.validation import Finding
 
 __all__ = ["fill_without_prompts", "say_refused"]
@@ -56,12 +57,12 @@ def fill_without_prompts(report: Path, answers: dict[str, Any], text: Path | Non
         noun = "field is" if count == 1 else "fields are"
         say(
             f"{count} {noun} missing or invalid; {where}. Add them with --set or --from, "
-            f"or run `igf-report fill {report}` in a terminal."
+            f"or run `igf-report fill {shell_word(report)}` in a terminal."
         )
         raise ReportInvalid
     written = updated.written
     if updated.saved is not None:
-        say(f"{updated.saved.problem}; your answers are saved in {updated.saved.path}")
+        say(f"error: {updated.saved.problem}; your answers are saved in {updated.saved.path}")
         raise ReportInvalid
     if written is None:
         say(f"Nothing was written; {report} is as it was")

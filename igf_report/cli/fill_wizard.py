@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,7 +12,13 @@ from types import FrameType
 from typing import Any
 
 from igf_report.cli.output import say
-from igf_report.errors import FileWriteError, Interrupted, ReportChanged, ReportInvalid
+from igf_report.errors import (
+    FileWriteError,
+    IgfReportError,
+    Interrupted,
+    ReportChanged,
+    ReportInvalid,
+)
 from igf_report.filling import (
     DUE_DATE,
     Written,
@@ -20,6 +27,7 @@ from igf_report.filling import (
     save_draft,
     write_report,
 )
+from igf_report.textutil import shell_word
 from igf_report.validation import check
 from igf_report.wizard.flow import Outcome, Wizard
 from igf_report.wizard.screen import Tone
@@ -86,7 +94,8 @@ class _Drafts:
         if self.saved_at is None:
             return "Nothing had been answered yet, so nothing was saved."
         where = self.saved_at
-        return f"Your answers are saved in {where}; run `igf-report fill {where}` to go on."
+        command = f"igf-report fill {shell_word(where)}"
+        return f"Your answers are saved in {where}; run `{command}` to go on."
 
     def write(self, values: dict[str, Any], text: Path | None) -> Written:
         """Write the complete report and its text, unless the report changed outside.
@@ -152,12 +161,15 @@ def fill_with_prompts(
         with _signals_raise(screen):
             outcome = wizard.run()
     except KeyboardInterrupt:
-        _quietly(f"\nInterrupted. {drafts.resume()}")
+        _keep_unfinished(wizard, drafts)
+        _quietly(f"Interrupted. {drafts.resume()}")
         raise Interrupted("") from None
     except (EOFError, _Closed):
-        _quietly(f"\nStopped. {drafts.resume()}")
+        _keep_unfinished(wizard, drafts)
+        _quietly(f"Stopped. {drafts.resume()}")
         raise ReportInvalid("") from None
     if outcome is Outcome.QUIT:
+        _keep_unfinished(wizard, drafts)
         say(drafts.resume())
         return
     written = drafts.write(wizard.data, text)
@@ -172,7 +184,31 @@ def fill_with_prompts(
         raise ReportInvalid("")
 
 
+def _keep_unfinished(wizard: Wizard, drafts: _Drafts) -> None:
+    """Save what was typed of an answer not finished when the wizard stopped."""
+    if wizard.unfinished is None:
+        return
+    # a second signal while saving must not cut the save short; the draft as
+    # last saved is still whole if this one fails
+    with contextlib.suppress(OSError, IgfReportError), _signals_ignored():
+        drafts.save(wizard.with_unfinished())
+
+
+@contextmanager
+def _signals_ignored() -> Iterator[None]:
+    wanted = [
+        getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
+    ]
+    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in wanted}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def _quietly(message: str) -> None:
     # The terminal may be gone (SIGHUP): nothing to say then, and nothing to fail on.
     with contextlib.suppress(OSError):
+        sys.stderr.write("\n")  # ends the prompt's line; say() would show it as ␊
         say(message)

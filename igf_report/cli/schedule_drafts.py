@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from igf_report.cli.output import say
+from igf_report.textutil import shell_word
 
 __all__ = ["drafts_from_schedule"]
 
@@ -20,19 +21,19 @@ def drafts_from_schedule(schedule: Path, folder: Path, *, with_schema: bool) -> 
     used = ", ".join(f"{columns.headings[n]} as {names[n]}" for n in sorted(names))
     if columns.session_id is not None:
         used += ", session ids for the file names"
-    say(f"columns used: {used}")
+    say(f"Columns used: {used}")
     if made.columns.ignored:
-        say(f"columns ignored: {', '.join(made.columns.ignored)}")
+        say(f"Columns ignored: {', '.join(made.columns.ignored)}")
     written = kept = 0
     for draft in made.drafts:
         if draft.kept:
             kept += 1
-            say(f"kept {draft.path} (row {draft.row}): it exists already")
+            say(f"Kept {draft.path} (row {draft.row}): it exists already")
             continue
         written += 1
-        say(f"wrote {draft.path} (row {draft.row})")
+        say(f"Wrote {draft.path} (row {draft.row})")
         for finding in draft.left:
-            say(f"  {finding.path} ({finding.label}): {finding.message}; left for fill")
+            say(f"{draft.path}: {finding.describe()}; left for fill to ask")
     if made.schema:
         say(made.schema)
     rows = "1 row" if len(made.drafts) == 1 else f"{len(made.drafts)} rows"
@@ -40,4 +41,4 @@ def drafts_from_schedule(schedule: Path, folder: Path, *, with_schema: bool) -> 
     say(f"{rows}: {drafts} written, {kept} kept")
     first = next((d.path for d in made.drafts if not d.kept), None)
     if first is not None:
-        say(f"next: igf-report fill {first} asks for what each draft still needs")
+        say(f"Next: `igf-report fill {shell_word(first)}` asks for what each draft still needs")

@@ -99,22 +99,35 @@ class Imported:
     notes: list[str] = field(default_factory=list)
 
 
-def _rows(text: str) -> list[_Row]:
+def _rows(text: str, notes: list[str]) -> list[_Row]:
     rows: list[_Row] = []
+    labelled = False
     for line in text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n"):
-        if not line.strip() or _is_heading(line):
+        # the page's heading comes before its labels: the same words further
+        # down are part of a value
+        if not line.strip() or (not labelled and _is_heading(line)):
             continue
         label, tab, value = line.partition("\t")
         if not tab:
-            spec = _match(line)
+            # a line of running text starting with # is a hashtag or a note,
+            # even one on a label's word: no published label is written so
+            spec = None if line.lstrip().startswith("#") else _match(line)
             if spec is not None:
                 rows.append(_Row(line, "", spec))
+                labelled = True
+                # a published label is followed by a tab: a line of words that
+                # only reads as one is said, so that no word goes unaccounted
+                notes.append(
+                    f"The line {quote(line.strip())} has no tab after it; it was read as "
+                    f"the label {quote(spec.heading)}."
+                )
             elif rows:
                 rows.append(_Row("", line, None))  # a value running on
             else:
                 rows.append(_Row(line, "", None))
             continue
         rows.append(_Row(label, value, _match(label) if label.strip() else None))
+        labelled = labelled or rows[-1].spec is not None
     return rows
 
 
@@ -290,7 +303,7 @@ def read_published(text: str) -> Imported:
         The answers (raw: ``check`` parses them), the fields found, and notes.
     """
     imported = Imported()
-    rows = _mend_broken_labels(_rows(text), imported.notes)
+    rows = _mend_broken_labels(_rows(text, imported.notes), imported.notes)
     for key, parts in _values_by_field(rows, imported).items():
         spec = next(s for s in FIELDS if s.key == key)
         set_aside: list[str] = []

@@ -81,9 +81,24 @@ class Wizard:
         self.screen = screen
         self.data = data
         self.save = save
+        #: a presentation's title typed while its summary is still to come, with
+        #: the key of its list: not an answer yet, but kept if the wizard stops
+        self.unfinished: tuple[str, dict[str, str]] | None = None
         # a draft read from a file holds raw tables and strings: work on the
         # parsed values of the fields that are valid, keep the rest as written
         data.update(check(data).values)
+
+    def with_unfinished(self) -> dict[str, Any]:
+        """The answers, with the unfinished presentation (if any) as its list's last item.
+
+        For the draft saved when the wizard stops: nothing typed is lost, and
+        the item, having no summary yet, is in error until it gets one.
+        """
+        if self.unfinished is None:
+            return self.data
+        key, item = self.unfinished
+        current = self.data.get(key)
+        return {**self.data, key: [*(current if isinstance(current, list) else []), item]}
 
     # --- the walk ---------------------------------------------------------------------
 
@@ -208,7 +223,7 @@ class Wizard:
     def _show(self, findings: list[Finding]) -> None:
         for finding in findings:
             tone = Tone.ERROR if finding.severity is Severity.ERROR else Tone.WARNING
-            self.screen.message(f"{finding.severity}: {finding.path}: {finding.message}", tone)
+            self.screen.message(finding.describe(), tone)
 
     def _common(self, command: Command, spec: FieldSpec) -> _Step | None:
         """Handle the commands every prompt takes; ``None`` to ask again."""
@@ -293,7 +308,7 @@ class Wizard:
 
     def _finish_list(self, spec: FieldSpec, items: list[Any]) -> _Step | None:
         if not items and spec.required:
-            self.screen.message(f"error: {spec.key}: needs at least one item", Tone.ERROR)
+            self._show([Finding(Severity.ERROR, spec.key, spec.label, "needs at least one item")])
             return None
         _, findings = check_field(spec, items)
         self._show([f for f in findings if f.path == spec.key])
@@ -365,22 +380,44 @@ class Wizard:
             items.append(parsed)
             self._accept(spec, items)
 
+    def _ask_presentation(
+        self, spec: FieldSpec, number: int, title: str | None = None
+    ) -> tuple[Command | None, list[str]]:
+        """Ask one presentation's title (``title`` as the default) and summary.
+
+        A command stops the asking.
+        """
+        self.unfinished = None
+        answers: list[str] = []
+        asked = ((f"{number}. title (may be empty)", title), (f"{number}. summary", None))
+        for prompt, default in asked:
+            command, answer = self._read(prompt, default, lines=True)
+            if command is not None:
+                return command, answers
+            answer = answer or (default or "")
+            answers.append(answer)
+            if answer and len(answers) == 1:
+                self.unfinished = (spec.key, {"title": answer})
+        return None, answers
+
     def _ask_presentations(self, spec: FieldSpec) -> _Step:
         items = self._items(spec)
+        # a draft saved while a summary was being asked ends with that title
+        # alone: it is asked again, the title kept, rather than listed as done
+        resumed = _title_alone(items[-1]) if items else None
+        if resumed is not None:
+            items.pop()
         if items:
             self.screen.items([_item_text(i) for i in items])
             self.screen.message("Enter twice keeps these; type a title to add another.")
         while True:
-            number = len(items) + 1
-            answers: list[str] = []
-            for prompt in (f"{number}. title (may be empty)", f"{number}. summary"):
-                command, answer = self._read(prompt, lines=True)
-                if command is not None:
-                    break
-                answers.append(answer)
+            command, answers = self._ask_presentation(spec, len(items) + 1, resumed)
+            resumed = None
             if command is not None:
                 step = self._list_command(spec, command, items)
                 if step is not None:
+                    if step is not _Step.QUIT:
+                        self.unfinished = None
                     return step
                 continue
             title, summary = answers
@@ -392,7 +429,15 @@ class Wizard:
             parsed = self._check_item(spec, items, {"title": title or None, "summary": summary})
             if parsed is not None:
                 items.append(parsed)
+                self.unfinished = None
                 self._accept(spec, items)
+
+
+def _title_alone(item: object) -> str | None:
+    """The title of a presentation saved before its summary was typed, if ``item`` is one."""
+    if isinstance(item, dict) and set(item) == {"title"} and isinstance(item["title"], str):
+        return item["title"]
+    return None
 
 
 def _owns(spec: FieldSpec, finding: Finding) -> bool:

@@ -99,7 +99,7 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
     if to_file:
         assert out is not None  # noqa: S101
         write_atomic(out, document)
-        say(f"wrote {out}: {len(kept)} of {len(entries)} reports")
+        say(f"Wrote {out}: {len(kept)} of {len(entries)} reports")
     else:
         assert isinstance(document, str)  # noqa: S101 -- a Word book went to a file above
         emit(document)

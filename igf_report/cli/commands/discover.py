@@ -166,7 +166,7 @@ def new(  # noqa: PLR0917 -- typer takes options as parameters
         except (OSError, ValueError):
             ours = False
         if not ours:
-            say(f"{schema_path} exists and is not igf-report's schema; it is left untouched")
+            say(f"note: {schema_path} exists and is not igf-report's schema; it is left untouched")
             return
     write_atomic(schema_path, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
     say(f"Wrote {schema_path}")

@@ -79,7 +79,7 @@ def export(
             msg = f"-o {out} is one of the reports being read; choose another file"
             raise UsageError(msg)
         write_atomic(out, document)
-        say(f"wrote {out}: {len(entries)} reports")
+        say(f"Wrote {out}: {len(entries)} reports")
     else:
         emit(document)
     if invalid:
