@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +28,15 @@ from igf_report.model import (
     TimeRange,
 )
 
-__all__ = ["FIELDS", "FieldSpec", "Kind", "field_for_path", "key_of_path", "label_for_path"]
+__all__ = [
+    "FIELDS",
+    "FieldSpec",
+    "Kind",
+    "field_for_path",
+    "human_path",
+    "key_of_path",
+    "label_for_path",
+]
 
 
 class Kind(enum.Enum):
@@ -85,6 +94,11 @@ class FieldSpec:
     def template(self) -> Template:
         """The field's :class:`~igf_report.model.Template` marker."""
         return next(m for m in self.info.metadata if isinstance(m, Template))
+
+    @functools.cached_property
+    def short(self) -> str:
+        """A heading that fits one terminal line: the short label of a long question."""
+        return self.template.short or self.label
 
     @functools.cached_property
     def adapter(self) -> TypeAdapter[Any]:
@@ -180,3 +194,22 @@ def label_for_path(path: str) -> str:
     """The template label of the field that ``path`` belongs to."""
     spec = field_for_path(path)
     return spec.label if spec is not None else "not a template field"
+
+
+_STEP: Final = re.compile(r"\[(\d+)\]|\.([^.\[]+)")
+
+
+def human_path(path: str) -> str:
+    """A finding's path as a person reads it, numbered as the screen numbers items.
+
+    ``speakers[4].affiliation`` becomes ``Speakers, item 5, affiliation``: the
+    field's short label, then each item counted from 1 and each part by name.
+    A path outside the template (an unknown key) is returned as it is.
+    """
+    spec = field_for_path(path)
+    if spec is None:
+        return path
+    parts = [spec.short]
+    for index, name in _STEP.findall(path[len(spec.key) :]):
+        parts.append(f"item {int(index) + 1}" if index else name)
+    return ", ".join(parts)

@@ -51,13 +51,16 @@ def test_a_whole_report_from_nothing() -> None:
     wizard, screen, saves, outcome = _run([*COMPLETE, ""])
     assert outcome is Outcome.SAVE
     checked = check(wizard.data)
-    assert checked.findings == []
+    assert [(f.path, f.message) for f in checked.findings] == [
+        ("discussions", "has 1 paragraph; the template asks for 3"),
+        ("way_forward", "has 1 paragraph; the template asks for 3"),
+    ]
     assert checked.report is not None
     assert checked.report.date == dt.date(2016, 12, 6)
     assert checked.report.presentations == [
         Presentation(title="Gob.mx", summary="A single point of access.")
     ]
-    assert [row.status for row in screen.reviews[-1]] == ["ok"] * 11
+    assert [row.status for row in screen.reviews[-1]] == ["ok"] * 9 + ["warning"] * 2
     assert screen.shown[0] == "[1/11] Session Title"
     # saved after every accepted answer: 6 single values and 5 list items
     assert len(saves) == 6 + 1 + 1 + 1 + 1 + 1 + 5
