@@ -22,6 +22,7 @@ from igf_report.model import TEMPLATE_ID
 from igf_report.parsers import MEETING_DAYS
 from igf_report.render import get_renderer
 from igf_report.reportfile import dump_toml, parse_document, read_text
+from igf_report.resume import Position, with_resume
 from igf_report.validation import Checked, check
 
 __all__ = [
@@ -94,13 +95,20 @@ class Saved:
     problem: str | None = None
 
 
-def save_draft(path: Path, values: Mapping[str, Any]) -> Saved:
+def save_draft(
+    path: Path, values: Mapping[str, Any], *, resume_at: Position | None = None
+) -> Saved:
     """Save a draft atomically; if that fails, to a fallback file in the temp folder.
+
+    Args:
+        path: the report file.
+        values: the draft's values.
+        resume_at: where the wizard is, kept in the draft's resume comment line.
 
     Raises:
         FileWriteError: neither the file nor its fallback could be written.
     """
-    text = dump_toml(values)
+    text = with_resume(dump_toml(values), resume_at)
     try:
         write_atomic(path, text)
     except FileWriteError as exc:

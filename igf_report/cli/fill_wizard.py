@@ -11,9 +11,10 @@ from types import FrameType
 from typing import Any
 
 from igf_report.cli.output import say
+from igf_report.draft import Draft
 from igf_report.errors import FileWriteError, Interrupted, ReportInvalid
-from igf_report.filling import DUE_DATE, draft_values, save_draft, write_report
-from igf_report.validation import check
+from igf_report.filling import DUE_DATE, save_draft, write_report
+from igf_report.resume import resume_of
 from igf_report.wizard.flow import Outcome, Wizard
 from igf_report.wizard.screen import Tone
 from igf_report.wizard.terminal import TerminalScreen
@@ -56,9 +57,9 @@ def fill_with_prompts(report: Path, data: dict[str, Any], *, changed: bool = Fal
     screen = TerminalScreen()
     saved_at: Path | None = report if report.exists() else None
 
-    def save(values: dict[str, Any]) -> None:
+    def save(draft: Draft) -> None:
         nonlocal saved_at
-        saved = save_draft(report, draft_values(values, check(values)))
+        saved = save_draft(report, draft.for_file(), resume_at=draft.position)
         if saved.problem and saved.path != saved_at:
             screen.message(
                 f"{saved.problem}; your answers are saved in {saved.path} instead", Tone.WARNING
@@ -74,9 +75,9 @@ def fill_with_prompts(report: Path, data: dict[str, Any], *, changed: bool = Fal
         f"Filling {report}. Every answer is saved as you go; :help lists the commands.",
         Tone.INFO,
     )
-    wizard = Wizard(screen, data, save)
+    wizard = Wizard(screen, data, save, resume=resume_of(report))
     if changed:
-        save(wizard.data)
+        save(wizard.draft)
     try:
         with _signals_raise():
             outcome = wizard.run()
@@ -89,11 +90,10 @@ def fill_with_prompts(report: Path, data: dict[str, Any], *, changed: bool = Fal
     if outcome is Outcome.QUIT:
         say(resume())
         return
-    values = draft_values(wizard.data, check(wizard.data))
     try:
-        written = write_report(report, values)
+        written = write_report(report, wizard.data)
     except FileWriteError as exc:
-        save(wizard.data)
+        save(wizard.draft)
         msg = f"{exc}. {resume()}"
         raise FileWriteError(msg) from None
     say("Wrote " + " and ".join(str(p) for p in written) + ".")
