@@ -128,6 +128,7 @@ def test_an_invalid_date_is_refused_then_corrected_and_back_works(report: Path) 
     session.answer("Time", ":back")
     session.answer("Date", ":back", default="2016-12-07")
     session.answer("Session Title", "Second title", default="First title")
+    session.answer("Date", "", default="2016-12-07")  # on in order, nothing skipped
     session.answer("Time", ":quit")
     session.expect("Your answers are saved in")
     assert session.finish() == 0
