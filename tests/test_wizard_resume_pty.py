@@ -79,3 +79,20 @@ def test_back_twice_then_an_answer_goes_on_to_the_next_field(tmp_path: Path) -> 
     again.expect("Resuming at field 3, Time, where you stopped")
     again.answer("Time", ":quit", default="10:45 - 11:45")
     assert again.finish() == 0
+
+
+def test_short_headings_and_long_items_wrapped_under_their_own_text(tmp_path: Path) -> None:
+    report = tmp_path / "report.toml"
+    long = " ".join(["Participants discussed access at length."] * 4)
+    report.write_text(
+        f'# igf-report: resume at discussions[1]\ndiscussions = ["{long}"]\n', encoding="utf-8"
+    )
+    session = Session(report, env={"COLUMNS": "60"})
+    session.expect("10/11  Discussions\r\n")
+    session.expect("Please describe the Discussions that took place")
+    session.expect(r"  1\. Participants discussed access at length\. [^\r]*\r\n")
+    session.expect(r"     (Participants|discussed|access|at|length)")  # under its text
+    session.item(2, ":undo")
+    session.expect(f"Removed item 1: {long[:30]}")
+    session.item(1, ":quit")
+    assert session.finish() == 0
