@@ -61,3 +61,14 @@ def test_a_saved_draft_with_its_position_is_a_report_for_every_tool(
     rendered = invoke("render", str(path))
     assert rendered.exit_code == 0
     assert "resume at" not in rendered.stdout
+
+
+def test_fill_without_prompts_keeps_the_place_of_a_walk_left_half_way(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    path = tmp_path / "report.toml"
+    path.write_text(with_resume(DOC, Position("discussions", 1)), encoding="utf-8")
+    result = invoke("fill", str(path), "--set", "organizer=Host country", "--no-input")
+    assert result.exit_code == 1
+    assert resume_of(path) == Position("discussions", 1)
+    assert tomllib.loads(path.read_text(encoding="utf-8"))["organizer"] == "Host country"

@@ -6,10 +6,11 @@ from pathlib import Path
 from typing import Any
 
 from igf_report.cli.output import say
+from igf_report.draft import Draft
 from igf_report.errors import ReportInvalid
 from igf_report.fields import key_of_path
-from igf_report.filling import draft_values, save_draft, write_report
-from igf_report.validation import check
+from igf_report.filling import save_draft, write_report
+from igf_report.resume import resume_of
 
 __all__ = ["fill_without_prompts"]
 
@@ -20,19 +21,21 @@ def fill_without_prompts(report: Path, data: dict[str, Any]) -> None:
     Raises:
         ReportInvalid: a field is missing or invalid (the findings were printed).
     """
-    checked = check(data)
-    values = draft_values(data, checked)
-    for finding in checked.findings:
+    draft = Draft.of(data)
+    values = draft.for_file()
+    for finding in draft.all_findings():
         say(f"{report}: {finding.describe()}")
-    if checked.errors:
+    errors = draft.errors()
+    if errors:
         if data:
-            saved = save_draft(report, values)
+            # a walk the wizard left half-way resumes where it was
+            saved = save_draft(report, values, resume_at=resume_of(report))
             if saved.problem:
                 say(f"could not save the draft where asked: {saved.problem}")
             where = f"the draft is saved in {saved.path}"
         else:
             where = "nothing was written"
-        count = len({key_of_path(f.path) for f in checked.errors})
+        count = len({key_of_path(f.path) for f in errors})
         noun = "field is" if count == 1 else "fields are"
         say(
             f"{count} {noun} missing or invalid; {where}. Add them with --set or --from, "
