@@ -219,6 +219,40 @@ def batch(count: int) -> list[Row]:
     return rows
 
 
+def collection(count: int, runs: int) -> list[Row]:
+    """book, status and export of a whole IGF's reports, against validate of the same folder."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "igf"
+        _reports(folder, count)
+        igf = _igf_report()
+        validate, book, status, export = _side_by_side(
+            [
+                [*igf, "validate", str(folder)],
+                [*igf, "book", str(folder), "-o", str(Path(tmp) / "book.html")],
+                [*igf, "status", str(folder)],
+                [*igf, "export", str(folder), "--format", "csv"],
+            ],
+            runs,
+        )
+    rows = []
+    for what, seconds, most in (
+        (f"book of {count} reports to HTML", book, 3.0),
+        (f"status of {count} reports", status, 1.5),
+        (f"export of {count} reports to CSV", export, 1.5),
+    ):
+        ratio = seconds / validate
+        rows.append(
+            Row(
+                what,
+                f"{seconds * 1000:,.0f} ms; validate {validate * 1000:,.0f} ms",
+                ratio / most,
+                f"<= {most} x validate ({ratio:.2f})",
+                ratio <= most,
+            )
+        )
+    return rows
+
+
 def memory(small: int, large: int) -> list[Row]:
     with tempfile.TemporaryDirectory() as tmp:
         small_dir = Path(tmp) / "small"
@@ -312,20 +346,25 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10, help="runs per start-up median")
     parser.add_argument("--files", type=int, default=2000, help="files for the batch rows")
     parser.add_argument("--memory-files", type=int, default=20000, help="files for memory")
-    parser.add_argument("--paste", type=int, default=1000, help="lines pasted into the wizard")
-    parser.add_argument("--only-paste", action="store_true", help="measure only the paste")
-    args = parser.parse_args()
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, {platform.system()} {platform.release()}"
     )
-    rows = paste(args.paste, 5 * args.paste)
-    if not args.only_paste:
+    parser.add_argument("--paste", type=int, default=1000, help="lines pasted into the wizard")
+    parser.add_argument("--only-paste", action="store_true", help="measure only the paste")
+    parser.add_argument("--only", choices=["collection"], help="run only these rows")
+    args = parser.parse_args()
+    if args.only_paste:
+        rows = paste(args.paste, 5 * args.paste)
+    elif args.only == "collection":
+        rows = collection(300, args.runs)
+    else:
         rows = [
             *startup(args.runs),
             *batch(args.files),
+            *collection(300, args.runs),
             *memory(args.files, args.memory_files),
-            *rows,
+            *paste(args.paste, 5 * args.paste),
         ]
     width = max(len(row.what) for row in rows)
     for row in rows:

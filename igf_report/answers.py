@@ -5,6 +5,7 @@ Both give raw values; the model's parsers read them exactly as typed answers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -48,10 +49,12 @@ def parse_assignments(assignments: Iterable[str]) -> dict[str, Any]:
     item each, in order.
 
     Raises:
-        UsageError: an assignment has no ``=`` or names no field of the template.
+        UsageError: an assignment has no ``=``, names no field of the template,
+            or is not UTF-8.
     """
     answers: dict[str, Any] = {}
     for assignment in assignments:
+        _refuse_undecodable(assignment)
         key, sep, value = assignment.partition("=")
         key = key.strip()
         if not sep:
@@ -74,6 +77,31 @@ def parse_assignments(assignments: Iterable[str]) -> dict[str, Any]:
         else:
             answers[field] = value
     return answers
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _refuse_undecodable(assignment: str) -> None:
+    """Refuse an argument whose bytes were not UTF-8 (Python keeps them as surrogates).
+
+    Raises:
+        UsageError: naming the key and the first byte that is not UTF-8.
+    """
+    m = _SURROGATE.search(assignment)
+    if m is None:
+        return
+    code = ord(m[0])
+    # on POSIX each undecodable byte of argv is kept as U+DC80..U+DCFF
+    what = f"byte 0x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"  # noqa: PLR2004
+    key = assignment.partition("=")[0].strip()
+    if m.start() < len(key):
+        key = key.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    msg = (
+        f"--set {key}: is not UTF-8 text: {what}; "
+        "set your terminal or script to UTF-8 (LANG=C.UTF-8)"
+    )
+    raise UsageError(msg)
 
 
 def _as_table(key: str, value: object) -> object:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -16,15 +17,44 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _mode_for(path: Path) -> int:
+def _new_file_mode() -> int:
+    # mkstemp makes the file private; a new file should get the usual
+    # permissions, as if it had been opened with open().
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def _existing(path: Path) -> os.stat_result | None:
     try:
-        return path.stat().st_mode & 0o7777
+        return path.stat()
     except OSError:
-        # mkstemp makes the file private; a new file should get the usual
-        # permissions, as if it had been opened with open().
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return None
+
+
+def _check_writable(path: Path, shown: Path, status: os.stat_result) -> None:
+    # No write bit for anyone means "do not change this", even for root,
+    # who may write anything; os.access answers for everyone else.
+    if status.st_mode & 0o222 and os.access(path, os.W_OK):
+        return
+    msg = (
+        f"cannot write {shown}: the file is read-only, so it is left as it is; "
+        "make it writable (chmod u+w) to change it"
+    )
+    raise FileWriteError(msg)
+
+
+def _keep_attributes(temporary: Path, status: os.stat_result | None) -> None:
+    if status is None:
+        with contextlib.suppress(OSError):
+            temporary.chmod(_new_file_mode())
+        return
+    # the owner first: chown may clear the set-id bits that chmod then restores
+    if hasattr(os, "chown"):
+        with contextlib.suppress(OSError):  # only root (or the owner, for the group) may
+            os.chown(temporary, status.st_uid, status.st_gid)
+    with contextlib.suppress(OSError):
+        temporary.chmod(stat.S_IMODE(status.st_mode))
 
 
 def write_atomic(path: Path, text: str) -> None:
@@ -32,22 +62,30 @@ def write_atomic(path: Path, text: str) -> None:
 
     The text goes to a temporary file in the same folder, is flushed and
     fsynced, and then replaces ``path`` in one ``os.replace``; the folder is
-    fsynced too so that the rename survives a power cut. An existing file's
-    permissions are kept.
+    fsynced too so that the rename survives a power cut. A symlink is written
+    through: the file it points to is replaced and the link stays a link. An
+    existing file's permissions are kept, and its owner and group where the
+    system allows it.
 
     Raises:
-        FileWriteError: the folder is missing or read-only, the disk is full,
-            or anything else stopped the write; ``path`` is then untouched.
+        FileWriteError: the file is read-only, the folder is missing or
+            read-only, the disk is full, or anything else stopped the write;
+            ``path`` is then untouched.
     """
+    shown = path
+    path = Path(os.path.realpath(path))
+    status = _existing(path)
+    if status is not None:
+        _check_writable(path, shown, status)
     folder = path.parent
     if not folder.is_dir():
-        msg = f"cannot write {path}: the folder {folder} does not exist"
+        msg = f"cannot write {shown}: the folder {folder} does not exist"
         raise FileWriteError(msg)
     data = text.encode("utf-8")
     try:
         fd, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        msg = f"cannot write {path}: {_reason(exc)}"
+        msg = f"cannot write {shown}: {_reason(exc)}"
         raise FileWriteError(msg) from None
     temporary = Path(temporary_name)
     try:
@@ -55,13 +93,12 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            temporary.chmod(_mode_for(path))
+        _keep_attributes(temporary, status)
         temporary.replace(path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()
-        msg = f"cannot write {path}: {_reason(exc)}"
+        msg = f"cannot write {shown}: {_reason(exc)}"
         raise FileWriteError(msg) from None
     _sync_folder(folder)
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import enum
+import errno
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from igf_report.errors import FileReadError, UsageError
 from igf_report.fields import key_of_path
 from igf_report.reportfile import key_lines, parse_document, read_text
 from igf_report.validation import Checked, Finding, Severity, check
 
-__all__ = ["FileResult", "Status", "check_file", "expand_paths", "load_checked"]
+__all__ = ["FileResult", "Status", "check_file", "expand_paths", "load_checked", "load_report"]
 
 
 class Status(enum.StrEnum):
@@ -51,11 +53,19 @@ class FileResult:
         return self.status is Status.INVALID or (strict and bool(self.findings))
 
 
-def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+def expand_paths(
+    paths: Iterable[str | Path], on_skip: Callable[[str], None] | None = None
+) -> Iterator[Path]:
     """Files as given, and every ``*.toml`` below each folder, in a stable order.
 
     Folders are walked lazily, one folder's listing at a time, so that checking
-    a hundred thousand files holds no list of them.
+    a hundred thousand files holds no list of them. Symbolic links are
+    followed, each real file and folder once: a link back to a folder being
+    walked (a loop) is not followed, and said once.
+
+    Args:
+        paths: the files and folders named on the command line.
+        on_skip: told, in a sentence, of each loop or folder that cannot be read.
 
     Raises:
         UsageError: a path does not exist (before anything is yielded).
@@ -65,27 +75,79 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
     if missing:
         msg = "no such file or folder: " + ", ".join(missing)
         raise UsageError(msg)
-    return _walk_all(given)
+    return _Walk(on_skip or (lambda _: None)).all(given)
 
 
-def _walk_all(given: list[Path]) -> Iterator[Path]:
-    for path in given:
-        if path.is_dir():
-            yield from _walk(path)
-        else:
-            yield path
+# a file or folder's identity: (device, inode)
+_Identity = tuple[int, int]
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    try:
-        with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda entry: entry.name)
-    except OSError:
-        return
-    for entry in entries:
-        if entry.is_dir():
-            yield from _walk(Path(entry.path))
-        elif entry.name.endswith(".toml") and entry.is_file():
+class _Walk:
+    """One walk over the paths given: what it has seen, and what it is inside."""
+
+    def __init__(self, on_skip: Callable[[str], None]) -> None:
+        self.on_skip = on_skip
+        self.seen: set[_Identity] = set()
+        self.inside: dict[_Identity, Path] = {}
+
+    def all(self, given: list[Path]) -> Iterator[Path]:
+        for path in given:
+            if path.is_dir():
+                yield from self.folder(path)
+            elif self.first_time(path):
+                yield path
+
+    def first_time(self, path: Path) -> bool:
+        try:
+            info = path.stat()
+        except OSError:  # reading it will say what is wrong
+            return True
+        identity = (info.st_dev, info.st_ino)
+        if identity in self.seen:
+            return False
+        self.seen.add(identity)
+        return True
+
+    def folder(self, folder: Path) -> Iterator[Path]:
+        try:
+            info = folder.stat()
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as exc:
+            self.on_skip(f"{folder}: cannot read the folder: {exc.strerror or exc}; skipped")
+            return
+        identity = (info.st_dev, info.st_ino)
+        if identity in self.inside:
+            self.on_skip(f"{folder}: a symlink loop back to {self.inside[identity]}; not followed")
+            return
+        if identity in self.seen:  # reached again through a link: walked already
+            return
+        self.seen.add(identity)
+        self.inside[identity] = folder
+        try:
+            for entry in entries:
+                yield from self.entry(entry, info.st_dev)
+        finally:
+            del self.inside[identity]
+
+    def entry(self, entry: os.DirEntry[str], device: int) -> Iterator[Path]:
+        try:
+            if entry.is_dir():
+                yield from self.folder(Path(entry.path))
+                return
+            if not (entry.name.endswith(".toml") and entry.is_file()):
+                return
+            if entry.is_symlink():
+                info = entry.stat()
+                identity = (info.st_dev, info.st_ino)
+            else:  # the listing's own inode: no stat for the common case
+                identity = (device, entry.inode())
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                self.on_skip(f"{entry.path}: a symlink loop; not followed")
+            return  # a link to nothing, or a file gone since the listing
+        if identity not in self.seen:
+            self.seen.add(identity)
             yield Path(entry.path)
 
 
@@ -100,13 +162,28 @@ def load_checked(path: str | Path) -> tuple[Checked, str]:
         UsageError: the file does not exist.
         FileReadError: it cannot be read or is not valid TOML.
     """
+    _, checked, text = load_report(path)
+    return checked, text
+
+
+def load_report(path: str | Path) -> tuple[dict[str, Any], Checked, str]:
+    """Read, parse and check one report file, keeping the values as the file holds them.
+
+    Returns:
+        The file's data, what :func:`~igf_report.validation.check` found (with
+        lines set), and the file's text.
+
+    Raises:
+        UsageError: the file does not exist.
+        FileReadError: it cannot be read or is not valid TOML.
+    """
     text = read_text(path)
     data = parse_document(text, str(path), "toml")
     checked = check(data)
     if checked.findings:  # most reports have none: do not look for lines then
         lines = key_lines(text)
         checked.findings = [f.at_line(lines.get(key_of_path(f.path))) for f in checked.findings]
-    return checked, text
+    return data, checked, text
 
 
 def check_file(path: Path) -> FileResult:

@@ -18,7 +18,9 @@ __all__ = [
     "IgfReportError",
     "Interrupted",
     "NotOurFile",
+    "ReportChanged",
     "ReportInvalid",
+    "StdoutError",
     "UsageError",
 ]
 
@@ -60,6 +62,22 @@ class FileReadError(IgfReportError):
 
 class FileWriteError(IgfReportError):
     """A file could not be written; the old file, if any, is untouched."""
+
+
+class StdoutError(IgfReportError):
+    """Standard output could not be written: a full disk, a closed pipe, no stdout at all.
+
+    Attributes:
+        errno: the system's error number, or None when there is no stdout.
+    """
+
+    def __init__(self, reason: str, errno: int | None = None) -> None:
+        self.errno = errno
+        super().__init__(f"cannot write to standard output: {reason}")
+
+
+class ReportChanged(FileWriteError):
+    """A report changed on disk since it was read; it is not overwritten."""
 
 
 class NotOurFile(IgfReportError):

@@ -33,9 +33,9 @@ __all__ = [
     "FieldSpec",
     "Kind",
     "field_for_path",
-    "human_path",
     "key_of_path",
     "label_for_path",
+    "place_for_people",
 ]
 
 
@@ -196,20 +196,38 @@ def label_for_path(path: str) -> str:
     return spec.label if spec is not None else "not a template field"
 
 
-_STEP: Final = re.compile(r"\[(\d+)\]|\.([^.\[]+)")
+_STEP: Final = re.compile(r"\[(\d+)\]|\.(\w+)")
 
 
-def human_path(path: str) -> str:
-    """A finding's path as a person reads it, numbered as the screen numbers items.
+def place_for_people(path: str, *, short: bool = False) -> str:
+    """Where a finding's path points, said the way a person counts.
 
-    ``speakers[4].affiliation`` becomes ``Speakers, item 5, affiliation``: the
-    field's short label, then each item counted from 1 and each part by name.
-    A path outside the template (an unknown key) is returned as it is.
+    The path (``speakers[4].name``) stays the machine's name, in JSON output;
+    everything a person reads names the place with this one function: the
+    field's template label, then each item numbered from 1 and each part by
+    its name.
+
+    Examples:
+        ``speakers[4].name`` -> ``List of Speakers and their institutional
+        affiliations, item 5, name`` (``Speakers, item 5, name`` with
+        ``short``); ``chair.affiliation`` -> ``Chair/Moderator, affiliation``;
+        ``date`` -> ``Date``; a key the template does not know is ``not a
+        template field``; an empty path is ``the whole file``.
+
+    Args:
+        path: a finding's path.
+        short: name the field by its short heading, the one the wizard's
+            screen shows, rather than the template's full label.
+
+    Returns:
+        The place, for a message.
     """
-    spec = field_for_path(path)
-    if spec is None:
-        return path
-    parts = [spec.short]
-    for index, name in _STEP.findall(path[len(spec.key) :]):
-        parts.append(f"item {int(index) + 1}" if index else name)
+    if not path:
+        return "the whole file"
+    key = key_of_path(path)
+    spec = field_for_path(key)
+    label = label_for_path(key) if spec is None else spec.short if short else spec.label
+    parts = [label]
+    for index, name in _STEP.findall(path[len(key) :]):
+        parts.append(f"item {int(index) + 1}" if index else name.replace("_", " "))
     return ", ".join(parts)

@@ -178,7 +178,8 @@ def _worded_date(text: str) -> dt.date:
     numbers: list[int] = []
     months: list[int] = []
     for token in _WORDS.findall(text):
-        if token.isdigit():
+        # isdigit() is also true of '²', which int() refuses: a word, not a number
+        if token.isdecimal():
             numbers.append(int(token))
         elif (month := _month(token)) is not None and token.casefold() not in _FILLER:
             months.append(month)

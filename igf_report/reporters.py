@@ -8,22 +8,38 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from typing import Final, TextIO
+from typing import Final, Protocol
 
 from igf_report.batch import FileResult, Status
-from igf_report.textutil import visible
+from igf_report.textutil import one_line
 
-__all__ = ["JSON_FORMAT_VERSION", "REPORTERS", "JsonReporter", "Reporter", "TextReporter"]
+__all__ = [
+    "JSON_ESCAPES",
+    "JSON_FORMAT_VERSION",
+    "REPORTERS",
+    "JsonReporter",
+    "Output",
+    "Reporter",
+    "TextReporter",
+]
 
 #: Bumped whenever the JSON document changes shape.
 JSON_FORMAT_VERSION: Final = 1
 
 # JSON may hold DEL, C1 controls and bidi overrides raw; written as \u escapes
 # they mean the same to a parser and do nothing to a terminal showing the output.
-_JSON_ESCAPES: Final = {
+JSON_ESCAPES: Final = {
     code: f"\\u{code:04x}"
     for code in [*range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]
 }
+
+
+class Output(Protocol):
+    """Where a reporter writes: standard output, a file, a buffer."""
+
+    def write(self, text: str, /) -> object:
+        """Write ``text``."""
+        ...
 
 
 class Reporter:
@@ -33,7 +49,7 @@ class Reporter:
         out: where the data goes (standard output).
     """
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: Output) -> None:
         self.out = out
         self.counts: Counter[Status] = Counter()
 
@@ -67,8 +83,8 @@ class TextReporter(Reporter):
                 for part in (result.path, finding.line, finding.column)
                 if part is not None
             )
-            what = finding.describe() if finding.path else f"{finding.severity}: {finding.message}"
-            self.out.write(f"{visible(where)}: {visible(what)}\n")
+            # one line per finding, whatever the file's name or the value quoted
+            self.out.write(f"{one_line(where)}: {one_line(finding.describe())}\n")
 
     def finish(self) -> None:
         """Write the summary line."""
@@ -78,7 +94,7 @@ class TextReporter(Reporter):
 class JsonReporter(Reporter):
     """One JSON document, written as the files come (see the README for its shape)."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: Output) -> None:
         super().__init__(out)
         self._first = True
 
@@ -102,7 +118,7 @@ class JsonReporter(Reporter):
                 for f in result.findings
             ],
         }
-        text = json.dumps(entry, ensure_ascii=False).translate(_JSON_ESCAPES)
+        text = json.dumps(entry, ensure_ascii=False).translate(JSON_ESCAPES)
         self.out.write(("\n  " if self._first else ",\n  ") + text)
         self._first = False
 

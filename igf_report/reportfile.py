@@ -13,13 +13,16 @@ import sys
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, BinaryIO, Final
 
 from pydantic import BaseModel
 
 from igf_report.errors import FileReadError, UsageError
 from igf_report.fields import FIELDS, FieldSpec, Kind
 from igf_report.model import TEMPLATE_ID, Person
+
+if TYPE_CHECKING:
+    from igf_report.tomlcomments import Comments
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -66,6 +69,9 @@ def decode(data: bytes, name: str) -> str:
 def read_text(path: str | Path) -> str:
     """Read a text file (``-`` for standard input) as UTF-8.
 
+    At most one byte more than :data:`MAX_FILE_BYTES` is read, whatever the
+    file claims to be: ``/dev/zero`` or a pipe never ends.
+
     Raises:
         UsageError: the file does not exist or is a folder.
         FileReadError: it cannot be read, is too large, or is not UTF-8.
@@ -75,11 +81,7 @@ def read_text(path: str | Path) -> str:
     path = Path(path)
     try:
         with path.open("rb") as handle:
-            # the size first: a huge file is refused before it is read, and a
-            # small one is read without a buffer sized for the largest
-            if os.fstat(handle.fileno()).st_size > MAX_FILE_BYTES:
-                raise _too_large(str(path))
-            data = handle.read()
+            data = _read_limited(handle, str(path))
     except FileNotFoundError:
         msg = f"{path}: no such file"
         raise UsageError(msg) from None
@@ -90,6 +92,19 @@ def read_text(path: str | Path) -> str:
         msg = f"cannot be read: {exc.strerror or exc}"
         raise FileReadError(str(path), msg) from None
     return decode(data, str(path))
+
+
+def _read_limited(handle: BinaryIO, name: str) -> bytes:
+    size = os.fstat(handle.fileno()).st_size
+    if size > MAX_FILE_BYTES:
+        # a huge regular file is refused before it is read
+        raise _too_large(name)
+    # one right-sized read for a regular file (plus a byte: it may have grown);
+    # a device or a pipe says 0 and gets the limit
+    data = handle.read((size or MAX_FILE_BYTES) + 1)
+    if size and len(data) > size:
+        data += handle.read(MAX_FILE_BYTES - len(data) + 1)
+    return data
 
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
@@ -105,8 +120,9 @@ def parse_document(text: str, name: str, fmt: str | None = None) -> dict[str, An
             the content (JSON documents start with ``{``).
 
     Raises:
-        FileReadError: the document is malformed (``file:line:col: message``)
-            or is not a table of keys.
+        FileReadError: the document is malformed (``file:line:col: message``),
+            is not a table of keys, or holds what no report can: a number too
+            large, a lone surrogate, a null list item, nesting far too deep.
     """
     if fmt is None:
         suffix = Path(name).suffix.lower()
@@ -114,19 +130,29 @@ def parse_document(text: str, name: str, fmt: str | None = None) -> dict[str, An
             fmt = suffix[1:]
         else:
             fmt = "json" if text.lstrip().startswith("{") else "toml"
-    if fmt == "json":
-        import json  # noqa: PLC0415 -- only answers files are JSON; keep start-up light
+    data = _parse_json(text, name) if fmt == "json" else _parse_toml(text, name)
+    _refuse_hostile(data, name, from_json=fmt == "json")
+    return data
 
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            msg = f"not valid JSON: {exc.msg}"
-            raise FileReadError(name, msg, exc.lineno, exc.colno) from None
-        except RecursionError:
-            raise FileReadError(name, "not valid JSON: nested too deeply") from None
-        if not isinstance(data, dict):
-            raise FileReadError(name, "should hold one JSON object of report keys")
-        return data
+
+def _parse_json(text: str, name: str) -> dict[str, Any]:
+    import json  # noqa: PLC0415 -- only answers files are JSON; keep start-up light
+
+    try:
+        data = json.loads(text, parse_int=_json_int)
+    except json.JSONDecodeError as exc:
+        msg = f"not valid JSON: {exc.msg}"
+        raise FileReadError(name, msg, exc.lineno, exc.colno) from None
+    except _NumberTooLarge as exc:
+        raise _number_too_large(text, name, len(exc.args[0].lstrip("-"))) from None
+    except RecursionError:
+        raise FileReadError(name, "not valid JSON: nested too deeply") from None
+    if not isinstance(data, dict):
+        raise FileReadError(name, "should hold one JSON object of report keys")
+    return data
+
+
+def _parse_toml(text: str, name: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -137,6 +163,91 @@ def parse_document(text: str, name: str, fmt: str | None = None) -> dict[str, An
         raise FileReadError(name, f"not valid TOML: {message}") from None
     except RecursionError:
         raise FileReadError(name, "not valid TOML: nested too deeply") from None
+    except ValueError:
+        # tomllib's int() of a decimal longer than Python turns into a number
+        raise _number_too_large(text, name) from None
+
+
+#: Deepest nesting of lists and tables a document may have. A report nests
+#: three levels (speakers, a speaker, a name); far deeper is not a report, and
+#: would exhaust the recursion of the code that checks and writes it.
+MAX_DEPTH: Final = 32
+
+# Python turns an integer of more digits than this into text (or text into it)
+# only when told to; a report has no numbers, let alone ones this long.
+_MAX_DIGITS: Final = sys.get_int_max_str_digits() or 4300
+_TOO_LARGE: Final = 10**_MAX_DIGITS
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class _NumberTooLarge(Exception):
+    pass
+
+
+def _json_int(digits: str) -> int:
+    if len(digits) > _MAX_DIGITS:
+        raise _NumberTooLarge(digits)
+    return int(digits)
+
+
+def _number_too_large(text: str, name: str, digits: int | None = None) -> FileReadError:
+    """The error for a number too large, at the first run of digits that long."""
+    for m in re.finditer(r"\d[\d_]*", text):
+        count = len(m[0].replace("_", ""))
+        if count > _MAX_DIGITS:
+            line = text.count("\n", 0, m.start()) + 1
+            column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+            return FileReadError(name, _TOO_LARGE_MESSAGE.format(f"{count:,}"), line, column)
+    return FileReadError(name, _TOO_LARGE_MESSAGE.format(f"{digits or _MAX_DIGITS:,}+"))
+
+
+_TOO_LARGE_MESSAGE: Final = "holds a number too large ({} digits); put it in quotes if it is text"
+
+
+def _path(parts: tuple[str | int, ...]) -> str:
+    return "".join(
+        f"[{p}]" if isinstance(p, int) else (f".{p}" if i else p) for i, p in enumerate(parts)
+    )
+
+
+def _refuse_hostile(data: dict[str, Any], name: str, *, from_json: bool) -> None:
+    r"""Refuse values no report holds and later code cannot take, naming where they are.
+
+    Raises:
+        FileReadError: a number too large for text, a lone surrogate (JSON's
+            ``"\ud800"``), a null list item, or nesting deeper than MAX_DEPTH.
+    """
+    # iterative: the document may nest deeper than Python's recursion goes
+    stack: list[tuple[dict[Any, Any] | list[Any], tuple[str | int, ...]]] = [(data, ())]
+    while stack:
+        node, parts = stack.pop()
+        if len(parts) >= MAX_DEPTH:
+            msg = f"{parts[0]}: nested more than {MAX_DEPTH} levels deep; a report nests 3"
+            raise FileReadError(name, msg)
+        pairs = node.items() if isinstance(node, dict) else enumerate(node)
+        for key, value in pairs:
+            if value.__class__ is dict or value.__class__ is list:
+                stack.append((value, (*parts, key)))
+                continue
+            problem = _hostile(key, value, from_json=from_json, in_list=isinstance(node, list))
+            if problem:
+                raise FileReadError(name, f"{_path((*parts, key))}: {problem}")
+
+
+def _hostile(key: object, value: object, *, from_json: bool, in_list: bool) -> str | None:
+    """What is wrong with one key and its (non-container) value, if anything."""
+    if from_json:  # TOML refuses a surrogate escape itself
+        for text in (key, value):
+            if isinstance(text, str) and (m := _SURROGATE.search(text)):
+                return (
+                    f"holds \\u{ord(m[0]):04x}, half of a UTF-16 surrogate pair, which is not "
+                    "a character on its own; write the character itself, or both halves of its pair"
+                )
+        if value is None and in_list:
+            return "is null; leave the item out of the list"
+    if value.__class__ is int and not -_TOO_LARGE < value < _TOO_LARGE:
+        return _TOO_LARGE_MESSAGE.format(f"about {value.bit_length() * 0.30103:,.0f}")
+    return None
 
 
 # A top-level key starts its line (the writer puts nested tables and list
@@ -219,12 +330,20 @@ _BLANK: Final = {
 }
 
 
+_EXTRA_HEADER: Final = "# Keys this template does not know, kept as they were:"
+
+
+def _block(lines: list[str]) -> str:
+    return "".join(f"{line}\n" for line in lines)
+
+
 def dump_toml(
     values: Mapping[str, Any],
     *,
     comments: bool = False,
     blanks: bool = False,
     schema: str | None = None,
+    keep: Comments | None = None,
 ) -> str:
     """Write a report's values as TOML, in template order.
 
@@ -235,14 +354,27 @@ def dump_toml(
         comments: precede each field with its label, instruction and example.
         blanks: write an empty value for each missing field (a blank form).
         schema: a JSON schema address for a ``#:schema`` line at the top.
+        keep: the comments of the file being rewritten
+            (:func:`igf_report.tomlcomments.find_comments`), put back where
+            they stood: the leading block at the top, each key's block above
+            it, the rest at the end.
 
     Returns:
         The TOML document, ending with one newline.
     """
-    parts = []
-    if schema:
-        parts.append(f"#:schema {schema}\n")
-    parts.append(f"template = {_scalar(values.get('template', TEMPLATE_ID))}\n")
+    from igf_report.tomlcomments import Comments  # noqa: PLC0415 -- only writing needs it
+
+    keep = keep or Comments()
+    above = dict(keep.above)
+    parts = _head(keep.leading, schema)
+
+    def put(key: str, value: object, label: str = "") -> None:
+        block = above.pop(key, [])
+        if (label or block) and parts:
+            parts.append("\n")
+        parts.append(label + _block(block) + _assignment(key, value))
+
+    put("template", values.get("template", TEMPLATE_ID))
     for spec in FIELDS:
         if spec.key in values and values[spec.key] is not None:
             value = values[spec.key]
@@ -250,12 +382,32 @@ def dump_toml(
             value = [] if spec.kind.is_list else _BLANK[spec.kind]
         else:
             continue
-        if comments:
-            parts.append("\n" + _comment(spec))
-        parts.append(_assignment(spec.key, value))
+        put(spec.key, value, _comment(spec) if comments else "")
     known = {spec.key for spec in FIELDS} | {"template"}
     extra = [key for key in values if key not in known]
-    if extra:
-        parts.append("\n# Keys this template does not know, kept as they were:\n")
-        parts.extend(_assignment(key, values[key]) for key in extra)
+    for number, key in enumerate(extra):
+        if key in above:  # the header written last time must not pile up
+            above[key] = _trim_block([line for line in above[key] if line != _EXTRA_HEADER])
+        put(key, values[key], f"{_EXTRA_HEADER}\n" if number == 0 else "")
+    # comments above a key that is no longer written are kept, at the end
+    parts.extend("\n" + _block(block) for block in [*above.values(), keep.trailing] if block)
     return "".join(parts)
+
+
+def _head(leading: list[str], schema: str | None) -> list[str]:
+    """The comments at the top: the schema line, then the file's own leading block."""
+    parts = []
+    if schema and not any(line.startswith("#:schema") for line in leading):
+        parts.append(f"#:schema {schema}\n")
+    if leading:
+        parts.append(_block(leading))
+        # a blank line keeps a note of the file's own apart from the first key
+        if any(not line.startswith("#:") for line in leading):
+            parts.append("\n")
+    return parts
+
+
+def _trim_block(block: list[str]) -> list[str]:
+    while block and not block[0]:
+        block = block[1:]
+    return block

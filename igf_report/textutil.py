@@ -6,7 +6,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["display_width", "visible", "wrap"]
+__all__ = ["display_width", "one_line", "visible", "wrap"]
 
 # C0 and C1 controls (but newline and tab), DEL, and the bidirectional
 # overrides and isolates that can make text read differently than it is.
@@ -30,6 +30,19 @@ def visible(text: str) -> str:
     stay. What a rapporteur typed is then shown as text, never obeyed.
     """
     return _UNSAFE.sub(_show, text)
+
+
+_BREAKS = re.compile("[\n\t]")
+
+
+def one_line(text: str) -> str:
+    """:func:`visible`, with newlines and tabs shown too (``␊``, ``␉``).
+
+    For what must stay on one line, such as a file name in a line of
+    ``validate`` output: a newline in it would otherwise start a line that
+    reads like another finding.
+    """
+    return _BREAKS.sub(_show, visible(text))
 
 
 @functools.lru_cache(maxsize=4096)

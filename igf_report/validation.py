@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from igf_report.fields import FIELDS, FieldSpec, label_for_path
+from igf_report.fields import FIELDS, FieldSpec, key_of_path, label_for_path, place_for_people
 from igf_report.model import TEMPLATE_ID, Report
 
 __all__ = [
@@ -56,8 +56,21 @@ class Finding:
     column: int | None = None
 
     def describe(self) -> str:
-        """The finding as one line: ``error: date (Date): ...``."""
-        return f"{self.severity}: {self.path} ({self.label}): {self.message}"
+        """The finding as one line for people: ``error: date (Date): ...``.
+
+        The key names what to look for in the file; the place in brackets is
+        :func:`~igf_report.fields.place_for_people`, with items counted from 1:
+        ``warning: speakers (List of Speakers and their institutional
+        affiliations, item 2, affiliation): ...``.
+        """
+        return f"{self.severity}: {self.statement()}"
+
+    def statement(self) -> str:
+        """:meth:`describe` without its severity, for a view that shows that apart."""
+        if not self.path:
+            return self.message
+        place = place_for_people(self.path)
+        return f"{key_of_path(self.path)} ({place}): {self.message}"
 
     def at_line(self, line: int | None) -> Finding:
         """This finding, located at ``line`` of its file."""
@@ -144,11 +157,14 @@ class Checked:
         values: each field that passed, by key, normalised.
         findings: every error and warning, in template order.
         report: the whole report, when it has no errors.
+        invalid: each field that has an error, by key, as the file has it, so
+            that a document can show what was written instead of a gap.
     """
 
     values: dict[str, Any] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     report: Report | None = None
+    invalid: dict[str, Any] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Finding]:
@@ -209,10 +225,13 @@ def check_fields(data: Mapping[str, Any]) -> Checked:
             )
         )
     for spec in FIELDS:
-        value, findings = check_field(spec, data.get(spec.key))
+        raw = data.get(spec.key)
+        value, findings = check_field(spec, raw)
         checked.findings.extend(findings)
         if value is not None:
             checked.values[spec.key] = value
+        elif not spec.is_empty(raw) and any(f.severity is Severity.ERROR for f in findings):
+            checked.invalid[spec.key] = raw
     checked.findings.extend(
         _error(key, "is not a key of this template; check its spelling")
         for key in data

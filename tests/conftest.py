@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -13,11 +14,28 @@ from typer.testing import CliRunner, Result
 
 from igf_report.cli import app
 
+from . import reliability
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
-SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
-# The published 2016 report from ../shared/seeds, kept here so the tests stand alone.
-SEED = Path(__file__).resolve().parent / "data" / "published-seed-000.txt"
+TESTS = Path(__file__).resolve().parent
+SNAPSHOTS = TESTS / "snapshots"
+# The published 2016 report as the IGF website served it, shipped as an example.
+SEED = EXAMPLES / "published" / "national-digital-strategy.txt"
+
+#: Whether this is mutmut's copy of the suite (``mutants/``), run once per mutant.
+MUTATION_RUN = ROOT.name == "mutants"
+
+
+def examples(count: int) -> int:
+    """How many examples a property test generates: a fifth of ``count`` under mutmut.
+
+    The mutation run executes the tests that reach a function once per mutant
+    of it; the full count is for ``pytest`` itself, which the README's table
+    quotes.
+    """
+    return max(count // 5, 20) if MUTATION_RUN else count
+
 
 #: The environment every command runs in: no colour, 80 columns, no prompts.
 CLI_ENV = {
@@ -31,6 +49,20 @@ CLI_ENV = {
 }
 
 Invoke = Callable[..., Result]
+
+
+@dataclass
+class _Run:
+    """What this run did, for the check of the README's table at its end."""
+
+    partial: bool = False  # tests were left out (-k, -m, --deselect, --lf...)
+    ran: int = 0  # tests that ran to their end
+    skipped: int = 0  # tests skipped (no Chromium, no pseudo-terminals): counts incomplete
+    compared: str = ""  # why the counts were or were not compared with the README
+    problems: list[str] = field(default_factory=list)
+
+
+_RUN = _Run()
 
 
 @pytest.fixture
@@ -78,19 +110,91 @@ def data() -> dict[str, Any]:
 def snapshot(name: str, actual: str) -> None:
     """Compare ``actual`` to ``tests/snapshots/name``; UPDATE_SNAPSHOTS=1 rewrites it."""
     path = SNAPSHOTS / name
-    if os.environ.get("UPDATE_SNAPSHOTS") == "1" or not path.exists():
-        if os.environ.get("CI") and not path.exists():
-            pytest.fail(f"snapshot {name} is missing")
+    if os.environ.get("UPDATE_SNAPSHOTS") == "1":
         path.write_text(actual, encoding="utf-8", newline="\n")
+    elif not path.exists():
+        # a snapshot written silently would pass whatever the output is
+        pytest.fail(f"snapshot {name} is missing: run UPDATE_SNAPSHOTS=1 pytest and read it")
     assert actual == path.read_text(encoding="utf-8")
 
 
-def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Print what the reliability tests tried (see tests/reliability.py)."""
-    from .reliability import TALLY  # noqa: PLC0415 -- only at the end of the run
+def plain_id(value: str) -> str:
+    """A test id in printable ASCII without backslashes, as ``U+00E9`` for é.
 
-    if not TALLY:
+    pytest escapes other characters in ids (``\\n``, ``\\xe9``), and such ids
+    cannot be handed back to pytest to run one test, as mutmut does.
+    """
+    return "".join(c if " " <= c <= "~" and c != "\\" else f"U+{ord(c):04X}" for c in value)
+
+
+def pytest_make_parametrize_id(val: object) -> str | None:
+    """Ids of text parameters in plain ASCII (see :func:`plain_id`)."""
+    return plain_id(val) if isinstance(val, str) else None
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Keep the reliability counts of a test only once it has passed."""
+    if report.skipped:
+        _RUN.skipped += 1
+    if report.when == "call":
+        if report.passed:
+            reliability.commit()
+        else:
+            reliability.discard()
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    """Remember that this run leaves tests out (``-k``, ``-m``, ``--deselect``...)."""
+    if items:
+        _RUN.partial = True
+
+
+def _whole_suite(session: pytest.Session) -> bool:
+    """Whether every test of the suite was collected and run: only then are counts complete."""
+    config = session.config
+    if _RUN.partial or config.option.keyword or config.option.markexpr:
+        return False
+    if config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
+        given = {(config.invocation_params.dir / arg).resolve() for arg in config.args}
+        if given not in ({TESTS}, {ROOT}):
+            return False
+    return session.testscollected > 0 and _RUN.ran == session.testscollected
+
+
+def pytest_runtest_logfinish() -> None:
+    """Count the tests that ran to the end (passed, failed or skipped)."""
+    _RUN.ran += 1
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Fail a run of the whole suite whose counts differ from the README's table."""
+    if not _whole_suite(session):
+        _RUN.compared = "not checked against README.md: only part of the suite ran"
         return
-    terminalreporter.section("reliability")
-    for what, count in sorted(TALLY.items()):
-        terminalreporter.write_line(f"{count:>8,}  {what}")
+    if session.testsfailed or _RUN.skipped:
+        _RUN.compared = "not checked against README.md: some tests failed or were skipped"
+        return
+    _RUN.compared = "checked against README.md's table: the same"
+    problems = reliability.table_problems(ROOT / "README.md", reliability.TALLY)
+    if problems:
+        _RUN.problems = problems
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print what the reliability tests tried, and how the README's table differs."""
+    if reliability.TALLY:
+        terminalreporter.section("reliability")
+        for key, words in reliability.ROWS.items():
+            if reliability.TALLY[key]:
+                terminalreporter.write_line(f"{reliability.TALLY[key]:>8,}  {words}")
+        if not _RUN.problems:
+            terminalreporter.write_line(f"Counts {_RUN.compared}.")
+    if _RUN.problems:
+        terminalreporter.section("README.md is out of date", red=True)
+        for problem in _RUN.problems:
+            terminalreporter.write_line(problem)
+        terminalreporter.write_line(
+            '\nThe whole suite ran, and the README\'s "Reliability" table must say what it '
+            "counted. The table should read:\n\n" + reliability.expected_table(reliability.TALLY)
+        )

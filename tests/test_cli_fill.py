@@ -34,7 +34,7 @@ def test_answers_from_stdin_write_the_report_and_its_text(
     report = tmp_path / "report.toml"
     result = invoke("fill", str(report), "--from", "-", "--no-input", input=_answers(data))
     assert result.exit_code == 0, result.stderr
-    assert result.stderr == f"wrote {report} and {tmp_path / 'report.txt'}\n"
+    assert result.stderr == f"Wrote {report} and {tmp_path / 'report.txt'}\n"
     written = tomllib.loads(report.read_text(encoding="utf-8"))
     assert written["date"].isoformat() == "2016-12-06"
     assert written["chair"] == {"name": "Ana Pérez", "affiliation": "Internet Society"}
@@ -114,12 +114,20 @@ def test_bad_set_is_a_usage_error(
     assert not (tmp_path / "r.toml").exists()
 
 
-def test_an_invalid_value_from_a_file_is_kept_in_the_draft(invoke: Invoke, tmp_path: Path) -> None:
+def test_an_invalid_value_given_is_refused_like_a_typed_one(invoke: Invoke, tmp_path: Path) -> None:
+    # the rule changed with issue #11: --set is checked as a typed answer, so
+    # an invalid value is refused rather than kept in the draft
     report = tmp_path / "r.toml"
-    result = invoke("fill", str(report), "--no-input", "--set", "date=31/31/2016")
+    result = invoke(
+        "fill", str(report), "--no-input", "--set", "date=31/31/2016", "--set", "title=T"
+    )
     assert result.exit_code == 1
     assert "error: date (Date): '31/31/2016' is not a date on the calendar" in result.stderr
-    assert tomllib.loads(report.read_text(encoding="utf-8"))["date"] == "31/31/2016"
+    assert "the value given for date (Date) is refused; the report still has none" in result.stderr
+    assert tomllib.loads(report.read_text(encoding="utf-8")) == {
+        "template": "igf-2016-workshop",
+        "title": "T",
+    }
 
 
 def test_the_environment_variable_means_no_input(invoke: Invoke, tmp_path: Path) -> None:
@@ -133,7 +141,9 @@ def test_the_environment_variable_means_no_input(invoke: Invoke, tmp_path: Path)
     [
         ("not = [toml", "not valid TOML"),
         ('template = "igf-2030-town-hall"\n', "is a report of template 'igf-2030-town-hall'"),
-        ('[tool.poetry]\nname = "x"\n', "holds none of the template's keys"),
+        ('[tool.poetry]\nname = "x"\n', "has keys the template does not know (tool)"),
+        # a static site's config.toml has a title, but it is no report
+        ('title = "My blog"\nbaseURL = "https://example.org/"\n', "does not know (baseURL)"),
     ],
 )
 def test_a_file_that_is_not_ours_is_never_overwritten(
@@ -154,9 +164,12 @@ def test_a_text_file_that_is_not_ours_is_not_overwritten(
     result = invoke(
         "fill", str(tmp_path / "report.toml"), "--from", "-", "--no-input", input=_answers(data)
     )
-    assert result.exit_code == 1
-    assert "was not written by igf-report" in result.stderr
+    # the report is written all the same, and its text goes beside it under another name
+    assert result.exit_code == 0, result.stderr
+    assert "report.txt was not written by igf-report" in result.stderr
     assert (tmp_path / "report.txt").read_text(encoding="utf-8") == "my own notes\n"
+    assert tomllib.loads((tmp_path / "report.toml").read_text(encoding="utf-8"))["title"]
+    assert (tmp_path / "report.report.txt").read_text(encoding="utf-8").startswith("IGF 2016")
 
 
 def test_without_a_terminal_fill_never_waits(tmp_path: Path) -> None:

@@ -51,7 +51,7 @@ def test_output_file(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("render", str(EXAMPLES / "community-networks.toml"), "-o", str(out))
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == f"wrote {out}\n"
+    assert result.stderr == f"Wrote {out}\n"
     assert out.read_text(encoding="utf-8").startswith("IGF 2016 Workshop Report\n")
 
 
@@ -67,9 +67,10 @@ def test_a_draft_renders_with_placeholders_and_lists_errors(invoke: Invoke, tmp_
     report = tmp_path / "draft.toml"
     report.write_text('title = "Only a title"\ndate = "someday"\n', encoding="utf-8")
     result = invoke("render", str(report))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # printed all the same, but the report is invalid
     assert "Only a title" in result.stdout
-    assert "Date                  (not given)" in result.stdout
+    assert "Date                  someday (invalid: 'someday' is not a date" in result.stdout
+    assert "Time                  (not given)" in result.stdout
     assert "error: date (Date): 'someday' is not a date I can read" in result.stderr
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import subprocess
 import sys
 import tempfile
@@ -80,6 +81,37 @@ def test_a_failed_rename_leaves_the_old_file_and_no_temporary(
     assert target.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.toml"]
     tally("atomic writes whose final rename failed")
+
+
+def test_the_data_is_synced_before_the_rename_and_the_folder_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if os.name == "nt":
+        pytest.skip("Windows cannot open a folder to sync it")
+    target = tmp_path / "report.toml"
+    target.write_text("old\n", encoding="utf-8")
+    folder = tmp_path.stat()
+    events: list[str] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            same = (info.st_dev, info.st_ino) == (folder.st_dev, folder.st_ino)
+            events.append("fsync the folder" if same else "fsync another folder")
+        else:
+            events.append(f"fsync a file of {info.st_size} bytes")
+        real_fsync(fd)
+
+    def replace(src: Any, dst: Any) -> None:
+        events.append(f"rename onto {Path(dst).name}")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    write_atomic(target, "new text\n")
+    assert events == ["fsync a file of 9 bytes", "rename onto report.toml", "fsync the folder"]
+    assert target.read_text(encoding="utf-8") == "new text\n"
 
 
 def test_a_full_disk_is_a_clear_message_and_exit_1(

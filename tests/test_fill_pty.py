@@ -120,9 +120,13 @@ def test_an_invalid_date_is_refused_then_corrected_and_back_works(report: Path) 
     session.answer("Session Title", "First title")
     session.answer("Date", "31/31/2016")
     session.expect("is not a date on the calendar")
-    session.answer("Date", "07/08/2016", default="31/31/2016")
+    # a refused answer is not offered back as a default that Enter would resubmit
+    session.expect(r"\nDate: ")
+    session.child.sendline("")
+    session.expect("is required")
+    session.answer("Date", "07/08/2016")
     session.expect("could be 8 July 2016 or 7 August 2016")
-    session.answer("Date", "2016-12-07", default="07/08/2016")
+    session.answer("Date", "2016-12-07")
     session.answer("Time", ":back")
     session.answer("Date", "", default="2016-12-07")
     session.answer("Time", ":back")
@@ -183,7 +187,7 @@ def test_edit_opens_the_editor_on_the_list(report: Path, tmp_path: Path) -> None
         "import sys, pathlib\n"
         "p = pathlib.Path(sys.argv[1])\n"
         "text = p.read_text(encoding='utf-8')\n"
-        "p.write_text(text + 'First paragraph,\\nwrapped.\\n\\nSecond paragraph.\\n',"
+        "p.write_text(text + 'First paragraph,\\nwrapped.\\n---\\nSecond paragraph.\\n',"
         " encoding='utf-8')\n",
         encoding="utf-8",
     )
@@ -192,12 +196,12 @@ def test_edit_opens_the_editor_on_the_list(report: Path, tmp_path: Path) -> None
     session = Session(report, env={"EDITOR": f"{sys.executable} {editor}", "VISUAL": ""})
     session.expect("10/11  Discussions\r\nPlease describe the Discussions")
     session.item(1, ":edit")
-    session.expect("1. First paragraph, wrapped.")
+    session.expect("1. First paragraph,")
     session.item(3, "")
     session.answer("1", ":quit")
     assert session.finish() == 0
     written = tomllib.loads(report.read_text(encoding="utf-8"))
-    assert written["discussions"] == ["First paragraph, wrapped.", "Second paragraph."]
+    assert written["discussions"] == ["First paragraph,\nwrapped.", "Second paragraph."]
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
@@ -246,3 +250,41 @@ def test_answers_given_with_set_are_saved_before_the_first_prompt(report: Path) 
     session.answer("Session Title", ":quit")
     assert session.finish() == 0
     assert tomllib.loads(report.read_text(encoding="utf-8"))["organizer"] == "Host country"
+
+
+def test_a_block_sent_at_once_to_a_list_keeps_its_blank_lines_inside(report: Path) -> None:
+    report.write_text(
+        'title = "T"\ndate = 2016-12-06\ntime = "10:45 - 11:45 am"\norganizer = "Host"\n'
+        'chair = "Ana Pérez, ISOC"\nrapporteur = "Kwame Mensah, UG"\n',
+        encoding="utf-8",
+    )
+    session = Session(report)
+    session.expect(r"\n1: ")
+    # a terminal without bracketed paste sends a pasted block as typed lines, at once
+    session.child.send("Li Wei, CNNIC\r\rJean Dupont, Afnic\r")
+    session.expect("3: ")  # the terminal echoed the block at once, before the prompts
+    session.child.sendline("")
+    session.answer("1", ":quit")
+    assert session.finish() == 0
+    assert tomllib.loads(report.read_text(encoding="utf-8"))["speakers"] == [
+        {"name": "Li Wei", "affiliation": "CNNIC"},
+        {"name": "Jean Dupont", "affiliation": "Afnic"},
+    ]
+
+
+def test_lines_pasted_at_a_one_line_field_answer_no_later_field(report: Path) -> None:
+    report.write_text(
+        'title = "T"\ndate = 2016-12-06\ntime = "10:45 - 11:45 am"\norganizer = "Host"\n',
+        encoding="utf-8",
+    )
+    session = Session(report)
+    session.expect("Chair/Moderator: ")
+    # the plain mode asks for no bracketed paste: the terminal sends the lines as typed
+    session.child.send("Ana Pérez, ISOC\rKwame Mensah, University of Ghana\r")
+    session.expect("A paste of 2 lines cannot go in this one-line field")
+    session.answer("Chair/Moderator", "Ana Pérez, ISOC")
+    session.answer("Rapporteur/Notetaker", ":quit")
+    assert session.finish() == 0
+    saved = tomllib.loads(report.read_text(encoding="utf-8"))
+    assert saved["chair"] == {"name": "Ana Pérez", "affiliation": "ISOC"}
+    assert "rapporteur" not in saved

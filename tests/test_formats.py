@@ -92,7 +92,8 @@ def test_markdown_structure() -> None:
     for spec in FIELDS:
         if spec.kind.is_list:
             assert spec.heading in headings
-    assert "Gob.mx" in headings  # presentations are titled
+    assert "1. Gob.mx" in headings  # presentations are titled, and numbered
+    assert "2. *(untitled)*" in headings
     items = [t for t in tokens if t.type == "list_item_open"]
     assert len(items) == 6 + 4 + 3  # header pairs, speakers, key issues
 
@@ -112,6 +113,20 @@ def test_markdown_shows_hostile_values_literally() -> None:
     assert "<U+202E>evil" in text
     quote = [t for t in tokens if t.type == "blockquote_open"]
     assert quote == []
+
+
+def test_markdown_values_never_become_headings() -> None:
+    values = _hostile_values()
+    md = get_renderer("markdown").render(values, width=80)
+    tokens = MarkdownIt("commonmark").parse(md)
+    headings = [
+        (t.tag, tokens[i + 1].content) for i, t in enumerate(tokens) if t.type == "heading_open"
+    ]
+    # the title, each section's label and each presentation's title: nothing else
+    expected = 1 + len([s for s in FIELDS if s.kind.is_list]) + len(values["presentations"])
+    assert len(headings) == expected, headings
+    assert not [content for _, content in headings if "line two" in content]
+    assert "line one\n# line two" in _inline_text(tokens)
 
 
 # --- HTML ------------------------------------------------------------------------------
@@ -223,7 +238,102 @@ def test_show_prints_markup_and_controls_as_text(invoke: Invoke, tmp_path: Path)
         'title = "[red]x[/red] \\u001b[31mred \\u001b]0;title\\u0007"\n', encoding="utf-8"
     )
     result = invoke("show", str(report))
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # the report has errors (no date, …)
     assert "[red]x[/red] ␛[31mred ␛]0;title␇" in result.stdout
     assert "\x1b" not in result.stdout
     assert re.search(r"error: date \(Date\): is required", result.stdout)
+
+
+# --- --format ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "start"),
+    [
+        (["render", "{f}", "--format", "HTML"], "<!DOCTYPE html>"),
+        (["render", "{f}", "-f", "Markdown"], "# National Digital Strategy"),
+        (["validate", "{f}", "--format", "JSON"], '{"version"'),
+        (["fields", "--format", "Json"], "["),
+    ],
+)
+def test_a_format_is_matched_whatever_its_case(invoke: Invoke, args: list[str], start: str) -> None:
+    report = str(EXAMPLES / "national-digital-strategy.toml")
+    result = invoke(*[report if a == "{f}" else a for a in args])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(start)
+
+
+# --- presentations without a title ----------------------------------------------------
+
+
+def _mixed_presentations() -> dict[str, Any]:
+    values = _example_values()
+    values["presentations"] = check(
+        {"presentations": [{"title": "Gob.mx", "summary": "First."}, {"summary": "Second."}]}
+    ).values["presentations"]
+    return values
+
+
+def test_markdown_never_puts_an_untitled_presentation_under_the_previous_title() -> None:
+    md = get_renderer("markdown").render(_mixed_presentations(), width=80)
+    tokens = MarkdownIt("commonmark").parse(md)
+    blocks = [
+        (t.type, tokens[i + 1].content)
+        for i, t in enumerate(tokens)
+        if t.type in {"heading_open", "paragraph_open"}
+    ]
+    second = blocks.index(("paragraph_open", "Second."))
+    heading = next(b for b in reversed(blocks[:second]) if b[0] == "heading_open")
+    assert heading[1] == "2. *(untitled)*"
+    assert "untitled" in heading[1]
+
+
+def test_html_never_puts_an_untitled_presentation_under_the_previous_title() -> None:
+    html = get_renderer("html").render(_mixed_presentations(), width=80)
+    section = html.split('<section id="presentations">', 1)[1].split("</section>", 1)[0]
+    before_second = section.split("<p>Second.</p>", 1)[0]
+    last_heading = before_second.rsplit("<h3>", 1)[1]
+    assert "Gob.mx" not in last_heading
+    assert last_heading.startswith("2. ")
+    assert "untitled" in last_heading
+
+
+# --- invalid values -------------------------------------------------------------------
+
+_INVALID = 'title = "Half done"\ndate = "2016-13-06"\nkey_issues = ["Access is costly.", 3]\n'
+
+
+@pytest.mark.parametrize(
+    ("fmt", "date", "issues"),
+    [
+        ("text", "Date                  2016-13-06 (invalid: ", "Access is costly.; 3 (invalid: "),
+        ("markdown", "2016-13-06 **(invalid: ", "Access is costly.; 3 **(invalid: "),
+        (
+            "html",
+            '<span class="invalid">2016-13-06</span> <span class="invalid-note">(invalid: ',
+            '<span class="invalid">Access is costly.; 3</span>',
+        ),
+        ("published", "Date\t2016-13-06\n", "Access is costly.; 3"),
+    ],
+)
+def test_an_invalid_value_is_shown_as_the_file_has_it_marked_invalid(
+    invoke: Invoke, tmp_path: Path, fmt: str, date: str, issues: str
+) -> None:
+    report = tmp_path / "draft.toml"
+    report.write_text(_INVALID, encoding="utf-8")
+    result = invoke("render", str(report), "--format", fmt, "--width", "200")
+    assert date in result.stdout
+    assert issues in result.stdout
+    if fmt != "published":  # the published format is data: the value alone
+        assert "is not a date on the calendar" in result.stdout
+    assert "error: date (Date): '2016-13-06' is not a date on the calendar" in result.stderr
+    assert result.exit_code == 1  # the README's table: a report is invalid
+
+
+def test_show_marks_an_invalid_value_and_exits_1(invoke: Invoke, tmp_path: Path) -> None:
+    report = tmp_path / "draft.toml"
+    report.write_text(_INVALID, encoding="utf-8")
+    result = invoke("show", str(report), "--no-pager")
+    assert re.search(r"Date +2016-13-06 \(invalid: '2016-13-06' is not a date", result.stdout)
+    assert "Access is costly.; 3 (invalid: " in result.stdout
+    assert result.exit_code == 1

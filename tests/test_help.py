@@ -42,3 +42,34 @@ def test_every_command_has_help_with_an_example(invoke: Invoke, command: str) ->
 def test_every_command_is_in_the_readme(command: str) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(rf"^### `igf-report {command}\b", readme, re.MULTILINE), command
+
+
+# Typer's own labels, which mean nothing to the person reading --help.
+_TYPE_NAMES = re.compile(r"<(bool|str|int|float|path|list\[\w+\]|int range|float range)>")
+
+
+@pytest.mark.parametrize("command", ["", *COMMANDS])
+def test_help_names_values_in_words_and_shows_one_example_a_line(
+    invoke: Invoke, command: str
+) -> None:
+    result = invoke(*([command] if command else []), "--help")
+    assert result.exit_code == 0
+    assert not _TYPE_NAMES.search(result.stdout), _TYPE_NAMES.search(result.stdout)
+    usage = next(line for line in result.stdout.splitlines() if "Usage:" in line)
+    assert "{" not in usage
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    # an example joined to the next by " | " reads as a shell pipe
+    assert not [line for line in lines if re.match(r"(Examples?: )?igf-report .* \| ", line)]
+    example = lines.index("Examples:")
+    assert lines[example + 1].startswith("igf-report")
+
+
+def test_render_help_says_the_width_range_in_words(invoke: Invoke) -> None:
+    result = invoke("render", "--help")
+    assert "COLUMNS [20 to 1000]" in result.stdout
+    assert "<=x<=" not in result.stdout
+
+
+def test_the_default_of_an_on_off_flag_is_the_option_itself(invoke: Invoke) -> None:
+    assert "[default: --pager]" in invoke("show", "--help").stdout
+    assert "[default: --schema]" in invoke("new", "--help").stdout

@@ -1,10 +1,21 @@
-"""One hostile report through every command and format: the bytes that come out."""
+"""One hostile report through every command and format: the bytes that come out.
+
+What reaches a terminal is made visible whatever the format; what goes to a
+file or a pipe keeps the bytes its format needs (the published format and
+TOML keep every control, for ``import`` and scripts to read back).
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import pty
 import re
+import select
+import subprocess
+import sys
 import tomllib
+import tty
 from pathlib import Path
 
 import pytest
@@ -84,7 +95,7 @@ def test_the_published_format_escapes_and_reads_back(evil_report: Path) -> None:
     assert "&lt;script&gt;" in published
     # in HTML the controls stay controls; what import makes of them is text again
     back = check(read_published(published).data)
-    assert back.values["title"] == checked.values["title"]
+    assert back.report == checked.report
 
 
 @pytest.mark.parametrize(
@@ -93,19 +104,17 @@ def test_the_published_format_escapes_and_reads_back(evil_report: Path) -> None:
         ["validate", "{f}"],
         ["validate", "{f}", "--format", "json"],
         ["show", "{f}", "--no-pager"],
-        ["render", "{f}", "--format", "published"],
         ["fill", "{f}", "--no-input"],
         ["validate", "{f}\x1b[31m.toml"],
     ],
-    ids=["validate", "validate-json", "show", "published", "fill", "missing-file"],
+    ids=["validate", "validate-json", "show", "fill", "missing-file"],
 )
 def test_every_command_prints_nothing_as_code(
     invoke: Invoke, evil_report: Path, args: list[str]
 ) -> None:
     result = invoke(*[a.replace("{f}", str(evil_report)) for a in args])
     assert "Traceback" not in result.output
-    if args[0] != "render":
-        _clean(result.stdout, " ".join(args[:1]))
+    _clean(result.stdout, " ".join(args[:1]))
     _clean(result.stderr, " ".join(args[:1]) + " (stderr)")
     if "json" in args:
         document = json.loads(result.stdout)
@@ -120,3 +129,102 @@ def test_error_messages_quote_values_as_text(invoke: Invoke, tmp_path: Path) -> 
     _clean(result.stdout, "validate error message")
     fill = invoke("fill", str(report), "--no-input", "--set", f"time={EVIL[:150]}")
     _clean(fill.stderr, "fill error message")
+
+
+# --- on a real terminal and through a pipe ------------------------------------------------
+
+_FORMATS = ["text", "markdown", "html", "published"]
+#: Every command that writes data to stdout, in every format: (id, args, stdin).
+_DATA_COMMANDS: list[tuple[str, list[str]]] = [
+    *[(f"render-{fmt}", ["render", "{f}", "--format", fmt]) for fmt in _FORMATS],
+    ("show", ["show", "{f}", "--no-pager"]),
+    ("import", ["import", "-"]),
+    ("validate-text", ["validate", "{f}", "{forged}"]),
+    ("validate-json", ["validate", "{f}", "{forged}", "--format", "json"]),
+]
+_ENV = {"NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "100", "LINES": "5000", "PAGER": "cat"}
+
+
+def _run(args: list[str], stdin: bytes, *, terminal: bool) -> tuple[str, str, int]:
+    """Run igf-report with stdout on a pseudo-terminal, or on a pipe; stderr on a pipe."""
+    env = {**os.environ, **_ENV}
+    command = [sys.executable, "-m", "igf_report", *args]
+    if not terminal:
+        done = subprocess.run(
+            command, input=stdin, capture_output=True, env=env, timeout=60, check=False
+        )
+        return done.stdout.decode(), done.stderr.decode(), done.returncode
+    master, slave = pty.openpty()
+    tty.setraw(slave)  # no newline translation: the bytes as the program wrote them
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=slave, stderr=subprocess.PIPE, env=env
+    ) as process:
+        os.close(slave)
+        assert process.stdin is not None
+        assert process.stderr is not None
+        process.stdin.write(stdin)
+        process.stdin.close()
+        out = bytearray()
+        while select.select([master], [], [], 60)[0]:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal is closed once the program ends
+                break
+            if not chunk:
+                break
+            out += chunk
+        os.close(master)
+        err = process.stderr.read()
+        code = process.wait(timeout=60)
+    return out.decode(), err.decode(), code
+
+
+@pytest.fixture
+def forged_name(evil_report: Path) -> Path:
+    """A copy of the hostile report whose name holds a line that reads like a finding."""
+    path = evil_report.parent / "ws1.toml\nall.toml: error: title (Session Title): forged"
+    path.write_bytes(evil_report.read_bytes())
+    return path
+
+
+@pytest.mark.pty
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize("terminal", [True, False], ids=["terminal", "pipe"])
+@pytest.mark.parametrize(("name", "args"), _DATA_COMMANDS, ids=[c[0] for c in _DATA_COMMANDS])
+def test_every_command_and_format_on_a_terminal_and_a_pipe(
+    evil_report: Path, forged_name: Path, name: str, args: list[str], *, terminal: bool
+) -> None:
+    values = check(tomllib.loads(evil_report.read_text(encoding="utf-8"))).values
+    published = render_published(values).encode()
+    argv = [a.replace("{f}", str(evil_report)).replace("{forged}", str(forged_name)) for a in args]
+    out, err, code = _run(argv, published, terminal=terminal)
+    assert "Traceback" not in err
+    assert code in {0, 1}, err
+    assert out
+    _clean(err, f"{name} (stderr)")
+    if terminal or name not in {"render-published", "import"}:
+        _clean(out, f"{name} on a {'terminal' if terminal else 'pipe'}")
+    elif name == "import":  # for a file or a pipe, TOML keeps every value exactly
+        assert tomllib.loads(out)["title"] == EVIL
+    else:  # and the published format keeps it for import to read back
+        assert read_published(out).data["title"] == EVIL
+    if name == "validate-text":
+        lines = out.splitlines()
+        assert not [line for line in lines if line.startswith("all.toml")], out
+        assert lines[-1] == "2 reports: 0 valid, 2 with warnings, 0 invalid"
+    if name == "validate-json":
+        files = json.loads(out)["files"]
+        assert [f["file"] for f in files] == [str(evil_report), str(forged_name)]
+
+
+def test_a_newline_in_a_file_name_never_forges_a_message(invoke: Invoke, tmp_path: Path) -> None:
+    draft = tmp_path / "draft\nforged: error: nothing.toml"
+    draft.write_text('title = "x"\n', encoding="utf-8")
+    rendered = invoke("render", str(draft), "-o", str(tmp_path / "out\nWrote forged.txt"))
+    missing = invoke("validate", str(tmp_path / "gone\nigf-report: error: forged.toml"))
+    for result in (rendered, missing):
+        lines = result.stderr.splitlines()
+        assert lines
+        forged = ("forged", "Wrote forged", "igf-report: error: forged")
+        assert not [line for line in lines if line.startswith(forged)], result.stderr
+        assert "\u240a" in result.stderr  # the newline, shown as ␊

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import given, settings
@@ -17,6 +18,31 @@ from igf_report.parsers import (
 from igf_report.textutil import _wrap_any, _wrap_ascii
 
 from .reliability import tally
+
+#: A refusal quotes what was typed, says what is wrong with it and how to write it.
+_REFUSAL = re.compile(
+    r"'(?P<quoted>.*)' (?:is not a date on the calendar|is not a date I can read"
+    r"|could be \d{1,2} \w+ \d{4} or \d{1,2} \w+ \d{4}"
+    r"|is not a time I can read|is not a time of day|needs a start and an end)"
+    r"; write it as (?:2016-12-06 or 6 December 2016"
+    r"|10:45 - 11:45, 09:00-10:30 or 1:30 pm - 2:30 pm)",
+    re.DOTALL,
+)
+_TOO_LONG = re.compile(
+    r"is (?P<length>\d+) characters long, too long for a (?:date|time|time range)"
+)
+
+
+def assert_says_why(message: str, text: str) -> None:
+    """A parser's refusal of ``text`` quotes it and says why, or gives its length."""
+    if too_long := _TOO_LONG.fullmatch(message):
+        assert int(too_long["length"]) == len(text.strip()) > 200
+        return
+    refusal = _REFUSAL.fullmatch(message)
+    assert refusal is not None, message
+    assert refusal["quoted"], message
+    assert refusal["quoted"] in text, message
+
 
 DEC6 = dt.date(2016, 12, 6)
 
@@ -51,6 +77,35 @@ def test_a_slash_date_with_one_reading_in_the_meeting_is_accepted() -> None:
     assert parse_date("12/07/2016") == dt.date(2016, 12, 7)
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("12/05/2016", dt.date(2016, 12, 5)),  # Day 0, the pre-events, is a meeting day
+        ("05/12/2016", dt.date(2016, 12, 5)),
+        ("12/09/2016", dt.date(2016, 12, 9)),  # the closing day
+        ("09/12/2016", dt.date(2016, 12, 9)),
+    ],
+)
+def test_the_first_and_last_meeting_days_settle_a_slash_date(text: str, day: dt.date) -> None:
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "readings"),
+    [
+        ("12/04/2016", ("4 December 2016", "12 April 2016")),  # the day before Day 0
+        ("12/10/2016", ("10 December 2016", "12 October 2016")),  # the day after the close
+    ],
+)
+def test_a_slash_date_just_outside_the_meeting_is_ambiguous(
+    text: str, readings: tuple[str, str]
+) -> None:
+    with pytest.raises(ValueError, match="could be") as info:
+        parse_date(text)
+    for reading in readings:
+        assert reading in str(info.value)
+
+
 def test_a_slash_date_with_no_reading_in_the_meeting_is_refused() -> None:
     with pytest.raises(ValueError, match="could be") as info:
         parse_date("07/08/2016")
@@ -69,6 +124,7 @@ def test_a_slash_date_with_one_calendar_reading_is_accepted() -> None:
         ("2016-02-30", "not a date on the calendar"),
         ("yesterday", "not a date I can read"),
         ("6 Smarch 2016", "not a date I can read"),
+        ("6 December ²016", "not a date I can read"),  # a digit int() cannot read
         ("x" * 500, "too long"),
     ],
 )
@@ -147,17 +203,15 @@ def test_paragraphs() -> None:
 
 @given(st.text(max_size=300))
 def test_parsers_never_raise_anything_but_value_error(text: str) -> None:
-    tally("fuzz: date, time and person parsers, arbitrary text")
     for parse in (parse_date, parse_time, parse_time_range):
-        message = "parsed"
         try:
             parse(text)
         except ValueError as exc:
-            message = str(exc)
-        assert message
+            assert_says_why(str(exc), text)
     assert isinstance(split_person(text), dict)
     assert count_sentences(text) >= 0
     assert count_paragraphs(text) >= 0
+    tally("fuzz: date, time and person parsers, arbitrary text")
 
 
 @settings(max_examples=500)

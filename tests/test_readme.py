@@ -23,3 +23,21 @@ def test_quick_start_has_two_commands() -> None:
 def test_ci_runs_the_readme_test_command() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert _quick_start()[1] in ci.splitlines()
+
+
+def test_quick_start_says_where_to_run_it() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    assert "git clone" in section
+    assert "python3 -m venv" in section
+    assert "pipx install ." in section
+
+
+def test_readme_names_only_files_a_clone_has() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "../" not in readme
+    named = set(re.findall(r"`((?:examples|tests|benchmarks|igf_report|\.ci)/[^`\s]*)`", readme))
+    assert named, "the README points to files of the repository"
+    # benchmarks/.venv is made by the benchmark when it first runs
+    missing = sorted(p for p in named if not (ROOT / p).exists() and ".venv" not in p)
+    assert not missing, f"the README names files a clone does not have: {missing}"

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from igf_report.filling import save_draft
+from igf_report.reportfile import dump_toml
 from igf_report.resume import RESUME_MARK, Position, read_resume, resume_of, with_resume
 
 from .conftest import Invoke
@@ -72,3 +73,31 @@ def test_fill_without_prompts_keeps_the_place_of_a_walk_left_half_way(
     assert result.exit_code == 1
     assert resume_of(path) == Position("discussions", 1)
     assert tomllib.loads(path.read_text(encoding="utf-8"))["organizer"] == "Host country"
+
+
+def test_a_report_written_whole_keeps_the_comments_and_drops_the_place(
+    tmp_path: Path, data: dict[str, Any], invoke: Invoke
+) -> None:
+    path = tmp_path / "report.toml"
+    data.pop("organizer")
+    draft = with_resume("# my note\n" + dump_toml(data), Position("organizer"))
+    # a resume line out of the head, where a rewrite's comment block could have put it
+    draft = draft.replace("title =", f"{RESUME_MARK}title\ntitle =", 1)
+    path.write_text(draft, encoding="utf-8")
+    result = invoke("fill", str(path), "--set", "organizer=Host country", "--no-input")
+    assert result.exit_code == 0, result.stderr
+    text = path.read_text(encoding="utf-8")
+    assert "# my note" in text
+    assert RESUME_MARK not in text
+
+
+def test_a_saved_draft_has_one_resume_line_and_keeps_the_comments(tmp_path: Path) -> None:
+    path = tmp_path / "report.toml"
+    path.write_text(
+        with_resume(f"# my note\n{DOC}{RESUME_MARK}x\n", Position("title")), encoding="utf-8"
+    )
+    save_draft(path, tomllib.loads(DOC), resume_at=Position("date"))
+    text = path.read_text(encoding="utf-8")
+    assert text.count(RESUME_MARK) == 1
+    assert resume_of(path) == Position("date")
+    assert "# my note" in text

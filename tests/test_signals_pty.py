@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import signal
 import sys
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -20,20 +23,55 @@ pytestmark = [
     pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX"),
 ]
 
-#: What a rapporteur types at each field, line by line.
-TYPED: list[list[str]] = [
-    ["Connecting the Next Billion"],
-    ["6 December 2016"],
-    ["10:45 - 11:45 am"],
-    ["Host country"],
-    ["Ana Pérez, Internet Society"],
-    ["Kwame Mensah, University of Ghana"],
-    ["Li Wei, CNNIC", ""],
-    ["Access is costly.", ""],
-    ["Gob.mx", "A single point of access.", "", ""],
-    ["We discussed access.", ""],
-    ["Meet again.", ""],
-]
+_CHAIR = {"name": "Ana Pérez", "affiliation": "Internet Society"}
+_RAPPORTEUR = {"name": "Kwame Mensah", "affiliation": "University of Ghana"}
+_TALK = {"title": "Gob.mx", "summary": "A single point of access."}
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One prompt of a walk-through: what is typed there, and what the file holds after it."""
+
+    field: int  # 1-based, or 0 for the review
+    typed: str
+    saved: dict[str, Any]
+
+
+#: Every prompt of a walk-through from an empty file, in order: each field,
+#: each list item and the empty line that ends the list, each presentation's
+#: title and summary, and the review. ``saved`` is the file after the answer.
+WALK: list[Prompt] = []
+
+
+def _walk() -> None:
+    saved: dict[str, Any] = {}
+
+    def prompt(field: int, typed: str, **after: Any) -> None:
+        saved.update(after)
+        WALK.append(Prompt(field, typed, dict(saved)))
+
+    prompt(1, "Connecting the Next Billion", title="Connecting the Next Billion")
+    prompt(2, "6 December 2016", date=dt.date(2016, 12, 6))
+    prompt(3, "10:45 - 11:45 am", time={"start": dt.time(10, 45), "end": dt.time(11, 45)})
+    prompt(4, "Host country", organizer="Host country")
+    prompt(5, "Ana Pérez, Internet Society", chair=_CHAIR)
+    prompt(6, "Kwame Mensah, University of Ghana", rapporteur=_RAPPORTEUR)
+    prompt(7, "Li Wei, CNNIC", speakers=[{"name": "Li Wei", "affiliation": "CNNIC"}])
+    prompt(7, "")
+    prompt(8, "Access is costly.", key_issues=["Access is costly."])
+    prompt(8, "")
+    prompt(9, _TALK["title"])  # a title alone is not a presentation yet
+    prompt(9, _TALK["summary"], presentations=[_TALK])
+    prompt(9, "")  # the next title, empty...
+    prompt(9, "")  # ...and its summary, empty: the list ends
+    prompt(10, "We discussed access.", discussions=["We discussed access."])
+    prompt(10, "")
+    prompt(11, "Meet again.", way_forward=["Meet again."])
+    prompt(11, "")
+    prompt(0, "")  # the review: Enter saves
+
+
+_walk()
 SIGNALS = {
     "SIGINT": (signal.SIGINT, 130),
     "SIGTERM": (signal.SIGTERM, 1),
@@ -41,29 +79,34 @@ SIGNALS = {
 }
 
 
+def _where(index: int) -> str:
+    field = WALK[index].field
+    if not field:
+        return "review"
+    nth = sum(1 for p in WALK[:index] if p.field == field) + 1
+    return f"{FIELDS[field - 1].key}-{nth}"
+
+
 @pytest.mark.parametrize("name", list(SIGNALS))
-@pytest.mark.parametrize("field", range(len(FIELDS)), ids=[s.key for s in FIELDS])
+@pytest.mark.parametrize("at", range(len(WALK)), ids=[_where(i) for i in range(len(WALK))])
 def test_a_signal_at_any_prompt_keeps_every_answer_before_it(
-    tmp_path: Path, field: int, name: str
+    tmp_path: Path, at: int, name: str
 ) -> None:
     signum, code = SIGNALS[name]
     report = tmp_path / "report.toml"
     session = Session(report)
-    for index in range(field):
-        session.expect(rf"{index + 1}/{len(FIELDS)}  ")
-        for line in TYPED[index]:
-            session.child.expect(r": $")
-            session.child.sendline(line)
-    session.expect(rf"{field + 1}/{len(FIELDS)}  ")
-    session.child.expect(r": $")
+    for index, step in enumerate(WALK[: at + 1]):
+        if step.field and (index == 0 or WALK[index - 1].field != step.field):
+            session.expect(rf"{step.field}/{len(FIELDS)}  ")
+        session.child.expect(r": $")
+        if index < at:
+            session.child.sendline(step.typed)
     session.child.kill(signum)
     assert session.finish() == code
-    tally(f"interruptions at a prompt: {name}")
     data = tomllib.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
-    expected = {spec.key for spec in FIELDS[:field]}
-    assert set(data) - {"template"} == expected
-    if field > 0:
-        assert data["title"] == TYPED[0][0]
+    data.pop("template", None)
+    assert data == (WALK[at - 1].saved if at else {})
+    tally(f"interruptions at a prompt: {name}")
 
 
 def test_answers_survive_a_folder_that_disappears(tmp_path: Path) -> None:

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from igf_report.fields import FIELDS, Kind, human_path
+from igf_report.fields import FIELDS, Kind, place_for_people
 from igf_report.model import Report
 from igf_report.validation import Severity, check
 
@@ -174,11 +174,11 @@ def test_long_values_are_refused_with_the_limit(data: dict[str, Any]) -> None:
         ("presentations[11].summary", "Presentations, item 12, summary"),
         ("time.start", "Time, start"),
         ("discussions", "Discussions"),
-        ("titel", "titel"),
+        ("titel", "not a template field"),
     ],
 )
 def test_paths_for_people_count_items_from_one(path: str, said: str) -> None:
-    assert human_path(path) == said
+    assert place_for_people(path, short=True) == said
 
 
 def test_short_headings_fit_one_line_and_the_template_wording_stays() -> None:

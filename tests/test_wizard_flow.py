@@ -1,20 +1,28 @@
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from igf_report.batch import load_checked
 from igf_report.draft import Draft
 from igf_report.fields import FIELDS
-from igf_report.model import Person, Presentation
+from igf_report.filling import draft_values, save_draft, write_report
+from igf_report.model import Person, Presentation, Report
 from igf_report.resume import Position
 from igf_report.validation import check
-from igf_report.wizard.editor import EditOutcome
+from igf_report.wizard.commands import COMMANDS, Command
+from igf_report.wizard.editor import SCISSORS, EditOutcome
 from igf_report.wizard.flow import Outcome, Wizard
 
+from .conftest import examples, valid_data
 from .reliability import tally
 from .wizard_screen import Paste, ScriptedScreen
 
@@ -69,15 +77,70 @@ def test_a_whole_report_from_nothing() -> None:
     assert len(saves) == 6 + 1 + 1 + 1 + 1 + 1 + 5
 
 
-def test_an_invalid_answer_is_refused_and_kept_as_the_default() -> None:
+def test_an_invalid_answer_is_refused_and_given_back_to_correct_not_as_a_default() -> None:
     script = [COMPLETE[0], "31/31/2016", "", "2016-12-06", *COMPLETE[2:], ""]
     wizard, screen, _, outcome = _run(script)
     assert outcome is Outcome.SAVE
     assert screen.asked[1] == ("Date", None)
-    assert screen.asked[2] == ("Date", "31/31/2016")  # the bad answer is the default
-    assert screen.asked[3] == ("Date", "31/31/2016")  # Enter on it is refused again
+    assert screen.asked[2] == ("Date", None)  # Enter does not resubmit the refused answer
+    assert screen.retried[2] == "31/31/2016"  # it is given back to be corrected
+    assert screen.retried[3] is None  # an empty answer leaves nothing to give back
     assert screen.messages("error")[0].startswith("error: Date: '31/31/2016' is not a date")
     assert wizard.data["date"] == dt.date(2016, 12, 6)
+
+
+def test_a_refused_list_item_is_given_back_to_correct() -> None:
+    script = [*COMPLETE[:6], "Li Wei, CNNIC", ",", "Jean Dupont, Afnic", "", *COMPLETE[8:], ""]
+    wizard, screen, _, outcome = _run(script)
+    assert outcome is Outcome.SAVE
+    assert screen.asked[8] == ("2", None)
+    assert screen.retried[8] == ","
+    assert [p.name for p in wizard.data["speakers"]] == ["Li Wei", "Jean Dupont"]
+
+
+def test_lists_take_several_lines_and_single_fields_one() -> None:
+    _, screen, _, _ = _run([*COMPLETE, ""])
+    asked = [prompt for prompt, _ in screen.asked]
+    several = dict(zip(asked, screen.several, strict=True))
+    assert several["Session Title"] is False
+    assert several["1"] is True
+    assert several["1. title (may be empty)"] is True
+    assert several["Field number to edit, or Enter to save"] is False
+
+
+@pytest.mark.parametrize(
+    ("typed", "hint"),
+    [
+        (":qiut", "did you mean :quit?"),
+        (":Bakc", "did you mean :back?"),
+        (":q", "did you mean :quit?"),
+        (":foo", "the commands are :back, :help, :quit, :clear, :undo, :edit"),
+        (": ", "the commands are"),
+    ],
+)
+def test_a_mistyped_command_is_refused_with_the_closest_one(typed: str, hint: str) -> None:
+    wizard, screen, _, outcome = _run([typed, *COMPLETE, ""])
+    assert outcome is Outcome.SAVE
+    error = screen.messages("error")[0]
+    assert error.startswith(f"unknown command {typed.strip()}; {hint}")
+    assert screen.retried[1] == typed  # given back to be corrected
+    assert wizard.data["title"] == COMPLETE[0]
+
+
+def test_double_colon_enters_text_that_starts_with_a_colon() -> None:
+    wizard, _, _, _ = _run(["::qiut", *COMPLETE[1:], ""])
+    assert wizard.data["title"] == ":qiut"
+
+
+def test_a_mistyped_command_in_a_list_adds_no_item() -> None:
+    script = [*COMPLETE[:6], "Li Wei, CNNIC", ":udno", ":undo", "Jean Dupont, Afnic", ""]
+    wizard, screen, _, _ = _run([*script, *COMPLETE[8:], ""])
+    assert "did you mean :undo?" in screen.messages("error")[0]
+    assert [p.name for p in wizard.data["speakers"]] == ["Jean Dupont"]
+
+
+def test_the_commands_the_flow_knows_are_the_ones_completed() -> None:
+    assert {c.value for c in Command} == set(COMMANDS)
 
 
 def test_back_goes_to_the_previous_field_with_its_value_as_default() -> None:
@@ -112,8 +175,9 @@ def test_double_colon_types_a_literal_colon() -> None:
     assert wizard.data["title"] == ":back to basics"
 
 
-def test_an_unknown_command_is_an_answer() -> None:
-    wizard, _, _, _ = _run([":)", ":quit"])
+def test_any_other_line_that_starts_with_a_colon_is_refused() -> None:
+    wizard, screen, _, _ = _run([":)", "::)", ":quit"])
+    assert screen.messages("error")[0].startswith("unknown command :);")
     assert wizard.data["title"] == ":)"
 
 
@@ -164,11 +228,11 @@ def test_undo_and_clear_in_a_list() -> None:
 
 
 def test_edit_replaces_the_items() -> None:
-    edited = "# comment\n\nFirst idea\nwrapped.\n\nSecond idea.\n"
+    edited = f"# header\n{SCISSORS}\n# KeepItOn\nFirst idea\nwrapped.\n---\nSecond idea.\n"
     script = [*COMPLETE[:16], ":edit", "", ""]
     wizard, screen, _, outcome = _run(script, edits=[EditOutcome(edited)])
     assert outcome is Outcome.SAVE
-    assert wizard.data["way_forward"] == ["First idea wrapped.", "Second idea."]
+    assert wizard.data["way_forward"] == ["# KeepItOn\nFirst idea\nwrapped.", "Second idea."]
     assert screen.edited[0].startswith("# 11. Please describe any Participant suggestions")
 
 
@@ -176,7 +240,7 @@ def test_edit_replaces_the_items() -> None:
     ("outcome", "says"),
     [
         (EditOutcome(None, "the editor 'code' returned at once without changes"), "at once"),
-        (EditOutcome("# only comments\n"), "came back empty"),
+        (EditOutcome(f"# the header only\n{SCISSORS}\n\n"), "came back empty"),
     ],
 )
 def test_edit_that_changes_nothing_keeps_the_items(outcome: EditOutcome, says: str) -> None:
@@ -187,11 +251,11 @@ def test_edit_that_changes_nothing_keeps_the_items(outcome: EditOutcome, says: s
 
 
 def test_editing_a_presentation_with_a_title_line() -> None:
-    edited = "Title: Laboratoria\nA social enterprise\nfor women.\n\nUntitled talk.\n"
+    edited = "Title: Laboratoria\nA social enterprise\nfor women.\n---\nUntitled talk.\n"
     script = [*COMPLETE[:10], ":edit", "", "", *COMPLETE[14:], ""]
     wizard, _, _, _ = _run(script, edits=[EditOutcome(edited)])
     assert wizard.data["presentations"] == [
-        Presentation(title="Laboratoria", summary="A social enterprise for women."),
+        Presentation(title="Laboratoria", summary="A social enterprise\nfor women."),
         Presentation(summary="Untitled talk."),
     ]
 
@@ -229,7 +293,10 @@ def test_review_refuses_to_save_with_errors(data: dict[str, Any]) -> None:
     assert outcome is Outcome.QUIT
     errors = screen.messages("error")
     assert any("The file has keys the template does not know (titel)" in e for e in errors)
-    assert "error: titel: is not a key of this template; check its spelling" in errors
+    assert (
+        "error: titel (not a template field): is not a key of this template; check its spelling"
+        in errors
+    )
     assert "info: Type a number from 1 to 11, or Enter to save." in screen.shown
 
 
@@ -242,6 +309,173 @@ def test_interruptions_propagate_after_saving() -> None:
         assert saves[-1] == {"title": COMPLETE[0]}
 
 
+# --- generated sessions from a complete draft, each ending in a save ------------------
+#
+# Each session starts from a complete draft, so the wizard goes straight to the
+# review; from there it changes fields by number, with refused answers, :help,
+# :clear and :undo on the way, and ends with Enter, which saves. What the
+# session should leave is worked out beside it from what was typed, and the
+# saved file is read back and compared with it.
+
+_WORDS = ["access", "Ghana", "rural", "Mérida", "policy", "O'Brien", "net-work", "data", "2016"]
+_phrase = st.lists(st.sampled_from(_WORDS), min_size=1, max_size=5).map(" ".join)
+_sentence = _phrase.map(lambda p: p[0].upper() + p[1:] + ".")
+_person = st.tuples(_phrase, st.one_of(st.none(), _phrase))
+_DATES = {
+    "7 December 2016": dt.date(2016, 12, 7),
+    "2016-12-08": dt.date(2016, 12, 8),
+    "12/05/2016": dt.date(2016, 12, 5),
+    "9 décembre 2016": dt.date(2016, 12, 9),
+    "6 de diciembre de 2016": dt.date(2016, 12, 6),
+}
+_TIMES = {
+    "9:00 - 10:30": (dt.time(9, 0), dt.time(10, 30)),
+    "1:30 pm - 2:30 pm": (dt.time(13, 30), dt.time(14, 30)),
+    "15.00-16.30": (dt.time(15, 0), dt.time(16, 30)),
+}
+#: Answers each field refuses, and so asks again with the answer as its default.
+_REFUSED = {
+    "date": ["31/31/2016", "yesterday", "07/08/2016"],
+    "time": ["noon - 1pm", "10:45", "11:00 - 10:00"],
+}
+_REVIEW_NOISE = ["99", "0", "abc", ":help", ":back", ":undo"]
+
+Script = list[str]
+Expected = dict[str, Any]
+
+
+def _typed_person(person: tuple[str, str | None]) -> str:
+    name, affiliation = person
+    return f"{name}, {affiliation}" if affiliation else name
+
+
+def _as_person(person: tuple[str, str | None]) -> dict[str, Any]:
+    name, affiliation = person
+    return {"name": name, "affiliation": affiliation}
+
+
+@st.composite
+def _single_value_change(draw: st.DrawFn) -> tuple[Script, Callable[[Expected], None]]:
+    number = draw(st.integers(min_value=1, max_value=6))
+    key = FIELDS[number - 1].key
+    lines = [str(number)]
+    if draw(st.booleans()):
+        lines.append(":help")
+    if key == "rapporteur" and draw(st.booleans()):
+        # an empty rapporteur is allowed, with a warning
+        return [*lines, ":clear", ""], lambda e: e.pop("rapporteur", None)
+    if draw(st.booleans()):
+        lines.append(":clear")
+    lines += draw(st.lists(st.sampled_from(_REFUSED.get(key, [":help"])), max_size=2))
+    value: object
+    if key == "date":
+        typed = draw(st.sampled_from(sorted(_DATES)))
+        value = _DATES[typed]
+    elif key == "time":
+        typed = draw(st.sampled_from(sorted(_TIMES)))
+        start, end = _TIMES[typed]
+        value = {"start": start, "end": end}
+    elif key in {"chair", "rapporteur"}:
+        person = draw(_person)
+        typed, value = _typed_person(person), _as_person(person)
+    else:
+        typed = value = draw(_phrase)
+    return [*lines, typed], lambda e: e.__setitem__(key, value)
+
+
+@st.composite
+def _list_change(draw: st.DrawFn) -> tuple[Script, Callable[[Expected], None]]:
+    number = draw(st.sampled_from([7, 8, 10, 11]))
+    key = FIELDS[number - 1].key
+    items: list[object]
+    if key == "speakers":
+        people = draw(st.lists(_person, min_size=1, max_size=3))
+        typed, items = [_typed_person(p) for p in people], [_as_person(p) for p in people]
+    else:
+        typed = draw(st.lists(_sentence, min_size=1, max_size=3))
+        items = list(typed)
+    how = draw(st.sampled_from(["replace", "add", "add and undo", "keep"]))
+    if how == "replace":
+        return [str(number), ":clear", *typed, ""], lambda e: e.__setitem__(key, items)
+    if how == "add":
+        return [str(number), *typed, ""], lambda e: e[key].extend(items)
+    if how == "add and undo":
+        return [str(number), typed[0], ":undo", ""], lambda _e: None
+    return [str(number), ""], lambda _e: None
+
+
+@st.composite
+def _presentations_change(draw: st.DrawFn) -> tuple[Script, Callable[[Expected], None]]:
+    talks = draw(st.lists(st.tuples(st.one_of(st.just(""), _phrase), _sentence), max_size=2))
+    typed = [line for talk in talks for line in talk]
+    items = [{"title": title or None, "summary": summary} for title, summary in talks]
+
+    def replace(expected: Expected) -> None:
+        if items:
+            expected["presentations"] = items
+        else:  # an empty list of presentations is no presentations
+            expected.pop("presentations", None)
+
+    if draw(st.booleans()):
+        return ["9", ":clear", *typed, "", ""], replace
+    return ["9", *typed, "", ""], lambda e: e.setdefault("presentations", []).extend(items)
+
+
+_changes = st.lists(
+    st.one_of(_single_value_change(), _list_change(), _presentations_change()), max_size=8
+)
+
+
+def _start(*, with_presentations: bool) -> Expected:
+    # complete: every field the wizard would ask for has a valid value (the
+    # presentations are optional and not asked for)
+    draft = valid_data()
+    draft["presentations"] = [{"title": "Community networks", "summary": "A short talk."}]
+    if not with_presentations:
+        del draft["presentations"]
+    return draft
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.booleans(),
+    _changes,
+    st.lists(st.sampled_from(_REVIEW_NOISE), max_size=3),
+)
+def test_any_session_from_a_complete_draft_saves_what_was_typed(
+    with_presentations: bool,  # noqa: FBT001 -- hypothesis passes it by position
+    changes: list[tuple[Script, Callable[[Expected], None]]],
+    noise: list[str],
+) -> None:
+    draft = _start(with_presentations=with_presentations)
+    expected = copy.deepcopy(draft)
+    script: Script = list(noise)
+    for lines, apply in changes:
+        script += lines
+        apply(expected)
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "report.toml"
+        # the wizard wired to the files as `fill` wires it: a draft after every
+        # accepted answer, the report and its text when it is saved
+        saves: list[dict[str, Any]] = []
+
+        def save(saved: Draft) -> None:
+            values = saved.for_file()
+            saves.append(values)
+            save_draft(report, values, resume_at=saved.position)
+
+        wizard = Wizard(ScriptedScreen([*script, ""]), draft, save)
+        assert wizard.run() is Outcome.SAVE
+        write_report(report, draft_values(wizard.data, check(wizard.data)))
+        checked, _ = load_checked(report)
+        assert (report.parent / "report.txt").exists()
+    assert checked.errors == []
+    assert checked.report == Report.model_validate(expected)
+    if saves:  # the last draft saved was the report as saved
+        assert check(saves[-1]).report == checked.report
+    tally("fuzz: wizard, sessions from complete drafts")
+
+
 _LINES = st.one_of(
     st.sampled_from([":back", ":quit", ":help", ":edit", ":undo", ":clear", "", "::x", "1", "12"]),
     st.sampled_from(COMPLETE),
@@ -249,19 +483,21 @@ _LINES = st.one_of(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(_LINES, max_size=60))
-def test_any_sequence_of_lines_never_crashes(lines: list[str]) -> None:
-    tally("fuzz: wizard, sequences of lines and commands")
+def test_any_lines_from_nothing_keep_every_accepted_answer_saved(lines: list[str]) -> None:
     screen = ScriptedScreen(list(lines), edits=[EditOutcome("x\n\ny\n")] * 60)
-    wizard = Wizard(screen, {}, lambda _d: None)
+    saves: list[dict[str, Any]] = []
+    wizard = Wizard(screen, {}, lambda d: saves.append(copy.deepcopy(d.for_file())))
     try:
         outcome = wizard.run()
     except EOFError:
         outcome = None
-    checked = check(wizard.data)  # whatever was accepted is still a readable draft
+    # whatever was typed, the draft on disk is the wizard's data at every moment
+    assert (saves[-1] if saves else {}) == wizard.data
     if outcome is Outcome.SAVE:
-        assert checked.errors == []
+        assert check(wizard.data).errors == []
+    tally("fuzz: wizard, arbitrary lines from nothing")
 
 
 def test_a_draft_from_a_file_shows_its_items_as_typed(data: dict[str, Any]) -> None:

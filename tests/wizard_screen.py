@@ -27,6 +27,8 @@ class ScriptedScreen:
     asked: list[tuple[str, str | None]] = field(default_factory=list)
     reviews: list[list[ReviewRow]] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)
+    retried: list[str | None] = field(default_factory=list)  # a refused answer given back
+    several: list[bool] = field(default_factory=list)  # whether the prompt takes several lines
     _queue: list[tuple[str | type[BaseException], bool]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -50,8 +52,17 @@ class ScriptedScreen:
     def review(self, rows: list[ReviewRow]) -> None:
         self.reviews.append(rows)
 
-    def ask(self, prompt: str, default: str | None = None) -> str:
+    def ask(
+        self,
+        prompt: str,
+        default: str | None = None,
+        *,
+        retry: str | None = None,
+        lines: bool = False,
+    ) -> str:
         self.asked.append((prompt, default))
+        self.retried.append(retry)
+        self.several.append(lines)
         if not self._queue:
             raise EOFError
         entry, self._last_pending = self._queue.pop(0)

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from igf_report import __version__
-from igf_report.errors import EXIT_INTERRUPTED, IgfReportError
+from igf_report.cli.help import PlainHelpCommand, examples, plain_param
+from igf_report.cli.output import GuardedStdout
+from igf_report.errors import EXIT_INTERRUPTED, IgfReportError, StdoutError
 
 __all__ = ["app", "main"]
 
@@ -23,19 +27,73 @@ def _utf8_streams() -> None:
             reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
+#: A reader that stops early (``| head``) ends a Unix tool with SIGPIPE; the
+#: shell reports that as 128 + 13.
+EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE if hasattr(signal, "SIGPIPE") else 1
+
+
+def _guard_streams() -> None:
+    # A closed stdin reads as empty, as </dev/null does; a closed stdout is
+    # said to be closed when a command writes to it; a closed stderr discards.
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: PTH123, SIM115 -- for the whole run
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: PTH123, SIM115
+    if not isinstance(sys.stdout, GuardedStdout):
+        sys.stdout = GuardedStdout(sys.stdout).as_textio()
+
+
+def _discard_stdout() -> None:
+    # What is still buffered would fail again when Python flushes at exit,
+    # printing "Exception ignored"; the bytes can go nowhere anyway.
+    try:
+        fd = sys.__stdout__.fileno() if sys.__stdout__ is not None else None
+    except (OSError, ValueError):  # not a real file (CliRunner)
+        return
+    if fd is not None:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, fd)
+        os.close(null)
+
+
 class _ErrorFunnel(TyperGroup):
-    """Turns every error a user can cause into its message and exit code."""
+    """Turns every error a user can cause into its message and exit code.
+
+    It also gives every command, and itself, the plain ``--help`` wording of
+    :mod:`igf_report.cli.help`.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401 -- Click's signature
+        super().__init__(*args, **kwargs)
+        for command in self.commands.values():
+            if type(command) is TyperCommand:
+                command.__class__ = PlainHelpCommand
+
+    def get_params(self, ctx: Any) -> list[Any]:  # noqa: ANN401 -- Click's signature
+        """The group's own options, with plain ``--help`` wording."""
+        return [plain_param(param) for param in super().get_params(ctx)]
 
     def invoke(self, ctx: Any) -> Any:  # noqa: ANN401 -- Click's own signature
         _utf8_streams()
+        _guard_streams()
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                # here, so that a full disk at the last write is still caught
+                sys.stdout.flush()
+        except StdoutError as exc:
+            _discard_stdout()
+            if exc.errno == errno.EPIPE:
+                raise typer.Exit(EXIT_BROKEN_PIPE) from None
+            sys.stderr.write(f"igf-report: error: {exc}\n")
+            raise typer.Exit(exc.exit_code) from None
         except IgfReportError as exc:
             message = str(exc)
             if message:
-                from igf_report.textutil import visible  # noqa: PLC0415 -- keep start-up light
+                from igf_report.textutil import one_line  # noqa: PLC0415 -- keep start-up light
 
-                sys.stderr.write(f"igf-report: error: {visible(message)}\n")
+                sys.stderr.write(f"igf-report: error: {one_line(message)}\n")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             sys.stderr.write("\nigf-report: interrupted\n")
@@ -46,7 +104,7 @@ app = typer.Typer(
     name="igf-report",
     cls=_ErrorFunnel,
     help="Fill, check, print and import IGF workshop session reports.",
-    epilog="Example: igf-report fill report.toml",
+    epilog=examples("igf-report fill report.toml", "igf-report validate reports/"),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -77,4 +135,17 @@ def main() -> None:
     # igf-report uses no pydantic plugin; looking for them scans every installed
     # package's entry points, a fifth of the start-up time of `validate`.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    _occupy_closed_descriptors()
     app(prog_name="igf-report")
+
+
+def _occupy_closed_descriptors() -> None:
+    # With 0, 1 or 2 closed, the next file opened (a report being written)
+    # would get that number, and anything written to "stdout" would land in it.
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            opened = os.open(os.devnull, os.O_RDWR)
+            if opened != fd:  # a lower one was closed too and took it; it stays open
+                os.dup2(opened, fd)

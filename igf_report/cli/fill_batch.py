@@ -2,45 +2,72 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from igf_report.cli.output import say
-from igf_report.draft import Draft
 from igf_report.errors import ReportInvalid
-from igf_report.fields import key_of_path
-from igf_report.filling import save_draft, write_report
-from igf_report.resume import resume_of
+from igf_report.fields import field_for_path, key_of_path
+from igf_report.filling import update_report
+from igf_report.validation import Finding
 
-__all__ = ["fill_without_prompts"]
+__all__ = ["fill_without_prompts", "say_refused"]
 
 
-def fill_without_prompts(report: Path, data: dict[str, Any]) -> None:
-    """Write ``report`` from ``data``, or save it as a draft and fail with every finding.
+def say_refused(report: Path, refused: Iterable[Finding], current: dict[str, Any]) -> None:
+    """Print each refused answer's errors, and that the report keeps what it had."""
+    refused = list(refused)
+    for finding in refused:
+        say(f"{report}: {finding.describe()}")
+    for key in dict.fromkeys(key_of_path(f.path) for f in refused):
+        spec = field_for_path(key)
+        name = f"{key} ({spec.label})" if spec else key
+        kept = "keeps the value it had" if key in current else "still has none"
+        say(f"{report}: the value given for {name} is refused; the report {kept}")
+
+
+def fill_without_prompts(report: Path, answers: dict[str, Any], text: Path | None = None) -> None:
+    """Apply ``answers`` to ``report`` and write it, or save it as a draft and fail.
+
+    Args:
+        report: the report file.
+        answers: the answers of --from and --set, applied to the report as it
+            is when the write starts.
+        text: where the rendered text goes, instead of beside the report.
 
     Raises:
-        ReportInvalid: a field is missing or invalid (the findings were printed).
+        ReportInvalid: an answer was refused, a field is missing or invalid, or
+            the text could not be written (everything was printed).
     """
-    draft = Draft.of(data)
-    values = draft.for_file()
-    for finding in draft.all_findings():
+    updated = update_report(report, answers, text=text)
+    accepted, checked = updated.accepted, updated.checked
+    say_refused(report, accepted.refused, accepted.data)
+    for finding in checked.findings:
         say(f"{report}: {finding.describe()}")
-    errors = draft.errors()
-    if errors:
-        if data:
-            # a walk the wizard left half-way resumes where it was
-            saved = save_draft(report, values, resume_at=resume_of(report))
-            if saved.problem:
-                say(f"could not save the draft where asked: {saved.problem}")
-            where = f"the draft is saved in {saved.path}"
+    if checked.errors:
+        if updated.saved is not None:
+            if updated.saved.problem:
+                say(f"Could not save the draft where asked: {updated.saved.problem}")
+            where = f"the draft is saved in {updated.saved.path}"
         else:
             where = "nothing was written"
-        count = len({key_of_path(f.path) for f in errors})
+        count = len({key_of_path(f.path) for f in checked.errors})
         noun = "field is" if count == 1 else "fields are"
         say(
             f"{count} {noun} missing or invalid; {where}. Add them with --set or --from, "
             f"or run `igf-report fill {report}` in a terminal."
         )
         raise ReportInvalid
-    written = write_report(report, values)
-    say("wrote " + " and ".join(str(p) for p in written))
+    written = updated.written
+    if updated.saved is not None:
+        say(f"{updated.saved.problem}; your answers are saved in {updated.saved.path}")
+        raise ReportInvalid
+    if written is None:
+        say(f"Nothing was written; {report} is as it was")
+        raise ReportInvalid
+    say("Wrote " + " and ".join(str(p) for p in written.files))
+    if written.note:
+        say(written.note)
+    if accepted.refused or written.text_refused:
+        raise ReportInvalid

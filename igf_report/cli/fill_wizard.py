@@ -12,8 +12,14 @@ from typing import Any
 
 from igf_report.cli.output import say
 from igf_report.draft import Draft
-from igf_report.errors import FileWriteError, Interrupted, ReportInvalid
-from igf_report.filling import DUE_DATE, save_draft, write_report
+from igf_report.errors import FileWriteError, Interrupted, ReportChanged, ReportInvalid
+from igf_report.filling import (
+    DUE_DATE,
+    Written,
+    fallback_path,
+    save_draft,
+    write_report,
+)
 from igf_report.resume import resume_of
 from igf_report.wizard.flow import Outcome, Wizard
 from igf_report.wizard.screen import Tone
@@ -26,14 +32,15 @@ class _Closed(Exception):
     """The terminal went away (SIGHUP) or the process was asked to stop (SIGTERM)."""
 
 
-def _raise_closed(signum: int, _frame: FrameType | None) -> None:
-    raise _Closed(signal.Signals(signum).name)
-
-
 @contextmanager
-def _signals_raise() -> Iterator[None]:
+def _signals_raise(screen: TerminalScreen) -> Iterator[None]:
+    def closed(signum: int, _frame: FrameType | None) -> None:
+        error = _Closed(signal.Signals(signum).name)
+        if not screen.abort(error):
+            raise error
+
     wanted = [getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)]
-    previous = {signum: signal.signal(signum, _raise_closed) for signum in wanted}
+    previous = {signum: signal.signal(signum, closed) for signum in wanted}
     try:
         yield
     finally:
@@ -41,66 +48,126 @@ def _signals_raise() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def fill_with_prompts(report: Path, data: dict[str, Any], *, changed: bool = False) -> None:
+class _Drafts:
+    """The wizard's save path: every answer saved, never over someone else's change.
+
+    It knows what the report held when the wizard read it and what it last
+    wrote there. When another program changed the file meanwhile, the file is
+    left as it is, the wizard says so once, and the answers go to a draft in
+    the temporary folder from then on.
+    """
+
+    def __init__(self, report: Path, baseline: str | None, screen: TerminalScreen) -> None:
+        self.report = report
+        self.screen = screen
+        self.target = report  # becomes the draft elsewhere once the report changed outside
+        self.expected = baseline  # what the target holds, as far as the wizard knows
+        self.saved_at: Path | None = report if report.exists() else None
+
+    def save(self, draft: Draft) -> None:
+        values, resume_at = draft.for_file(), draft.position
+        try:
+            saved = save_draft(self.target, values, expect=self.expected, resume_at=resume_at)
+        except ReportChanged as exc:
+            self.target, self.expected = fallback_path(self.report), None
+            saved = save_draft(self.target, values, resume_at=resume_at)
+            self.screen.message(
+                f"{exc}; your answers are saved in {saved.path} from now on", Tone.WARNING
+            )
+        if saved.problem and saved.path != self.saved_at:
+            self.screen.message(
+                f"{saved.problem}; your answers are saved in {saved.path} instead", Tone.WARNING
+            )
+        self.saved_at = saved.path
+        if saved.path == self.target:
+            self.expected = saved.text
+
+    def resume(self) -> str:
+        if self.saved_at is None:
+            return "Nothing had been answered yet, so nothing was saved."
+        where = self.saved_at
+        return f"Your answers are saved in {where}; run `igf-report fill {where}` to go on."
+
+    def write(self, draft: Draft, text: Path | None) -> Written:
+        """Write the complete report and its text, unless the report changed outside.
+
+        Raises:
+            ReportChanged: the report was changed by another program.
+            FileWriteError: it could not be written; the draft is saved.
+        """
+        if self.target != self.report:
+            msg = (
+                f"{self.report} was changed by another program while you filled it, so it is "
+                f"left as it is. {self.resume()} Compare the two and keep what you want."
+            )
+            raise ReportChanged(msg)
+        try:
+            return write_report(self.report, draft.for_file(), text=text, expect=self.expected)
+        except FileWriteError as exc:
+            self.save(draft)
+            msg = f"{exc}. {self.resume()}"
+            raise FileWriteError(msg) from None
+
+
+def fill_with_prompts(
+    report: Path,
+    data: dict[str, Any],
+    *,
+    changed: bool = False,
+    baseline: str | None = None,
+    text: Path | None = None,
+    accessible: bool = False,
+) -> None:
     """Walk the rapporteur through ``report``, saving after every accepted answer.
+
+    Each save checks that the file still holds what the wizard last read or
+    wrote: if another program changed it meanwhile, it is left as it is, the
+    wizard says so, and the answers go to a draft in the temporary folder.
 
     Args:
         report: the report file.
         data: the answers so far.
         changed: ``data`` holds answers from --from or --set that the file does
             not have yet; they are saved before the first prompt.
+        baseline: the report's text as read (``None``: it did not exist).
+        text: where the rendered text goes, instead of beside the report.
+        accessible: plain lines for screen readers and plain terminals.
 
     Raises:
         Interrupted: Ctrl-C (exit 130); the draft holds every accepted answer.
         ReportInvalid: Ctrl-D, a closed terminal or SIGTERM (exit 1), likewise.
     """
-    screen = TerminalScreen()
-    saved_at: Path | None = report if report.exists() else None
-
-    def save(draft: Draft) -> None:
-        nonlocal saved_at
-        saved = save_draft(report, draft.for_file(), resume_at=draft.position)
-        if saved.problem and saved.path != saved_at:
-            screen.message(
-                f"{saved.problem}; your answers are saved in {saved.path} instead", Tone.WARNING
-            )
-        saved_at = saved.path
-
-    def resume() -> str:
-        if saved_at is None:
-            return "Nothing had been answered yet, so nothing was saved."
-        return f"Your answers are saved in {saved_at}; run `igf-report fill {saved_at}` to go on."
-
+    screen = TerminalScreen(accessible=accessible)
+    drafts = _Drafts(report, baseline, screen)
     screen.message(
         f"Filling {report}. Every answer is saved as you go; :help lists the commands.",
         Tone.INFO,
     )
-    wizard = Wizard(screen, data, save, resume=resume_of(report))
+    wizard = Wizard(screen, data, drafts.save, resume=resume_of(report))
     if changed:
-        save(wizard.draft)
+        drafts.save(wizard.draft)
     try:
-        with _signals_raise():
+        with _signals_raise(screen):
             outcome = wizard.run()
     except KeyboardInterrupt:
-        _quietly(f"\nInterrupted. {resume()}")
+        _quietly(f"\nInterrupted. {drafts.resume()}")
         raise Interrupted("") from None
     except (EOFError, _Closed):
-        _quietly(f"\nStopped. {resume()}")
+        _quietly(f"\nStopped. {drafts.resume()}")
         raise ReportInvalid("") from None
     if outcome is Outcome.QUIT:
-        say(resume())
+        say(drafts.resume())
         return
-    try:
-        written = write_report(report, wizard.data)
-    except FileWriteError as exc:
-        save(wizard.draft)
-        msg = f"{exc}. {resume()}"
-        raise FileWriteError(msg) from None
-    say("Wrote " + " and ".join(str(p) for p in written) + ".")
+    written = drafts.write(wizard.draft, text)
+    say("Wrote " + " and ".join(str(p) for p in written.files) + ".")
+    if written.note:
+        say(written.note)
     say(
         f"The report is due by {DUE_DATE.day} {DUE_DATE:%B %Y}, two weeks after the meeting; "
         "send it to the IGF secretariat."
     )
+    if written.text_refused:
+        raise ReportInvalid("")
 
 
 def _quietly(message: str) -> None:

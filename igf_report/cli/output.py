@@ -1,26 +1,128 @@
-"""Where a command's output goes: data to stdout or a file, messages to stderr."""
+"""Where a command's output goes: data to stdout or a file, messages to stderr.
+
+The one rule for what reaches a terminal lives here: when standard output is a
+terminal, every byte of data goes through :func:`~igf_report.textutil.visible`,
+whatever the format, so that no value clears the screen, sets the window title
+or reverses the text it is shown in. Data for a file or a pipe is left exactly
+as its format needs. Messages on stderr are always made visible.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from igf_report.render import Renderer
-from igf_report.textutil import visible
+from igf_report.errors import StdoutError
+from igf_report.textutil import one_line, visible
 
-__all__ = ["emit", "say", "write_output"]
+if TYPE_CHECKING:
+    from igf_report.render import Renderer
+
+__all__ = [
+    "DataOut",
+    "GuardedStdout",
+    "data_out",
+    "emit",
+    "say",
+    "stdout_is_terminal",
+    "write_output",
+]
+
+
+class GuardedStdout:
+    """Standard output whose failures are errors for people, not tracebacks.
+
+    Every command writes through it (it replaces ``sys.stdout``), so a full
+    disk, a reader that has gone, or a stdout closed before the command started
+    becomes one :class:`StdoutError` wherever the write happens.
+
+    Args:
+        stream: the real standard output; None when it was closed (``>&-``).
+    """
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+
+    def _real(self) -> TextIO:
+        if self.stream is None:
+            raise StdoutError("it is closed")
+        return self.stream
+
+    def write(self, text: str) -> int:
+        """Write ``text``, or raise :class:`StdoutError`."""
+        try:
+            return self._real().write(text)
+        except OSError as exc:
+            raise _failed(exc) from None
+
+    def flush(self) -> None:
+        """Flush, or raise :class:`StdoutError`; with no stdout there is nothing to flush."""
+        if self.stream is None:
+            return
+        try:
+            self.stream.flush()
+        except OSError as exc:
+            raise _failed(exc) from None
+
+    def isatty(self) -> bool:
+        """Whether stdout is a terminal (a closed one is not)."""
+        return self.stream is not None and self.stream.isatty()
+
+    def __getattr__(self, name: str) -> Any:  # noqa: ANN401 -- whatever the stream has
+        return getattr(self._real(), name)
+
+    def as_textio(self) -> TextIO:
+        """This object, typed as the stream it stands for."""
+        return cast("TextIO", self)
+
+
+def _failed(exc: OSError) -> StdoutError:
+    reason = exc.strerror or str(exc)
+    return StdoutError(reason[:1].lower() + reason[1:], exc.errno)
 
 
 def say(message: str) -> None:
-    """A message for the person at the terminal, on stderr, shown literally."""
-    sys.stderr.write(visible(message) + "\n")
+    """A message for the person at the terminal, on stderr, shown literally.
+
+    A message is one line: a line break in a file name or a value it quotes
+    shows as ``␊``, so that it can never forge another message.
+    """
+    sys.stderr.write(one_line(message) + "\n")
     sys.stderr.flush()
 
 
+def stdout_is_terminal() -> bool:
+    """Whether data on stdout reaches a person's terminal rather than a file or a pipe."""
+    isatty = getattr(sys.stdout, "isatty", None)
+    return bool(isatty is not None and isatty())
+
+
+class DataOut:
+    """Standard output for data, made visible when it is a terminal (see the module)."""
+
+    def __init__(self) -> None:
+        self._terminal = stdout_is_terminal()
+
+    def write(self, text: str) -> int:
+        """Write ``text``, its controls shown as ``␛`` and the like on a terminal."""
+        return sys.stdout.write(visible(text) if self._terminal else text)
+
+    def flush(self) -> None:
+        """Flush standard output."""
+        sys.stdout.flush()
+
+
+def data_out() -> DataOut:
+    """Where a command writes its data: standard output, under the terminal rule."""
+    return DataOut()
+
+
 def emit(text: str) -> None:
-    """Data on stdout, exactly as given (UTF-8)."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    """Data on stdout: as given (UTF-8) for a file or pipe, made visible on a terminal."""
+    out = data_out()
+    out.write(text)
+    out.flush()
 
 
 def write_output(
@@ -57,4 +159,4 @@ def write_output(
     if renderer is not None:
         renderer.check_overwrite(out, force=force)
     write_atomic(out, text)
-    say(f"wrote {out}")
+    say(f"Wrote {out}")

@@ -26,6 +26,8 @@ from igf_report.render.values import (
     MISSING,
     NONE_GIVEN,
     SECTION_FIELDS,
+    UNTITLED,
+    Invalid,
     as_text,
 )
 from igf_report.textutil import visible
@@ -38,15 +40,25 @@ def _literal(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
+def _invalid(value: Invalid) -> Text:
+    shown = _literal(value.text)
+    shown.append(" ")
+    shown.append(_literal(value.note, "bold red"))
+    return shown
+
+
 def _header(values: Mapping[str, Any]) -> Panel:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     for spec in HEADER_FIELDS:
         value = values.get(spec.key)
-        shown = (
-            _literal(MISSING, "italic yellow") if value is None else _literal(as_text(spec, value))
-        )
+        if isinstance(value, Invalid):
+            shown = _invalid(value)
+        elif value is None:
+            shown = _literal(MISSING, "italic yellow")
+        else:
+            shown = _literal(as_text(spec, value))
         grid.add_row(spec.label, shown)
     return Panel(grid, title=DOCUMENT_TITLE, title_align="left", border_style="blue")
 
@@ -55,6 +67,9 @@ def _section(spec: FieldSpec, value: object) -> Iterator[RenderableType]:
     yield Text("")
     yield _literal(spec.heading, "bold blue")
     yield Rule(style="blue")
+    if isinstance(value, Invalid):
+        yield _invalid(value)
+        return
     if not isinstance(value, list) or not value:
         yield _literal(MISSING if spec.required else NONE_GIVEN, "italic yellow")
         return
@@ -62,7 +77,7 @@ def _section(spec: FieldSpec, value: object) -> Iterator[RenderableType]:
         for number, item in enumerate(value, start=1):
             presentation: Presentation = item
             head = Text(f"{number}. ", style="bold")
-            head.append(_literal(presentation.title or "(untitled)", "bold"))
+            head.append(_literal(presentation.title or UNTITLED, "bold"))
             yield head
             for paragraph in split_paragraphs(presentation.summary):
                 yield Padding(_literal(paragraph), (0, 0, 0, 3))
@@ -90,7 +105,7 @@ def _findings(findings: list[Finding]) -> Iterator[RenderableType]:
     for finding in findings:
         style = "bold red" if finding.severity is Severity.ERROR else "yellow"
         line = Text(f"{finding.severity}: ", style=style)
-        line.append(_literal(f"{finding.path} ({finding.label}): {finding.message}"))
+        line.append(_literal(finding.statement()))
         yield line
 
 

@@ -6,8 +6,11 @@ The format itself is read by :mod:`igf_report.importer.published`, its HTML by
 
 from __future__ import annotations
 
+import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from igf_report.errors import ReportInvalid
 from igf_report.fields import FIELDS, FieldSpec, key_of_path
@@ -16,7 +19,10 @@ from igf_report.importer.published import read_published
 from igf_report.reportfile import dump_toml, read_text
 from igf_report.validation import Checked, check
 
-__all__ = ["ImportSummary", "import_report"]
+__all__ = ["ImportSummary", "import_report", "import_text"]
+
+# A report file that does not parse any more still says which template it is
+_TEMPLATE_LINE: Final = re.compile(r"^\s*template\s*=\s*[\"']igf-", re.MULTILINE)
 
 
 @dataclass
@@ -50,10 +56,30 @@ def import_report(source: str | Path) -> ImportSummary:
         FileReadError: it cannot be read, is too large or is not UTF-8.
         ReportInvalid: no label of the template was recognised at all.
     """
-    text = read_text(source)
+    name = "<stdin>" if str(source) == "-" else str(source)
+    return import_text(read_text(source), name)
+
+
+def import_text(text: str, name: str) -> ImportSummary:
+    """Read the text of a published report into a report file's text.
+
+    Args:
+        text: the published report.
+        name: where it came from, for messages.
+
+    Raises:
+        ReportInvalid: no label of the template was recognised at all.
+    """
+    if _is_report_file(text):
+        file = "REPORT" if name == "<stdin>" else name  # a command one can run
+        msg = (
+            f"{name} is already a report file (TOML), not a published report: there is "
+            f"nothing to import. Check it with `igf-report validate {file}`, or complete "
+            f"it with `igf-report fill {file}`"
+        )
+        raise ReportInvalid(msg)
     imported = read_published(text)
     if not imported.found:
-        name = "<stdin>" if str(source) == "-" else str(source)
         msg = (
             f"{name}: no label of the IGF workshop report template was found; "
             "it does not look like a published report (label<TAB>value rows)"
@@ -77,3 +103,13 @@ def import_report(source: str | Path) -> ImportSummary:
         empty=[spec for spec in imported.found if spec.key not in imported.data],
         to_ask=to_ask,
     )
+
+
+def _is_report_file(text: str) -> bool:
+    if _TEMPLATE_LINE.search(text):
+        return True
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return False
+    return any(spec.key in data for spec in FIELDS)

@@ -1,40 +1,68 @@
 """The HTML inside published values, turned into blocks of clean text.
 
 Lists become one block per item (the literal ``-`` bullets the site typed inside
-``<li>`` dropped), paragraphs one block each, ``<br>`` a line break, entities
-decoded; any other tag is dropped and its text kept. Whitespace is collapsed
-as a browser would.
+``<li>`` dropped), paragraphs one block each, ``<br>`` a line break, character
+references decoded; any other tag is dropped and its text kept. Whitespace
+typed in the HTML is collapsed as a browser would; whitespace written as a
+character reference (``&#32;``, ``&#9;``) is kept as written, and so is a comma
+written ``&#44;``, which never splits a name from an affiliation. This is how
+``igf-report render --format published`` carries runs of spaces, tabs and
+commas in names, and how it still looks right on the website.
+
+Only real markup is markup: a ``<`` that does not open a tag of HTML (``a<b for
+users``, ``x < y``) and an ``&`` that does not start a complete reference
+(``R&D``, ``&notit``) are text. What is set aside (comments, declarations, the
+attributes of a tag other than its styling) is reported, so that nothing is
+dropped silently.
 """
 
 from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
-from html.parser import HTMLParser
+from typing import Final
 
-__all__ = ["Block", "BlockKind", "parse_html"]
+__all__ = ["Block", "BlockKind", "parse_html", "quote"]
 
-_SPACE = re.compile(r"[ \t\r\n\f\v\xa0]+")
-# What is left of markup the parser could not read (an unclosed comment or tag);
-# the words around it are kept, the markup itself is not a word of the value.
-_LEFTOVER_MARKUP = re.compile(r"<!--|-->|<!\[CDATA\[|\]\]>|<!|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?>?")
-_BULLET = re.compile(r"^\s*[-–•]")
-_BLOCK_TAGS = frozenset({"p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote"})
-_BOLD_TAGS = frozenset({"b", "strong"})
+# What HTML itself collapses; a no-break space or a vertical tab is not among them.
+_HTML_SPACE: Final = re.compile(r"[ \t\n\r\f]+")
+_BULLETS: Final = frozenset("-–•")
+_BLOCK_TAGS: Final = frozenset(
+    {"p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote"}
+)
+_BOLD_TAGS: Final = frozenset({"b", "strong"})
+# The elements of HTML (and the o:p that Word leaves in pasted text): a "<" that
+# opens anything else is text.
+_ELEMENTS: Final = frozenset(
+    (  # noqa: SIM905 -- a hundred names read better as words
+        "a abbr address article aside audio b bdi bdo big blockquote body br button "
+        "caption center cite code col colgroup data dd del details dfn div dl dt em "
+        "figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i "
+        "iframe img input ins kbd label legend li link main mark meta nav noscript o:p "
+        "object ol option p picture pre q s samp script section select small source "
+        "span strike strong style sub summary sup table tbody td textarea tfoot th "
+        "thead time title tr tt u ul var video wbr"
+    ).split()
+)
+# Attributes that say how text looks, not what it says.
+_STYLING: Final = frozenset(
+    """style class id lang dir align valign width height border cellpadding
+    cellspacing colspan rowspan color bgcolor face size""".split()  # noqa: SIM905 -- words
+)
 
-
-# Text decoded from an entity is the author's words even when it reads "<b>":
-# its angle brackets stand in as private-use characters until leftover markup
-# has been removed, then come back.
-_TO_STAND_INS = str.maketrans({"<": "\ue000", ">": "\ue001"})
-_FROM_STAND_INS = str.maketrans({"\ue000": "<", "\ue001": ">"})
-_NO_STAND_INS = str.maketrans({"\ue000": None, "\ue001": None})
-
-
-def _literal(text: str) -> str:
-    return text.translate(_TO_STAND_INS)
+# Possessive quantifiers keep every match linear however long the input.
+_TAG: Final = re.compile(
+    r"""<(/?)([A-Za-z][A-Za-z0-9]*+(?::[A-Za-z][A-Za-z0-9]*+)?)"""
+    r"""((?:\s(?:[^<>"']++|"[^"]*+"|'[^']*+')*+)?)/?>"""
+)
+_ATTRIBUTE: Final = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_DECLARATION: Final = re.compile(r"<[!?][^<>]*+>")
+_REFERENCE: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+# Only these can start markup: a "<" before a space or a digit is text at once
+_MARKUP_START: Final = re.compile(r"<(?=[A-Za-z/!?])|&(?=[A-Za-z#])")
 
 
 class BlockKind(enum.Enum):
@@ -52,135 +80,260 @@ class Block:
     Attributes:
         kind: list item, paragraph, or loose text.
         text: the clean text; line breaks only where ``<br>`` was.
+        exact: one character per character of ``text``: ``"1"`` where it was
+            written as a character reference (a ``&#44;`` comma is not a
+            separator), ``"0"`` where it was typed.
         lead: the bold text the block starts with, if it starts with bold.
         lead_then_break: whether a ``<br>`` follows the bold lead-in.
     """
 
     kind: BlockKind
     text: str = ""
+    exact: str = ""
     lead: str | None = None
     lead_then_break: bool = False
-    parts: list[str] = field(default_factory=list, repr=False)
+    parts: list[tuple[str, bool]] = field(default_factory=list, repr=False)
+    lead_end: int | None = field(default=None, repr=False)
 
 
-class _BlockParser(HTMLParser):
+def _flatten(parts: list[tuple[str, bool]]) -> tuple[str, str]:
+    """Text and exactness mask of parts, whitespace collapsed as a browser does."""
+    out: list[str] = []
+    mask: list[str] = []
+    pending_space = False
+
+    def put(text: str, *, exact: bool) -> None:
+        nonlocal pending_space
+        if pending_space and out and out[-1] != "\n":
+            out.append(" ")
+            mask.append("0")
+        pending_space = False
+        out.append(text)
+        mask.append(("1" if exact else "0") * len(text))
+
+    for text, exact in parts:
+        if exact:
+            for char in text:
+                if char == "\n":  # a line break: the typed spaces before it go
+                    pending_space = False
+                    out.append("\n")
+                    mask.append("1")
+                else:
+                    put(char, exact=True)
+            continue
+        at = 0
+        for space in _HTML_SPACE.finditer(text):
+            if space.start() > at:
+                put(text[at : space.start()], exact=False)
+            pending_space = True
+            at = space.end()
+        if at < len(text):
+            put(text[at:], exact=False)
+    joined, joined_mask = "".join(out), "".join(mask)
+    # blank lines at either end of a block are not part of its text
+    start = len(joined) - len(joined.lstrip("\n"))
+    end = len(joined.rstrip("\n"))
+    return joined[start:end], joined_mask[start:end]
+
+
+def _describe(attributes: str, tag: str) -> str | None:
+    """The tag, when it has attributes that are more than styling."""
+    names = {m[1].casefold() for m in _ATTRIBUTE.finditer(attributes)}
+    return None if names <= _STYLING else tag
+
+
+class _Reader:
+    """Blocks of text from the tokens of one value."""
+
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
         self.blocks: list[Block] = []
         self.current: Block | None = None
         self.bold_depth = 0
-        self.leadparts: list[str] | None = None  # collecting a bold lead-in
-        self.lead_done = False
+        self.lead_open = False  # collecting a bold lead-in
+        self.text_seen = False  # text in the current block before any bold
+        self.text_after_lead = False
 
-    # --- blocks ---------------------------------------------------------------------
-
-    def _open(self, kind: BlockKind) -> None:
-        self._close()
+    def open(self, kind: BlockKind) -> None:
+        self.close()
         self.current = Block(kind)
-        self.leadparts = None
-        self.lead_done = False
+        self.lead_open = False
+        self.text_seen = False
 
-    def _close(self) -> None:
+    def close(self) -> None:
         block = self.current
         if block is None:
             return
         self.current = None
-        text = _LEFTOVER_MARKUP.sub(" ", "".join(block.parts)).translate(_FROM_STAND_INS)
-        lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
-        text = "\n".join(line for line in lines if line)
-        if block.kind is BlockKind.ITEM:
-            text = _BULLET.sub("", text, count=1).lstrip()
-        if block.lead is not None:
-            lead = _LEFTOVER_MARKUP.sub(" ", block.lead).translate(_FROM_STAND_INS)
-            block.lead = _SPACE.sub(" ", lead).strip() or None
-        block.text = text
-        if text:
+        text, exact = _flatten(block.parts)
+        if block.kind is BlockKind.ITEM and text[:1] in _BULLETS and exact[:1] == "0":
+            skip = 2 if text[1:2] == " " and exact[1:2] == "0" else 1
+            text, exact = text[skip:], exact[skip:]
+        if block.lead_end is not None:
+            lead, _ = _flatten(block.parts[: block.lead_end])
+            block.lead = lead.strip(" ") or None
+        block.text, block.exact = text, exact
+        if text.strip():
             self.blocks.append(block)
 
-    def _text(self, data: str) -> None:
-        if self.current is None:
-            if not data.strip():
-                return
-            self.current = Block(BlockKind.TEXT)
-            self.leadparts = None
-            self.lead_done = False
-        self.current.parts.append(data)
-        if self.leadparts is not None:
-            self.leadparts.append(data)
-        elif data.strip():
-            self.lead_done = True  # text before any bold: no lead-in
-
-    # --- parser callbacks -------------------------------------------------------------
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002 -- attributes carry no words
-        if tag == "li":
-            self._open(BlockKind.ITEM)
-        elif tag in _BLOCK_TAGS:
-            self._open(BlockKind.PARAGRAPH)
-        elif tag in {"ul", "ol", "table"}:
-            self._close()
-        elif tag == "br":
-            self._break()
-        elif tag in _BOLD_TAGS:
-            self.bold_depth += 1
-            if self.current is not None and not self.lead_done and self.leadparts is None:
-                self.leadparts = []
-            elif self.current is None:
-                self.current = Block(BlockKind.TEXT)
-                self.leadparts = []
-                self.lead_done = False
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self._break()
-        else:
-            self.handle_starttag(tag, attrs)
-
-    def _break(self) -> None:
-        if self.current is None:
+    def text(self, data: str, *, exact: bool = False) -> None:
+        if not data:
             return
-        self.current.parts.append("\n")
-        if self.current.lead is not None and not self.current.lead_then_break:
-            rest = "".join(self.current.parts)[len(self.current.lead) :]
-            self.current.lead_then_break = not rest.strip()
+        if self.current is None:
+            if not exact and not data.strip(" \t\n\r\f"):
+                return
+            self.open(BlockKind.TEXT)
+        assert self.current is not None  # noqa: S101 -- opened just above
+        self.current.parts.append((data, exact))
+        if data.strip(" \t\n\r\f"):
+            if self.current.lead_end is not None:
+                self.text_after_lead = True
+            elif not self.lead_open:
+                self.text_seen = True
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BOLD_TAGS and self.bold_depth:
+    def line_break(self) -> None:
+        block = self.current
+        if block is None:
+            return
+        block.parts.append(("\n", True))
+        if block.lead_end is not None and not self.text_after_lead:
+            block.lead_then_break = True
+            self.text_after_lead = True  # only the first break counts
+
+    def start(self, name: str) -> None:
+        if name == "li":
+            self.open(BlockKind.ITEM)
+        elif name in _BLOCK_TAGS:
+            self.open(BlockKind.PARAGRAPH)
+        elif name in {"ul", "ol", "table"}:
+            self.close()
+        elif name == "br":
+            self.line_break()
+        elif name in _BOLD_TAGS:
+            self.bold_depth += 1
+            if self.current is None:
+                self.open(BlockKind.TEXT)
+            assert self.current is not None  # noqa: S101 -- opened just above
+            if self.bold_depth == 1 and not self.text_seen and self.current.lead_end is None:
+                self.lead_open = True
+
+    def end(self, name: str) -> None:
+        if name in _BOLD_TAGS and self.bold_depth:
             self.bold_depth -= 1
-            if self.bold_depth == 0 and self.leadparts is not None and self.current:
-                if self.current.lead is None and not self.lead_done:
-                    self.current.lead = "".join(self.leadparts)
-                self.leadparts = None
-                self.lead_done = True
-        elif tag in {"li", "ul", "ol", "table"} or tag in _BLOCK_TAGS:
-            self._close()
-
-    def handle_data(self, data: str) -> None:
-        self._text(data.translate(_NO_STAND_INS))
-
-    def handle_entityref(self, name: str) -> None:
-        self._text(_literal(unescape(f"&{name};")))
-
-    def handle_charref(self, name: str) -> None:
-        self._text(_literal(unescape(f"&#{name};")))
-
-    def unknown_decl(self, data: str) -> None:
-        # <![CDATA[...]]> holds text
-        if data.upper().startswith("CDATA["):
-            self._text(data[6:])
-
-    def close(self) -> None:
-        super().close()
-        self._close()
+            if self.bold_depth == 0 and self.lead_open and self.current is not None:
+                self.current.lead_end = len(self.current.parts)
+                self.text_after_lead = False
+            self.lead_open = False
+            self.text_seen = True
+        elif name in {"li", "ul", "ol", "table"} or name in _BLOCK_TAGS:
+            self.close()
 
 
-def parse_html(value: str) -> list[Block]:
+class _Tokens:
+    """The tokens of one value: ``(kind, text)``.
+
+    The kinds are text, ref, start, end, and what is set aside: comment,
+    declaration, attributes (the tag, when its attributes are more than styling).
+    """
+
+    def __init__(self, value: str) -> None:
+        self.value = value
+        # once a search for the end of a comment or CDATA section has failed,
+        # a later one would too: remembering it keeps the reading linear
+        self.no_end: set[str] = set()
+
+    def _until(self, start: int, opener: str, closer: str) -> int | None:
+        """Where the section opened at ``start`` ends, if it is closed."""
+        if closer in self.no_end:
+            return None
+        end = self.value.find(closer, start + len(opener))
+        if end < 0:
+            self.no_end.add(closer)
+            return None
+        return end
+
+    def _markup(self, i: int) -> tuple[list[tuple[str, str]], int] | None:
+        """The tokens of the markup at ``i``, and where it ends; None if it is text."""
+        value = self.value
+        if value[i] == "&":
+            ref = _REFERENCE.match(value, i)
+            return ([("ref", ref[0])], ref.end()) if ref else None
+        for opener, closer, kind in (("<!--", "-->", "comment"), ("<![CDATA[", "]]>", "text")):
+            if value.startswith(opener, i):
+                end = self._until(i, opener, closer)
+                if end is None:
+                    return None  # never closed: text
+                return [(kind, value[i + len(opener) : end])], end + len(closer)
+        if declaration := _DECLARATION.match(value, i):
+            return [("declaration", declaration[0])], declaration.end()
+        tag = _TAG.match(value, i)
+        if not tag or tag[2].casefold() not in _ELEMENTS:
+            return None
+        tokens = [("end" if tag[1] else "start", tag[2].casefold())]
+        attributes = tag[3].rstrip().removesuffix("/")
+        if attributes.strip() and (described := _describe(attributes, tag[0])):
+            tokens.append(("attributes", described))
+        return tokens, tag.end()
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        value = self.value
+        at = 0
+        for found in _MARKUP_START.finditer(value):
+            i = found.start()
+            if i < at:
+                continue
+            markup = self._markup(i)
+            if markup is None:
+                continue
+            if i > at:
+                yield "text", value[at:i]
+            tokens, at = markup
+            yield from tokens
+        if at < len(value):
+            yield "text", value[at:]
+
+
+def quote(text: str) -> str:
+    """Text quoted in a note, as it was written.
+
+    Not ``repr``: its escapes would change the words (a Khitan letter becomes
+    a backslash, a U and digits), and the terminal makes controls visible anyway.
+    """
+    return f"'{text}'"
+
+
+def parse_html(value: str, set_aside: list[str] | None = None) -> list[Block]:
     """Split a published value into blocks of clean text, in order.
 
-    Comments are dropped; the text of ``<script>`` and ``<style>`` is kept as
-    text (it was part of the value), never run.
+    The text of ``<script>`` and ``<style>`` is kept as text (it was part of
+    the value), never run.
+
+    Args:
+        value: the HTML of one published value.
+        set_aside: where to put, one string each, what was read but is not
+            text, each described (``the comment 'draft'``): a comment's text, a
+            declaration, a tag whose attributes hold more than styling (a
+            link's address).
+
+    Returns:
+        The blocks, in order.
     """
-    parser = _BlockParser()
-    parser.feed(value)
-    parser.close()
-    return parser.blocks
+    aside: list[str] = [] if set_aside is None else set_aside
+    reader = _Reader()
+    for kind, text in _Tokens(value):
+        if kind == "text":
+            reader.text(text)
+        elif kind == "ref":
+            # &nbsp; is how the site's editor kept a typed space; any other
+            # reference is the author's exact character
+            if text == "&nbsp;":
+                reader.text(" ")
+            else:
+                reader.text(unescape(text), exact=True)
+        elif kind == "start":
+            reader.start(text)
+        elif kind == "end":
+            reader.end(text)
+        elif text.strip():  # a comment, a declaration, a tag's attributes
+            aside.append(f"the {kind} {quote(text.strip())}")
+    reader.close()
+    return reader.blocks

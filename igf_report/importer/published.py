@@ -3,24 +3,32 @@
 Reading turns the rows into the report's answers, recognising each label
 loosely, mending labels broken across rows, and keeping every word of every
 value: text that fits no field goes to the field it most plausibly belongs to,
-with a note saying where. Writing (:mod:`igf_report.render.published`) gives
-text that reads back to the same report.
+with a note saying where, and what is read as markup rather than text (a
+comment, a link's address) is named in a note too. Writing
+(:mod:`igf_report.render.published`) gives text that reads back to the same
+report.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 from igf_report.fields import FIELDS, FieldSpec, Kind
-from igf_report.importer.html import Block, BlockKind, parse_html
+from igf_report.importer.html import Block, BlockKind, parse_html, quote
+from igf_report.render.published import HEADING
 
 __all__ = ["Imported", "normalise_label", "read_published"]
 
+_TITLE: Final = " ".join(HEADING.lstrip("#").split()).casefold()
 _CLOSE_ENOUGH: Final = 0.86  # difflib ratio for a label with a typo
 _SLASH_DATE: Final = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
+# Times with seconds, as render writes a report's times when they have them
+_PRECISE_TIME: Final = r"(\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?)"
+_PRECISE_RANGE: Final = re.compile(rf"\s*{_PRECISE_TIME} - {_PRECISE_TIME}\s*")
 _WORD: Final = re.compile(r"\w+")
 
 
@@ -58,6 +66,17 @@ def _match(label: str) -> FieldSpec | None:
     return _LABELS[close[0]] if close else None
 
 
+def _is_label(label: str, spec: FieldSpec) -> bool:
+    """Whether ``label`` is one of the field's wordings, not a near miss."""
+    return _LABELS.get(normalise_label(label)) is spec
+
+
+def _is_heading(line: str) -> bool:
+    # the page's heading is the one line that is not a row (with one # or
+    # three, it is still the heading); any other line starting with # is text
+    return " ".join(line.lstrip().lstrip("#").split()).casefold() == _TITLE
+
+
 @dataclass
 class _Row:
     label: str
@@ -83,7 +102,7 @@ class Imported:
 def _rows(text: str) -> list[_Row]:
     rows: list[_Row] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n"):
-        if not line.strip() or line.lstrip().startswith("#"):
+        if not line.strip() or _is_heading(line):
             continue
         label, tab, value = line.partition("\t")
         if not tab:
@@ -114,8 +133,8 @@ def _mend_broken_labels(rows: list[_Row], notes: list[str]) -> list[_Row]:
                 mended.append(_Row(joined, value, spec))
                 if row.value.strip():
                     notes.append(
-                        f"The label {spec.heading!r} was broken across two rows; the text "
-                        f"{_plain(row.value)!r} after its first part was put first in "
+                        f"The label {quote(spec.heading)} was broken across two rows; the text "
+                        f"{quote(_plain(row.value))} after its first part was put first in "
                         f"{spec.label} ({spec.key})."
                     )
                 index += 2
@@ -136,6 +155,11 @@ def _values_by_field(rows: list[_Row], imported: Imported) -> dict[str, list[str
     for row in rows:
         if row.spec is not None:
             current = row.spec
+            if not _is_label(row.label, current):
+                imported.notes.append(
+                    f"The row {quote(row.label.strip())} was taken for the label of "
+                    f"{current.label} ({current.key})."
+                )
             if current not in imported.found:
                 imported.found.append(current)
             values.setdefault(current.key, []).append(row.value)
@@ -155,7 +179,7 @@ def _values_by_field(rows: list[_Row], imported: Imported) -> dict[str, list[str
         values[current.key].append(stray)
         if row.label.strip():
             imported.notes.append(
-                f"The row {row.label.strip()!r} matches no field of the template; its text "
+                f"The row {quote(row.label.strip())} matches no field of the template; its text "
                 f"was added to {current.label} ({current.key}), the field before it."
             )
     return values
@@ -196,24 +220,63 @@ def _presentation(block: Block) -> dict[str, str]:
 def _date(text: str) -> object:
     # the site wrote month/day/year (12/06/2016 is 6 December 2016)
     if m := _SLASH_DATE.fullmatch(text):
-        return f"{m[3]}-{int(m[1]):02d}-{int(m[2]):02d}"
+        return f"{int(m[3]):04d}-{int(m[1]):02d}-{int(m[2]):02d}"
     return text
 
 
-def _to_value(spec: FieldSpec, blocks: list[Block]) -> object:
-    texts = [block.text for block in blocks]
+def _time(text: str) -> object:
+    if m := _PRECISE_RANGE.fullmatch(text):
+        try:
+            return {"start": dt.time.fromisoformat(m[1]), "end": dt.time.fromisoformat(m[2])}
+        except ValueError:
+            return text  # 25:61:00: let the parser say what is wrong
+    return text
+
+
+def _person(block: Block, start: int = 0, end: int | None = None) -> dict[str, str]:
+    """A person, split at the first comma typed (not one written ``&#44;``)."""
+    text = block.text[start:end].replace("\n", " ")
+    exact = block.exact[start:end]
+    comma = next((i for i, char in enumerate(text) if char == "," and exact[i] == "0"), len(text))
+    return {"name": text[:comma].strip(), "affiliation": text[comma + 1 :].strip()}
+
+
+def _lines(block: Block) -> list[tuple[int, int]]:
+    spans = []
+    at = 0
+    for line in block.text.split("\n"):
+        if line.strip():
+            spans.append((at, at + len(line)))
+        at += len(line) + 1
+    return spans
+
+
+def _list_value(spec: FieldSpec, blocks: list[Block]) -> list[Any]:
     if spec.kind is Kind.PRESENTATIONS:
         return [_presentation(block) for block in blocks]
     if spec.kind is Kind.PARAGRAPHS:
-        return texts
+        return [block.text for block in blocks]
+    # a list of persons or issues written as lines rather than <li>
+    if all(block.kind is not BlockKind.ITEM for block in blocks):
+        spans = [(block, span) for block in blocks for span in _lines(block)]
+        if spec.kind is Kind.PERSONS:
+            return [_person(block, *span) for block, span in spans]
+        return [block.text[start:end].strip() for block, (start, end) in spans]
+    if spec.kind is Kind.PERSONS:
+        return [_person(block) for block in blocks]
+    return [block.text for block in blocks]  # key issues keep their line breaks
+
+
+def _to_value(spec: FieldSpec, blocks: list[Block]) -> object:
     if spec.kind.is_list:
-        # a list of persons or issues written as lines rather than <li>
-        if all(block.kind is not BlockKind.ITEM for block in blocks):
-            return [line.strip() for text in texts for line in text.split("\n") if line.strip()]
-        return [" ".join(text.split("\n")) for text in texts]
-    joined = " ".join(" ".join(text.split("\n")) for text in texts)
+        return _list_value(spec, blocks)
+    if spec.kind is Kind.PERSON and len(blocks) == 1:
+        return _person(blocks[0])
+    joined = " ".join(block.text.replace("\n", " ") for block in blocks)
     if spec.kind is Kind.DATE:
         return _date(joined)
+    if spec.kind is Kind.TIME:
+        return _time(joined)
     return joined
 
 
@@ -230,7 +293,14 @@ def read_published(text: str) -> Imported:
     rows = _mend_broken_labels(_rows(text), imported.notes)
     for key, parts in _values_by_field(rows, imported).items():
         spec = next(s for s in FIELDS if s.key == key)
-        blocks = [block for part in parts for block in parse_html(part)]
+        set_aside: list[str] = []
+        blocks = [block for part in parts for block in parse_html(part, set_aside)]
+        if set_aside:
+            imported.notes.append(
+                f"Left out of {spec.label} ({spec.key}) as markup, not text: "
+                + "; ".join(set_aside)
+                + "."
+            )
         if blocks:
             imported.data[key] = _to_value(spec, blocks)
     imported.found.sort(key=lambda spec: spec.number)

@@ -22,6 +22,8 @@ from igf_report.render.values import (
     MISSING,
     NONE_GIVEN,
     SECTION_FIELDS,
+    UNTITLED,
+    Invalid,
     as_text,
 )
 from igf_report.textutil import visible
@@ -52,6 +54,8 @@ p { margin: 0 0 .6rem; }
 ul { margin: 0; padding-left: 1.3rem; }
 li { margin: .15rem 0; }
 .missing { color: #8a5a00; font-style: italic; }
+.invalid { text-decoration: underline wavy #b00020; text-decoration-skip-ink: none; }
+.invalid-note { color: #b00020; font-style: italic; }
 footer { margin-top: 2rem; font-size: .8rem; color: #666; border-top: 1px solid #ddd;
   padding-top: .4rem; }
 @page { margin: 20mm 18mm 22mm; }
@@ -75,16 +79,26 @@ def _missing(text: str) -> str:
     return f'<span class="missing">{escape(text)}</span>'
 
 
+def _invalid(value: Invalid) -> str:
+    # marked in words as well as in colour, which a black-and-white print loses
+    note = f'<span class="invalid-note">{escape(visible(value.note))}</span>'
+    return f'<span class="invalid">{_text(value.text)}</span> {note}'
+
+
 def _section(spec: FieldSpec, value: object) -> str:
     parts = [f'<section id="{spec.key}">', f"<h2>{escape(spec.heading)}</h2>"]
-    if not isinstance(value, list) or not value:
+    if isinstance(value, Invalid):
+        parts.append(f"<p>{_invalid(value)}</p>")
+    elif not isinstance(value, list) or not value:
         parts.append(f"<p>{_missing(MISSING if spec.required else NONE_GIVEN)}</p>")
     elif spec.kind is Kind.PRESENTATIONS:
-        for item in value:
+        # numbered as in text and show; an untitled one still gets a heading, so
+        # that its summary is not read as part of the presentation before it
+        for number, item in enumerate(value, start=1):
             presentation: Presentation = item
             parts.append("<article>")
-            if presentation.title:
-                parts.append(f"<h3>{_text(presentation.title)}</h3>")
+            title = _text(presentation.title) if presentation.title else _missing(UNTITLED)
+            parts.append(f"<h3>{number}. {title}</h3>")
             parts.extend(f"<p>{_text(p)}</p>" for p in split_paragraphs(presentation.summary))
             parts.append("</article>")
     elif spec.kind is Kind.PARAGRAPHS:
@@ -100,14 +114,20 @@ def _section(spec: FieldSpec, value: object) -> str:
 def render(values: Mapping[str, Any], *, width: int = 80) -> str:  # noqa: ARG001 -- HTML reflows
     """The report as a standalone HTML5 document, ending with one newline."""
     title = values.get("title")
-    heading = _text(str(title)) if title else _missing(MISSING)
+    if isinstance(title, Invalid):
+        heading = _invalid(title)
+    else:
+        heading = _text(str(title)) if title else _missing(MISSING)
     page_title = escape(visible(f"{title} - {DOCUMENT_TITLE}" if title else DOCUMENT_TITLE))
     facts = []
     for spec in HEADER_FIELDS:
         if spec.key == "title":
             continue
         value = values.get(spec.key)
-        shown = _missing(MISSING) if value is None else _text(as_text(spec, value))
+        if isinstance(value, Invalid):
+            shown = _invalid(value)
+        else:
+            shown = _missing(MISSING) if value is None else _text(as_text(spec, value))
         facts.append(f"<dt>{escape(spec.label)}</dt><dd>{shown}</dd>")
     sections = "\n".join(_section(spec, values.get(spec.key)) for spec in SECTION_FIELDS)
     fact_list = "\n".join(facts)

@@ -20,6 +20,8 @@ from igf_report.render.values import (
     MISSING,
     NONE_GIVEN,
     SECTION_FIELDS,
+    UNTITLED,
+    Invalid,
     as_text,
 )
 from igf_report.textutil import visible
@@ -52,25 +54,37 @@ def escape(text: str) -> str:
     return "\\\n".join(line for line in lines if line)
 
 
+def _invalid(value: Invalid) -> str:
+    return f"{escape(value.text)} **{escape(value.note)}**"
+
+
 def _header(values: Mapping[str, Any]) -> list[str]:
     lines = []
     for spec in HEADER_FIELDS:
         value = values.get(spec.key)
-        shown = f"*{MISSING}*" if value is None else escape(as_text(spec, value))
+        if isinstance(value, Invalid):
+            shown = _invalid(value)
+        else:
+            shown = f"*{MISSING}*" if value is None else escape(as_text(spec, value))
         lines.append(f"- **{escape(spec.label)}:** {shown}")
     return lines
 
 
 def _section(spec: FieldSpec, value: object) -> list[str]:
     lines = [f"## {escape(spec.heading)}", ""]
+    if isinstance(value, Invalid):
+        lines.append(_invalid(value))
+        return lines
     if not isinstance(value, list) or not value:
         lines.append(f"*{MISSING if spec.required else NONE_GIVEN}*")
         return lines
     if spec.kind is Kind.PRESENTATIONS:
-        for item in value:
+        # numbered as in text and show; an untitled one still gets a heading, so
+        # that its summary is not read as part of the presentation before it
+        for number, item in enumerate(value, start=1):
             presentation: Presentation = item
-            if presentation.title:
-                lines.extend([f"### {escape(presentation.title)}", ""])
+            title = escape(presentation.title) if presentation.title else f"*{UNTITLED}*"
+            lines.extend([f"### {number}. {title}", ""])
             for paragraph in split_paragraphs(presentation.summary):
                 lines.extend([escape(paragraph), ""])
         return lines[:-1]

@@ -15,6 +15,7 @@ from igf_report.render.values import (
     MISSING,
     NONE_GIVEN,
     SECTION_FIELDS,
+    Invalid,
     as_text,
 )
 from igf_report.textutil import display_width, visible, wrap
@@ -28,18 +29,23 @@ def _underlined(lines: list[str], rule: str) -> list[str]:
     return [*lines, rule * max(display_width(line) for line in lines)]
 
 
+def _shown(spec: FieldSpec, value: object) -> str:
+    text = visible(as_text(spec, value))
+    return f"{text} {visible(value.note)}" if isinstance(value, Invalid) else text
+
+
 def _header(values: Mapping[str, Any], width: int) -> list[str]:
     column = max(display_width(spec.label) for spec in HEADER_FIELDS) + _GAP
     if column > width // 2:  # too narrow for two columns: value under its label
         lines = []
         for spec in HEADER_FIELDS:
             lines.append(spec.label)
-            lines.extend(wrap(visible(as_text(spec, values.get(spec.key))), width, "    "))
+            lines.extend(wrap(_shown(spec, values.get(spec.key)), width, "    "))
         return lines
     lines = []
     for spec in HEADER_FIELDS:
         label = spec.label + " " * (column - display_width(spec.label))
-        text = visible(as_text(spec, values.get(spec.key)))
+        text = _shown(spec, values.get(spec.key))
         lines.extend(wrap(text, width, label, " " * column))
     return lines
 
@@ -72,7 +78,9 @@ def _items(spec: FieldSpec, items: list[Any], width: int) -> list[str]:
 
 def _section(spec: FieldSpec, value: object, width: int) -> list[str]:
     lines = _underlined(wrap(spec.heading, width), "-")
-    if not value:
+    if isinstance(value, Invalid):
+        lines.extend(wrap(_shown(spec, value), width))
+    elif not value:
         lines.append(MISSING if spec.required else NONE_GIVEN)
     else:
         assert isinstance(value, list)  # noqa: S101 -- list fields hold lists

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Final
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
 
-from igf_report.fields import FIELDS, FieldSpec, Kind
+from igf_report.fields import FIELDS, FieldSpec, Kind, key_of_path, place_for_people
 from igf_report.model import Report
+from igf_report.validation import Checked, Severity
 
 __all__ = [
     "DOCUMENT_TITLE",
@@ -14,13 +17,20 @@ __all__ = [
     "MISSING",
     "NONE_GIVEN",
     "SECTION_FIELDS",
+    "UNTITLED",
+    "Invalid",
     "as_text",
+    "raw_text",
+    "shown_values",
 ]
 
 #: Shown where a field has no value, so a gap is never mistaken for layout.
 MISSING: Final = "(not given)"
 #: Shown for an optional list left empty (no presentations).
 NONE_GIVEN: Final = "(none)"
+#: The heading of a presentation given no title, so that its summary is never
+#: read as part of the presentation before it.
+UNTITLED: Final = "(untitled)"
 
 DOCUMENT_TITLE: Final = str(Report.model_config.get("title", "Report"))
 
@@ -30,8 +40,76 @@ HEADER_FIELDS: Final = tuple(spec for spec in FIELDS if not spec.kind.is_list)
 SECTION_FIELDS: Final = tuple(spec for spec in FIELDS if spec.kind.is_list)
 
 
+@dataclass(frozen=True)
+class Invalid:
+    """A field whose value has an error, shown as the file has it, marked invalid.
+
+    Attributes:
+        text: the value as written (see :func:`raw_text`).
+        message: what is wrong with it, as ``validate`` says it.
+    """
+
+    text: str
+    message: str
+
+    @property
+    def note(self) -> str:
+        """The mark shown after the value: ``(invalid: <message>)``."""
+        return f"(invalid: {self.message})"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def raw_text(raw: object) -> str:
+    """A value as a file wrote it, in words: text as is, a table as ``key = value`` pairs.
+
+    Items of a list are joined with ``; ``; dates and times are written as in
+    TOML (``2016-12-06``, ``10:45:00``).
+    """
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    if isinstance(raw, dt.date | dt.time):
+        return raw.isoformat()
+    if isinstance(raw, list):
+        return "; ".join(raw_text(item) for item in raw)
+    if isinstance(raw, Mapping):
+        return ", ".join(f"{key} = {raw_text(value)}" for key, value in raw.items())
+    return str(raw)
+
+
+def shown_values(checked: Checked) -> dict[str, Any]:
+    """What a document shows for each field: its value, or :class:`Invalid` for an error.
+
+    Args:
+        checked: a report as :func:`~igf_report.validation.check` found it.
+
+    Returns:
+        Field key to normalised value, or to :class:`Invalid` with the text the
+        file has and its errors' messages; a missing field has no key.
+    """
+    shown: dict[str, Any] = dict(checked.values)
+    for key, raw in checked.invalid.items():
+        field = place_for_people(key)
+        messages = [
+            # an item's error says which item: "item 2, name: should be text"
+            finding.message
+            if finding.path == key
+            else f"{place_for_people(finding.path).removeprefix(field + ', ')}: {finding.message}"
+            for finding in checked.findings
+            if finding.severity is Severity.ERROR and key_of_path(finding.path) == key
+        ]
+        shown[key] = Invalid(raw_text(raw), "; ".join(messages))
+    return shown
+
+
 def as_text(spec: FieldSpec, value: object) -> str:
-    """A one-value field's value in words (``6 December 2016``, ``Name, affiliation``)."""
+    """A one-value field's value in words (``6 December 2016``, ``Name, affiliation``).
+
+    An :class:`Invalid` value is its text as the file has it, without its mark.
+    """
     if value is None:
         return MISSING
     if spec.kind is Kind.DATE and isinstance(value, dt.date):

@@ -1,11 +1,37 @@
-"""The ``:`` commands every prompt of the wizard takes."""
+"""The wizard's ``:commands``: their names, and telling a command from an answer.
+
+A line that starts with ``:`` is a command; ``::text`` is the answer ``:text``.
+A mistyped command is refused with the closest real one, never saved as an
+answer. The line editor completes these names on Tab.
+"""
 
 from __future__ import annotations
 
+import difflib
 import enum
 from typing import Final
 
-__all__ = ["COMMANDS_HELP", "Command", "parse_command"]
+from igf_report.errors import IgfReportError
+
+__all__ = [
+    "COMMANDS",
+    "COMMANDS_HELP",
+    "Command",
+    "UnknownCommand",
+    "parse_command",
+    "split_command",
+]
+
+#: Every command, with what it does (shown beside a completion).
+COMMANDS: Final[dict[str, str]] = {
+    "back": "the previous field",
+    "help": "the full instruction and the commands",
+    "quit": "save the draft and leave",
+    "clear": "empty this field",
+    "undo": "drop the last item of a list",
+    "edit": "open your editor on a list",
+}
+
 
 COMMANDS_HELP: Final = (
     "Commands: :back previous field, :help this help, :quit save the draft and leave, "
@@ -25,14 +51,52 @@ class Command(enum.Enum):
     EDIT = "edit"
 
 
-def parse_command(line: str) -> tuple[Command | None, str]:
-    """Split what was typed into a command, or the literal answer."""
+class UnknownCommand(IgfReportError):
+    """A line starts with ``:`` but names no command."""
+
+
+def split_command(line: str) -> tuple[str | None, str]:
+    """Split a typed line into a command name, or the literal answer.
+
+    Args:
+        line: what was typed, without its newline.
+
+    Returns:
+        ``(name, "")`` for a command, ``(None, answer)`` for an answer (a
+        ``::text`` line gives ``:text``); the answer is stripped of outer spaces.
+
+    Raises:
+        UnknownCommand: the line starts with ``:`` but names no command; its
+            message names the closest command when one is close.
+    """
     text = line.strip()
     if text.startswith("::"):
         return None, text[1:]
-    if text.startswith(":"):
-        try:
-            return Command(text[1:].strip().lower()), ""
-        except ValueError:
-            return None, text
-    return None, text
+    if not text.startswith(":"):
+        return None, text
+    word = text[1:].strip().lower()
+    if word in COMMANDS:
+        return word, ""
+    raise UnknownCommand(_unknown(text, word))
+
+
+def parse_command(line: str) -> tuple[Command | None, str]:
+    """Split what was typed into a :class:`Command`, or the literal answer.
+
+    Raises:
+        UnknownCommand: a ``:word`` that is no command.
+    """
+    name, answer = split_command(line)
+    return (Command(name) if name else None), answer
+
+
+def _unknown(text: str, word: str) -> str:
+    shown = text if len(text) <= 30 else text[:29] + "…"  # noqa: PLR2004
+    prefixed = [name for name in COMMANDS if word and name.startswith(word)]
+    close = prefixed or difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.5)
+    hint = (
+        f"did you mean :{close[0]}?"
+        if len(close) == 1
+        else "the commands are " + ", ".join(f":{name}" for name in COMMANDS)
+    )
+    return f"unknown command {shown}; {hint} (type ::text for an answer that starts with ':')"

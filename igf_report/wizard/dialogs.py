@@ -14,9 +14,9 @@ from igf_report.fields import FieldSpec, Kind
 from igf_report.resume import Position
 from igf_report.validation import Finding, Severity
 from igf_report.wizard.autosave import Autosave
-from igf_report.wizard.commands import COMMANDS_HELP, Command, parse_command
-from igf_report.wizard.display import as_answer, editor_text, finding_line, item_text
-from igf_report.wizard.editor import items_to_text, presentation_parts, text_to_items
+from igf_report.wizard.commands import COMMANDS_HELP, Command, UnknownCommand, parse_command
+from igf_report.wizard.display import as_answer, finding_line, item_text
+from igf_report.wizard.editor import items_to_text, text_to_items
 from igf_report.wizard.screen import Screen, Tone
 
 __all__ = ["Dialogs", "Step"]
@@ -63,6 +63,34 @@ class Dialogs:
             tone = Tone.ERROR if finding.severity is Severity.ERROR else Tone.WARNING
             self.screen.message(finding_line(finding), tone)
 
+    def read(
+        self,
+        prompt: str,
+        default: str | None = None,
+        *,
+        retry: str | None = None,
+        lines: bool = False,
+    ) -> tuple[Command | None, str]:
+        """Ask until the line is an answer or a known command; refuse a mistyped command.
+
+        Args:
+            prompt: the prompt.
+            default: what Enter alone gives.
+            retry: a refused answer, put back on the line to be corrected.
+            lines: the prompt takes a list's items, so a paste of many lines
+                is read as many answers.
+
+        Returns:
+            The command, or ``None`` and the answer.
+        """
+        while True:
+            line = self.screen.ask(prompt, default, retry=retry, lines=lines)
+            try:
+                return parse_command(line)
+            except UnknownCommand as exc:
+                self.screen.message(str(exc), Tone.ERROR)
+                retry = line
+
     def _common(self, command: Command, spec: FieldSpec) -> Step | None:
         """Handle the commands every prompt takes; ``None`` to ask again."""
         if command is Command.BACK:
@@ -77,8 +105,10 @@ class Dialogs:
 
     def _value(self, spec: FieldSpec) -> Step:
         default = as_answer(spec, self.draft.get(spec.key)) or None
+        retry: str | None = None
         while True:
-            command, answer = parse_command(self.screen.ask(spec.label, default))
+            command, answer = self.read(spec.label, default, retry=retry)
+            retry = None
             if command is Command.CLEAR:
                 self.show([f for f in self.draft.set(spec, None) if f.severity is Severity.WARNING])
                 self.autosave.changed()
@@ -100,7 +130,7 @@ class Dialogs:
             if _has_error(findings):
                 # the refused answer is not kept: the field keeps what it had
                 self.draft.set(spec, before)
-                default = answer or None
+                retry = answer or None  # put back to be corrected, not offered as a default
                 continue
             self.autosave.later()
             return Step.NEXT
@@ -166,7 +196,7 @@ class Dialogs:
 
     def _edit(self, spec: FieldSpec) -> None:
         items = self.draft.items(spec)
-        outcome = self.screen.edit(items_to_text(spec, [editor_text(spec, i) for i in items]))
+        outcome = self.screen.edit(items_to_text(spec, items))
         if outcome.text is None:
             self.screen.message(outcome.reason, Tone.WARNING)
             return
@@ -174,12 +204,7 @@ class Dialogs:
         if not edited:
             self.screen.message("The file came back empty; the items are unchanged.", Tone.WARNING)
             return
-        raw: list[object] = list(edited)
-        if spec.kind is Kind.PRESENTATIONS:
-            raw = [
-                dict(zip(("title", "summary"), presentation_parts(i), strict=True)) for i in edited
-            ]
-        findings = self.draft.set(spec, raw)
+        findings = self.draft.set(spec, edited)
         self.show(findings)
         if _has_error(findings):
             self.draft.set(spec, items or None)
@@ -199,11 +224,10 @@ class Dialogs:
 
     def _list(self, spec: FieldSpec) -> Step:
         self._opening(spec, "Enter on an empty line keeps these; type to add more.")
-        default: str | None = None
+        retry: str | None = None
         while True:
-            line = self.screen.ask(f"{self.draft.count(spec) + 1}", default)
-            command, answer = parse_command(line)
-            default = None
+            command, answer = self.read(f"{self.draft.count(spec) + 1}", retry=retry, lines=True)
+            retry = None
             if command is not None:
                 step = self._list_command(spec, command)
                 if step is not None:
@@ -215,7 +239,7 @@ class Dialogs:
                     return step
                 continue
             if not self._add(spec, answer):
-                default = answer
+                retry = answer
 
     def _presentations(self, spec: FieldSpec) -> Step:
         self._opening(spec, "Enter twice keeps these; type a title to add another.")
@@ -224,7 +248,7 @@ class Dialogs:
             answers: list[str] = []
             command: Command | None = None
             for prompt in (f"{number}. title (may be empty)", f"{number}. summary"):
-                command, answer = parse_command(self.screen.ask(prompt))
+                command, answer = self.read(prompt, lines=True)
                 if command is not None:
                     break
                 answers.append(answer)

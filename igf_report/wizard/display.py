@@ -7,12 +7,12 @@ from typing import Final
 
 from pydantic import ValidationError
 
-from igf_report.fields import FieldSpec, Kind, human_path
+from igf_report.fields import FieldSpec, Kind, field_for_path, key_of_path, place_for_people
 from igf_report.model import Person, Presentation, TimeRange
 from igf_report.render.values import MISSING, NONE_GIVEN, as_text
 from igf_report.validation import Finding
 
-__all__ = ["as_answer", "editor_text", "finding_line", "item_text", "short_value"]
+__all__ = ["as_answer", "finding_line", "item_text", "short_value"]
 
 _SHORT: Final = 48  # characters of a value shown in the review table
 
@@ -41,16 +41,13 @@ def item_text(item: object) -> str:
     return str(item)
 
 
-def editor_text(spec: FieldSpec, item: object) -> str:
-    """One list item as a block of the ``:edit`` file."""
-    if spec.kind is Kind.PRESENTATIONS and isinstance(item, Presentation):
-        return f"Title: {item.title}\n{item.summary}" if item.title else item.summary
-    return item_text(item)
-
-
 def finding_line(finding: Finding) -> str:
     """A finding as the rapporteur reads it: ``warning: Speakers, item 5, affiliation: …``."""
-    return f"{finding.severity}: {human_path(finding.path)}: {finding.message}"
+    place = place_for_people(finding.path, short=True)
+    if field_for_path(finding.path) is None:
+        # a key the template does not know: name it, as validate does
+        place = f"{key_of_path(finding.path)} ({place})"
+    return f"{finding.severity}: {place}: {finding.message}"
 
 
 def _cut(text: str, limit: int) -> str:

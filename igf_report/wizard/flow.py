@@ -18,7 +18,7 @@ from igf_report.fields import FIELDS, FieldSpec, field_for_path
 from igf_report.resume import REVIEW, Position
 from igf_report.validation import Finding, Severity
 from igf_report.wizard.autosave import Autosave
-from igf_report.wizard.commands import COMMANDS_HELP, Command, parse_command
+from igf_report.wizard.commands import COMMANDS_HELP, Command
 from igf_report.wizard.dialogs import Dialogs, Step
 from igf_report.wizard.display import short_value
 from igf_report.wizard.screen import ReviewRow, Screen, Tone
@@ -162,7 +162,7 @@ class Wizard:
             self.screen.review(self._rows())
             self.dialogs.show(findings)
             prompt = "Field number to edit, or Enter to save"
-            command, answer = parse_command(self.screen.ask(prompt))
+            command, answer = self.dialogs.read(prompt)
             if command is Command.QUIT:
                 return Outcome.QUIT
             if command is Command.HELP:

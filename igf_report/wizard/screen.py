@@ -50,8 +50,22 @@ class Screen(Protocol):
     def review(self, rows: list[ReviewRow]) -> None:
         """Show the review table."""
 
-    def ask(self, prompt: str, default: str | None = None) -> str:
+    def ask(
+        self,
+        prompt: str,
+        default: str | None = None,
+        *,
+        retry: str | None = None,
+        lines: bool = False,
+    ) -> str:
         """Read one line (without its newline).
+
+        Args:
+            prompt: what is asked (a label, or an item's number).
+            default: the field's value, kept on Enter.
+            retry: a refused answer, given back for correction (never a default).
+            lines: the answer may be several lines (a list): a pasted block is
+                one answer per line; elsewhere a paste of several lines is refused.
 
         Raises:
             EOFError: Ctrl-D, or the input ended.

@@ -1,17 +1,19 @@
-"""The wizard's screen on a real terminal, drawn with rich.
+"""The wizard's screen on a real terminal: rich for output, a line editor for input.
 
 Everything the rapporteur typed reaches the terminal as :class:`rich.text.Text`
 (never parsed as markup) after :func:`igf_report.textutil.visible` has made
 control characters visible, so an answer cannot restyle or take over the screen.
+
+Answers are read by prompt_toolkit (:mod:`igf_report.wizard.line_editor`). In
+the accessible mode (screen readers, ``TERM=dumb``) nothing is styled, drawn
+in boxes or redrawn: every line is plain text written once, in order, and
+answers are read by the terminal's own line discipline.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import select
 import sys
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from rich.console import Console
 from rich.table import Table
@@ -20,7 +22,14 @@ from rich.text import Text
 from igf_report.fields import FieldSpec, Kind
 from igf_report.textutil import visible
 from igf_report.wizard.editor import EditOutcome, launch
+from igf_report.wizard.input_messages import NOT_UTF8, PASTE_REFUSED
+from igf_report.wizard.plain_input import PlainReader
 from igf_report.wizard.screen import ReviewRow, Tone
+
+if TYPE_CHECKING:
+    from prompt_toolkit.formatted_text import StyleAndTextTuples
+
+    from igf_report.wizard.line_editor import LineEditor
 
 __all__ = ["TerminalScreen"]
 
@@ -31,11 +40,20 @@ _STYLES: Final = {
     Tone.SUCCESS: "bold green",
 }
 _STATUS: Final = {"ok": "green", "warning": "yellow", "error": "bold red"}
-_PASTE_WAIT: Final = 0.05  # seconds: a pasted block's next line is already there
+_DEFAULT_SHOWN: Final = 60  # characters of a default shown in the prompt
+_NOT_UTF8_PLAIN: Final = (
+    "Your terminal sent bytes that are not UTF-8 (shown as \ufffd): {typed}. "
+    "Type the answer again (and set the terminal to UTF-8)."
+)
 
 
 def _literal(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
+
+
+def _shown_default(default: str) -> str:
+    shown = default if len(default) <= _DEFAULT_SHOWN else default[: _DEFAULT_SHOWN - 1] + "…"
+    return visible(shown.replace("\n", " "))
 
 
 class TerminalScreen:
@@ -43,38 +61,50 @@ class TerminalScreen:
 
     Args:
         console: where to draw (stderr by default, so stdout stays for data).
+        accessible: plain lines for screen readers: no colour, style, box or
+            redraw, and answers read without a line editor.
     """
 
-    def __init__(self, console: Console | None = None) -> None:
-        self.console = console or Console(stderr=True, highlight=False)
-        self._readline = False
-        with contextlib.suppress(ImportError):
-            import readline  # noqa: F401, PLC0415 -- line editing and history for input()
+    def __init__(self, console: Console | None = None, *, accessible: bool = False) -> None:
+        self.accessible = accessible
+        if console is None:
+            plain = {"color_system": None, "soft_wrap": True} if accessible else {}
+            console = Console(stderr=True, highlight=False, emoji=False, **plain)  # type: ignore[arg-type]
+        self.console = console
+        self._editor: LineEditor | None = None
+        self._plain: PlainReader | None = None
+        if accessible or not (sys.stdin.isatty() and sys.stderr.isatty()):
+            self._plain = PlainReader()
+        else:
+            from igf_report.wizard.line_editor import LineEditor  # noqa: PLC0415 -- only here
 
-            self._readline = True
+            self._editor = LineEditor(self._notice)
+
+    def _style(self, style: str) -> str:
+        return "" if self.accessible else style
 
     def field(self, spec: FieldSpec, total: int) -> None:
         """Show the step, the label, the instruction and an example."""
         self.console.print()
-        heading = Text(f"{spec.number}/{total}  ", style="bold cyan")
-        heading.append(spec.short, style="bold")
+        heading = Text(f"{spec.number}/{total}  ", style=self._style("bold cyan"))
+        heading.append(spec.short, style=self._style("bold"))
         self.console.print(heading)
         if spec.heading.rstrip(":") != spec.short:
             # the template's own question, in full, under a heading that fits a line
             self.console.print(_literal(spec.heading))
-        self.console.print(_literal(spec.instruction, "dim"))
+        self.console.print(_literal(spec.instruction, self._style("dim")))
         if spec.kind is Kind.PRESENTATIONS:
             hint = "A title (or Enter for none), then the summary; both empty end the list."
-            self.console.print(_literal(hint, "dim"))
+            self.console.print(_literal(hint, self._style("dim")))
         elif spec.kind.is_list:
             hint = "One item per line; an empty line ends the list. :help for commands."
-            self.console.print(_literal(hint, "dim"))
-        self.console.print(_literal(f"Example: {spec.example}", "dim italic"))
+            self.console.print(_literal(hint, self._style("dim")))
+        self.console.print(_literal(f"Example: {spec.example}", self._style("dim italic")))
 
     def items(self, items: list[str]) -> None:
         """Show the items so far, numbered; a long item wraps under its own text."""
         grid = Table.grid(padding=(0, 1))
-        grid.add_column(justify="right", no_wrap=True, style="dim")
+        grid.add_column(justify="right", no_wrap=True, style=self._style("dim"))
         grid.add_column(overflow="fold")
         for number, item in enumerate(items, start=1):
             grid.add_row(f"  {number}.", _literal(item))
@@ -82,10 +112,20 @@ class TerminalScreen:
 
     def message(self, text: str, tone: Tone = Tone.INFO) -> None:
         """Show one message in the tone's colour."""
-        self.console.print(_literal(text, _STYLES[tone]))
+        self.console.print(_literal(text, self._style(_STYLES[tone])))
+
+    def _notice(self, text: str) -> None:
+        self.message(text, Tone.ERROR)
 
     def review(self, rows: list[ReviewRow]) -> None:
-        """Show the review table."""
+        """Show the review: a table, or numbered ``label: value (status)`` lines."""
+        self.console.print()
+        if self.accessible:
+            self.console.print("Review")
+            for row in rows:
+                line = f"{row.number}. {row.label}: {row.value} ({row.status})"
+                self.console.print(_literal(line))
+            return
         table = Table(title="Review", title_style="bold", show_lines=False, expand=False)
         table.add_column("#", justify="right", style="cyan", no_wrap=True)
         table.add_column("Field", style="bold", overflow="fold")
@@ -98,32 +138,83 @@ class TerminalScreen:
                 _literal(row.value),
                 Text(row.status, style=_STATUS.get(row.status, "")),
             )
-        self.console.print()
         self.console.print(table)
 
-    def ask(self, prompt: str, default: str | None = None) -> str:
-        """Read one line; the default is shown in brackets and kept on Enter."""
-        text = Text(prompt, style="bold")
+    def ask(
+        self,
+        prompt: str,
+        default: str | None = None,
+        *,
+        retry: str | None = None,
+        lines: bool = False,
+    ) -> str:
+        """Read one answer; the default is shown in brackets and kept on Enter.
+
+        A refused answer (``retry``) is put back in the line editor with the
+        cursor at its end; the plain reader cannot, and asks afresh.
+        """
+        if self._editor is not None:
+            return self._ask_editor(self._editor, prompt, default, retry=retry, lines=lines)
+        assert self._plain is not None  # noqa: S101 -- one of the two is always set
+        return self._ask_plain(self._plain, prompt, default, lines=lines)
+
+    def _ask_editor(
+        self,
+        editor: LineEditor,
+        prompt: str,
+        default: str | None,
+        *,
+        retry: str | None,
+        lines: bool,
+    ) -> str:
+        shown: StyleAndTextTuples = [("class:prompt", prompt)]
         if default:
-            shown = default if len(default) <= 60 else default[:59] + "…"  # noqa: PLR2004
-            text.append(f" [{visible(shown)}]", style="dim")
+            shown.append(("class:default", f" [{_shown_default(default)}]"))
+        shown.append(("", ": "))
+        while True:
+            answer = editor.read(shown, initial=retry, lines=lines)
+            if not editor.bad_bytes:
+                return answer
+            self.message(NOT_UTF8, Tone.ERROR)
+            retry = answer
+
+    def _ask_plain(
+        self, reader: PlainReader, prompt: str, default: str | None, *, lines: bool
+    ) -> str:
+        text = Text(prompt, style=self._style("bold"))
+        if default:
+            text.append(f" [{_shown_default(default)}]", style=self._style("dim"))
         text.append(": ")
-        line = self.console.input(text)
-        if not line and self._readline:
-            # GNU readline echoes no newline for an empty line when it did not
-            # draw the prompt itself; without one the next line would run on.
-            self.console.file.write("\n")
-        return line
+        while True:
+            self.console.print(text, end="")
+            self.console.file.flush()
+            answer = reader.read()
+            if not lines and reader.pending(wait=0):
+                # more lines arrived with this one: a pasted block, which
+                # must not answer the fields after this one
+                count = 1
+                while reader.pending(wait=0):
+                    reader.read()
+                    count += 1
+                self.message(PASTE_REFUSED.format(count=count), Tone.ERROR)
+                continue
+            if not reader.bad_bytes:
+                return answer
+            self.message(_NOT_UTF8_PLAIN.format(typed=visible(answer)), Tone.ERROR)
+
+    def abort(self, error: BaseException) -> bool:
+        """Make the line editor's prompt, if one is running, raise ``error``.
+
+        Returns:
+            ``False`` when no prompt is running: the caller raises it then.
+        """
+        return self._editor is not None and self._editor.abort(error)
 
     def pending(self) -> bool:
         """Whether input is already waiting: the rest of a pasted block."""
-        if os.name == "nt" or not sys.stdin.isatty():
-            return False
-        try:
-            ready, _, _ = select.select([sys.stdin], [], [], _PASTE_WAIT)
-        except (OSError, ValueError):
-            return False
-        return bool(ready)
+        if self._editor is not None:
+            return self._editor.pending()
+        return self._plain is not None and self._plain.pending()
 
     def edit(self, text: str) -> EditOutcome:
         """Open the rapporteur's editor on ``text``."""

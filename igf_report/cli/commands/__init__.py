@@ -2,6 +2,26 @@
 
 from __future__ import annotations
 
-from igf_report.cli.commands import discover, fill, importing, render, show, validate
+from igf_report.cli.commands import (
+    book,
+    discover,
+    export,
+    fill,
+    importing,
+    render,
+    show,
+    status,
+    validate,
+)
 
-__all__ = ["discover", "fill", "importing", "render", "show", "validate"]
+__all__ = [
+    "book",
+    "discover",
+    "export",
+    "fill",
+    "importing",
+    "render",
+    "show",
+    "status",
+    "validate",
+]

@@ -3,33 +3,33 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from igf_report.cli.app import app
+from igf_report.cli.help import examples
+from igf_report.cli.options import format_option
 
 __all__ = ["fields", "new", "schema"]
 
 
-@app.command(epilog="Examples: igf-report fields | igf-report fields --format json")
+@app.command(epilog=examples("igf-report fields", "igf-report fields --format json"))
 def fields(
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="table (for people) or json (for scripts).")
-    ] = "table",
+    fmt: Annotated[str, format_option("table (for people) or json (for scripts).")] = "table",
 ) -> None:
     """List the template's fields in order: key, type, label, instruction and an example."""
-    from igf_report.errors import UsageError  # noqa: PLC0415 -- fast start-up
+    from igf_report.cli.output import emit  # noqa: PLC0415 -- fast start-up
+    from igf_report.errors import UsageError  # noqa: PLC0415
     from igf_report.schema import field_rows  # noqa: PLC0415
 
     rows = field_rows()
     if fmt == "json":
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     if fmt != "table":
-        msg = f"unknown --format {fmt!r}; choose table or json"
+        msg = f"unknown format {fmt!r}; choose one of: table, json"
         raise UsageError(msg)
     from rich.console import Console  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
@@ -51,13 +51,17 @@ def fields(
 
 
 @app.command(
-    epilog="Examples: igf-report schema > igf-2016-workshop.schema.json | "
-    "igf-report schema -o igf-2016-workshop.schema.json"
+    epilog=examples(
+        "igf-report schema > igf-2016-workshop.schema.json",
+        "igf-report schema -o igf-2016-workshop.schema.json",
+    )
 )
 def schema(
     out: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of stdout."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to this file instead of stdout."
+        ),
     ] = None,
 ) -> None:
     """Print the JSON Schema of the report file, for editors and scripts.
@@ -72,11 +76,20 @@ def schema(
     write_output(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", out)
 
 
-@app.command(epilog="Examples: igf-report new | igf-report new reports/ws173.toml --force")
+@app.command(
+    epilog=examples(
+        "igf-report new",
+        "igf-report new reports/ws173.toml --force",
+        "igf-report new --from-schedule programme.csv --dir drafts/",
+    )
+)
 def new(
     report: Annotated[
-        Path, typer.Argument(metavar="FILE", help="The report file to create.")
-    ] = Path("report.toml"),
+        Path | None,
+        typer.Argument(
+            metavar="FILE", help="The report file to create (report.toml if not given)."
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite FILE if it exists.")] = False,
     with_schema: Annotated[
         bool,
@@ -85,12 +98,40 @@ def new(
             help="Write the JSON Schema beside FILE, for editors.",
         ),
     ] = True,
+    from_schedule: Annotated[
+        Path | None,
+        typer.Option(
+            "--from-schedule",
+            metavar="CSV",
+            help="Write one draft per row of this programme (CSV) instead of FILE.",
+            show_default=False,
+        ),
+    ] = None,
+    folder: Annotated[
+        Path,
+        typer.Option("--dir", metavar="FOLDER", help="Where --from-schedule writes the drafts."),
+    ] = Path(),
 ) -> None:
     """Write a blank report for editing by hand, every field explained in comments.
 
     Fill in the values, then check it with `igf-report validate FILE`, or let
-    `igf-report fill FILE` ask for what is still missing.
+    `igf-report fill FILE` ask for what is still missing. With
+    --from-schedule, one draft per row of a programme exported from a
+    spreadsheet, pre-filled from the columns named after the template's
+    fields and named from a Session ID column or the title; existing
+    drafts are kept.
     """
+    if from_schedule is not None:
+        if report is not None or force:
+            from igf_report.errors import UsageError  # noqa: PLC0415
+
+            msg = "--from-schedule writes one draft per row into --dir; give no FILE or --force"
+            raise UsageError(msg)
+        from igf_report.cli.schedule_drafts import drafts_from_schedule  # noqa: PLC0415
+
+        drafts_from_schedule(from_schedule, folder, with_schema=with_schema)
+        return
+    report = report if report is not None else Path("report.toml")
     from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
     from igf_report.cli.output import say  # noqa: PLC0415
     from igf_report.errors import NotOurFile  # noqa: PLC0415
@@ -105,7 +146,7 @@ def new(
         report,
         dump_toml({}, comments=True, blanks=True, schema=f"./{SCHEMA_FILE_NAME}"),
     )
-    say(f"wrote {report}")
+    say(f"Wrote {report}")
     if not with_schema:
         return
     if schema_path.exists():
@@ -117,4 +158,4 @@ def new(
             say(f"{schema_path} exists and is not igf-report's schema; it is left untouched")
             return
     write_atomic(schema_path, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
-    say(f"wrote {schema_path}")
+    say(f"Wrote {schema_path}")

@@ -9,15 +9,18 @@ from typing import Annotated
 import typer
 
 from igf_report.cli.app import app
+from igf_report.cli.help import examples
 
 __all__ = ["fill"]
 
 
 @app.command(
-    epilog="Examples: igf-report fill report.toml | "
-    "igf-report fill report.toml --from answers.json --set chair='Ana Pérez, ISOC' --no-input",
+    epilog=examples(
+        "igf-report fill report.toml",
+        "igf-report fill report.toml --from answers.json --set chair='Ana Pérez, ISOC' --no-input",
+    ),
 )
-def fill(
+def fill(  # noqa: PLR0917 -- typer takes options as parameters
     report: Annotated[
         Path,
         typer.Argument(metavar="REPORT", help="The report file to fill (created if missing)."),
@@ -38,12 +41,29 @@ def fill(
             help="Set one value (repeat for more; repeat a list key for more items).",
         ),
     ] = None,
+    text: Annotated[
+        Path | None,
+        typer.Option(
+            "--text",
+            metavar="FILE",
+            help="Write the rendered text to FILE (default: beside REPORT as NAME.txt, "
+            "or NAME.report.txt when NAME.txt is a file igf-report did not write).",
+        ),
+    ] = None,
     no_input: Annotated[
         bool,
         typer.Option(
             "--no-input",
             envvar="IGF_REPORT_NO_INPUT",
             help="Never prompt (also when stdin is not a terminal).",
+        ),
+    ] = False,
+    accessible: Annotated[
+        bool,
+        typer.Option(
+            "--accessible",
+            help="Plain lines for screen readers: no colour, box or redraw "
+            "(also ACCESSIBLE=1 or TERM=dumb).",
         ),
     ] = False,
 ) -> None:
@@ -53,21 +73,32 @@ def fill(
     invalid. Answers come first from REPORT, then --from, then --set. Without a
     terminal, or with --no-input, it never prompts: it writes the report and its
     text when they are complete, and otherwise saves the draft and lists what is
-    missing (exit 1).
+    missing (exit 1). An invalid answer from --from or --set is refused, as a
+    typed one is: the report keeps the value it had (exit 1).
     """
     from igf_report.answers import load_answers, merge, parse_assignments  # noqa: PLC0415
-    from igf_report.filling import open_report  # noqa: PLC0415
+    from igf_report.cli.fill_batch import fill_without_prompts, say_refused  # noqa: PLC0415
+    from igf_report.filling import accept_answers, read_report  # noqa: PLC0415
 
-    data = merge(
-        open_report(report),
+    opened = read_report(report)
+    answers = merge(
         load_answers(from_file) if from_file else {},
         parse_assignments(assignments or []),
     )
     if no_input or not sys.stdin.isatty() or from_file == "-":
-        from igf_report.cli.fill_batch import fill_without_prompts  # noqa: PLC0415
-
-        fill_without_prompts(report, data)
+        # the report is read again under its lock, in case another writer changed it
+        fill_without_prompts(report, answers, text)
         return
+    from igf_report.cli.accessible import accessible_mode  # noqa: PLC0415
     from igf_report.cli.fill_wizard import fill_with_prompts  # noqa: PLC0415
 
-    fill_with_prompts(report, data, changed=bool(from_file or assignments))
+    accepted = accept_answers(opened.data, answers)
+    say_refused(report, accepted.refused, accepted.data)
+    fill_with_prompts(
+        report,
+        accepted.data,
+        changed=bool(answers) and accepted.data != opened.data,
+        baseline=opened.text,
+        text=text,
+        accessible=accessible_mode(flag=accessible),
+    )

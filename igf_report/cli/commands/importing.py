@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from igf_report.cli.app import app
+from igf_report.cli.help import examples
+
+if TYPE_CHECKING:
+    from igf_report.importer import ImportSummary
 
 __all__ = ["import_"]
 
 
 @app.command(
     "import",
-    epilog="Examples: igf-report import published.txt -o ws173.toml | "
-    "curl -s URL | igf-report import - -o ws173.toml",
+    epilog=examples(
+        "igf-report import published.txt -o ws173.toml",
+        "curl -s URL | igf-report import - -o ws173.toml",
+    ),
 )
 def import_(
     source: Annotated[
@@ -39,11 +45,14 @@ def import_(
     it most plausibly belongs to, and the import says where. The report is
     written even when incomplete, as a draft for `igf-report fill`.
     """
-    from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
+    import shlex  # noqa: PLC0415 -- fast start-up
+
+    from igf_report.atomic import write_atomic  # noqa: PLC0415
     from igf_report.cli.output import emit, say  # noqa: PLC0415
     from igf_report.errors import NotOurFile, UsageError  # noqa: PLC0415
     from igf_report.importer import import_report  # noqa: PLC0415
 
+    summary = import_report(source)  # first: a report file given by mistake is named as such
     if out is None and source != "-":
         out = Path(source).with_suffix(".toml")
         if out == Path(source):
@@ -52,26 +61,36 @@ def import_(
     if out is not None and str(out) != "-" and out.exists() and not force:
         msg = f"{out} exists; use --force to overwrite it, or -o to write elsewhere"
         raise NotOurFile(msg)
-    summary = import_report(source)
     if out is None or str(out) == "-":
         emit(summary.toml)
-        target = "the report"
+        target = None
     else:
         write_atomic(out, summary.toml)
-        say(f"wrote {out}")
-        target = str(out)
+        say(f"Wrote {out}")
+        target = shlex.quote(str(out))
     total = len(summary.found) + len(summary.missing)
-    say(f"found {len(summary.found)} of the template's {total} labels")
+    say(f"Found {len(summary.found)} of the template's {total} labels")
     if summary.missing:
-        say("labels missing: " + ", ".join(spec.label for spec in summary.missing))
+        say("Labels missing: " + ", ".join(spec.label for spec in summary.missing))
     if summary.empty:
-        say("found but empty: " + ", ".join(spec.label for spec in summary.empty))
+        say("Found but empty: " + ", ".join(spec.label for spec in summary.empty))
     for note in summary.notes:
         say(f"note: {note}")
     for finding in summary.checked.findings:
         say(finding.describe())
+    say(_next_step(summary, source, target))
+
+
+def _next_step(summary: ImportSummary, source: str, target: str | None) -> str:
+    then = ""
+    if target is None:  # the report went to stdout: a file comes first
+        import shlex  # noqa: PLC0415 -- fast start-up
+
+        then = (
+            f"`igf-report import {shlex.quote(source)} -o report.toml` writes it to a file; then "
+        )
+        target = "report.toml"
     if summary.to_ask:
         asks = ", ".join(spec.label for spec in summary.to_ask)
-        say(f"next: `igf-report fill {target}` will ask for {asks}")
-    else:
-        say(f"next: `igf-report validate {target}` (nothing is missing)")
+        return f"Next: {then}`igf-report fill {target}` will ask for {asks}"
+    return f"Next: {then}`igf-report validate {target}` (nothing is missing)"

@@ -8,14 +8,19 @@ from typing import Annotated
 import typer
 
 from igf_report.cli.app import app
+from igf_report.cli.help import examples
+from igf_report.cli.options import format_option
 from igf_report.render import FORMATS
 
 __all__ = ["render"]
 
 
 @app.command(
-    epilog="Examples: igf-report render report.toml | "
-    "igf-report render report.toml --format text -o report.txt --width 72",
+    epilog=examples(
+        "igf-report render report.toml",
+        "igf-report render report.toml --format html -o report.html",
+        "igf-report render report.toml --format text -o report.txt --width 72",
+    ),
 )
 def render(
     report: Annotated[
@@ -23,32 +28,49 @@ def render(
     ],
     fmt: Annotated[
         str,
-        typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}."),
+        format_option(f"Output format: {', '.join(FORMATS)}."),
     ] = "text",
     out: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of stdout (- for stdout)."),
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to this file instead of stdout (- for stdout).",
+        ),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Replace --output even if igf-report did not write it.")
     ] = False,
     width: Annotated[
         int,
-        typer.Option("--width", "-w", min=20, max=1000, help="Wrap text at this many columns."),
+        typer.Option(
+            "--width",
+            "-w",
+            metavar="COLUMNS",
+            min=20,
+            max=1000,
+            help="Wrap text at this many columns (text only).",
+        ),
     ] = 80,
 ) -> None:
     """Print a report in an output format.
 
-    A field that is missing or has an error shows as a placeholder; the errors
-    are listed on stderr (see `igf-report validate`).
+    A missing field shows as (not given); a value with an error is shown as the
+    file has it, marked invalid, its error is listed on stderr and the exit
+    code is 1 (see `igf-report validate`).
     """
     from igf_report.batch import load_checked  # noqa: PLC0415 -- fast start-up
     from igf_report.cli.output import say, write_output  # noqa: PLC0415
+    from igf_report.errors import ReportInvalid  # noqa: PLC0415
     from igf_report.render import get_renderer  # noqa: PLC0415
+    from igf_report.render.values import shown_values  # noqa: PLC0415
 
     renderer = get_renderer(fmt)
     checked, _ = load_checked(report)
     for finding in checked.errors:
         say(f"{report}: {finding.describe()}")
-    document = renderer.render(checked.values, width=width)
+    document = renderer.render(shown_values(checked), width=width)
     write_output(document, out, source=report, renderer=renderer, force=force)
+    if checked.errors:  # the document is written all the same, for a draft
+        raise ReportInvalid

@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from igf_report.cli.app import app
+from igf_report.cli.help import examples
+
+if TYPE_CHECKING:
+    from igf_report.validation import Finding
 
 __all__ = ["show"]
 
 
 @app.command(
-    epilog="Examples: igf-report show report.toml | igf-report show report.toml --no-pager"
+    epilog=examples("igf-report show report.toml", "igf-report show report.toml --no-pager")
 )
 def show(
     report: Annotated[Path, typer.Argument(metavar="REPORT", help="The report file (TOML).")],
@@ -26,20 +32,38 @@ def show(
             help="Page through a report longer than the screen (only when stdout is a terminal).",
         ),
     ] = True,
+    accessible: Annotated[
+        bool,
+        typer.Option(
+            "--accessible",
+            help="Plain text for screen readers: no colour, box or pager "
+            "(also ACCESSIBLE=1 or TERM=dumb).",
+        ),
+    ] = False,
 ) -> None:
     """Show a report in the terminal, then its errors and warnings.
 
     Colours follow NO_COLOR and the terminal; the width follows the terminal.
-    Everything typed in the report is shown literally.
+    Everything typed in the report is shown literally; a value with an error is
+    shown as the file has it, marked invalid, and the exit code is then 1.
     """
     from rich.console import Console  # noqa: PLC0415 -- fast start-up
 
     from igf_report.batch import load_checked  # noqa: PLC0415
+    from igf_report.cli.accessible import accessible_mode  # noqa: PLC0415
     from igf_report.cli.report_view import report_view  # noqa: PLC0415
+    from igf_report.errors import ReportInvalid  # noqa: PLC0415
+    from igf_report.render.values import shown_values  # noqa: PLC0415
 
     checked, _ = load_checked(report)
+    if accessible_mode(flag=accessible, terminal=sys.stdout.isatty()):
+        _show_plain(shown_values(checked), checked.findings)
+        if checked.errors:
+            raise ReportInvalid
+        return
     console = Console(highlight=False, emoji=False)
-    view = report_view(checked.values, checked.findings)
+    view = report_view(shown_values(checked), checked.findings)
+    paged = False
     if pager and sys.stdout.isatty() and console.is_terminal:
         lines = console.render_lines(view, console.options, pad=False)
         if len(lines) > console.height:
@@ -47,5 +71,20 @@ def show(
             os.environ.setdefault("LESS", "-R")
             with console.pager(styles=console.color_system is not None):
                 console.print(view)
-            return
-    console.print(view)
+            paged = True
+    if not paged:
+        console.print(view)
+    if checked.errors:  # shown above, with the report; the exit code says it too
+        raise ReportInvalid
+
+
+def _show_plain(values: Mapping[str, Any], findings: list[Finding]) -> None:
+    """The report as plain text, then its findings one a line: no style, box or pager."""
+    from igf_report.cli.output import emit  # noqa: PLC0415
+    from igf_report.render import get_renderer  # noqa: PLC0415
+    from igf_report.textutil import visible  # noqa: PLC0415
+
+    width = shutil.get_terminal_size().columns
+    emit(get_renderer("text").render(values, width=max(40, width)))
+    lines = [finding.describe() for finding in findings]
+    emit("\n" + visible("\n".join(lines or ["No errors or warnings."])) + "\n")

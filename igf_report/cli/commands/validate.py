@@ -9,13 +9,17 @@ from typing import Annotated
 import typer
 
 from igf_report.cli.app import app
+from igf_report.cli.help import examples
+from igf_report.cli.options import format_option
 
 __all__ = ["validate"]
 
 
 @app.command(
-    epilog="Examples: igf-report validate report.toml | "
-    "igf-report validate reports/ --format json --strict",
+    epilog=examples(
+        "igf-report validate report.toml",
+        "igf-report validate reports/ --format json --strict",
+    ),
 )
 def validate(
     paths: Annotated[
@@ -28,7 +32,7 @@ def validate(
     ],
     fmt: Annotated[
         str,
-        typer.Option("--format", "-f", help="How to print the findings: text or json."),
+        format_option("How to print the findings: text or json."),
     ] = "text",
     strict: Annotated[
         bool, typer.Option("--strict", help="Fail on warnings as well as errors.")
@@ -40,15 +44,16 @@ def validate(
     with --strict), 2 when a file is missing or an option is wrong.
     """
     from igf_report.batch import check_file, expand_paths  # noqa: PLC0415 -- fast start-up
+    from igf_report.cli.output import data_out, say  # noqa: PLC0415
     from igf_report.errors import ReportInvalid, UsageError  # noqa: PLC0415
     from igf_report.reporters import REPORTERS  # noqa: PLC0415
 
     if fmt not in REPORTERS:
-        msg = f"unknown --format {fmt!r}; choose one of: {', '.join(REPORTERS)}"
+        msg = f"unknown format {fmt!r}; choose one of: {', '.join(REPORTERS)}"
         raise UsageError(msg)
-    reporter = REPORTERS[fmt](sys.stdout)
+    reporter = REPORTERS[fmt](data_out())
     failed = False
-    for path in expand_paths(paths):
+    for path in expand_paths(paths, lambda skipped: say(f"igf-report: warning: {skipped}")):
         result = check_file(path)
         reporter.add(result)
         failed = failed or result.failed(strict=strict)

@@ -1,0 +1,19 @@
+"""What the rapporteur reads when input cannot be taken as typed, on either reader."""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["NOT_UTF8", "PASTE_REFUSED"]
+
+#: Several lines pasted into a one-line field; ``{count}`` is how many.
+PASTE_REFUSED: Final = (
+    "A paste of {count} lines cannot go in this one-line field, and nothing of it "
+    "was kept; paste or type one line."
+)
+
+#: The terminal sent bytes that are not UTF-8; they are shown as U+FFFD.
+NOT_UTF8: Final = (
+    "Your terminal sent bytes that are not UTF-8; they are shown as \ufffd. "
+    "Correct them and press Enter (and set the terminal to UTF-8)."
+)

@@ -1,0 +1,193 @@
+"""The line editor behind every prompt in a real terminal, built on prompt_toolkit.
+
+The prompt is part of the editor's line, so what the screen shows after any
+editing (backspaces over a wrapped line, Ctrl-U, Up) is exactly what the
+answer holds. A pasted block arrives whole (bracketed paste): a list takes it
+as one answer per line; a one-line field refuses it, so nothing of it reaches a
+later field. Bytes that are not UTF-8 become ``�`` and the answer is given
+back to be corrected rather than saved or lost.
+
+prompt_toolkit is imported only here, and this module only by ``fill`` in a
+terminal, so other commands start no slower.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from typing import Final
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.application import run_in_terminal
+from prompt_toolkit.completion import CompleteEvent, Completer, Completion
+from prompt_toolkit.document import Document
+from prompt_toolkit.enums import DEFAULT_BUFFER
+from prompt_toolkit.filters import has_focus
+from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
+from prompt_toolkit.history import InMemoryHistory
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.output import create_output
+from prompt_toolkit.shortcuts import CompleteStyle, print_formatted_text
+from prompt_toolkit.styles import Style
+
+from igf_report.textutil import visible
+from igf_report.wizard.commands import COMMANDS
+from igf_report.wizard.input_messages import PASTE_REFUSED
+
+__all__ = ["LineEditor"]
+
+_REPLACEMENT: Final = "\ufffd"
+_STYLE: Final = Style.from_dict({"prompt": "bold", "default": "", "echo": ""})
+
+
+def _clean(text: str) -> tuple[str, bool]:
+    """Replace the surrogate escapes of undecodable bytes with U+FFFD."""
+    if not any("\udc80" <= char <= "\udcff" for char in text):
+        return text, False
+    return "".join(_REPLACEMENT if "\udc80" <= c <= "\udcff" else c for c in text), True
+
+
+class _Commands(Completer):
+    """Completes ``:commands`` on Tab, with what each does."""
+
+    def get_completions(
+        self, document: Document, complete_event: CompleteEvent
+    ) -> Iterable[Completion]:
+        del complete_event
+        text = document.text_before_cursor.lstrip()
+        if not text.startswith(":") or text.startswith("::") or " " in text:
+            return
+        word = text[1:].lower()
+        for name, meaning in COMMANDS.items():
+            if name.startswith(word):
+                yield Completion(f":{name}", start_position=-len(text), display_meta=meaning)
+
+
+class LineEditor:
+    """Reads answers with prompt_toolkit, one prompt at a time.
+
+    Args:
+        notice: shows a message above the prompt (an error, said while editing).
+    """
+
+    def __init__(self, notice: Callable[[str], None]) -> None:
+        self._notice = notice
+        self._queue: list[str] = []  # lines of a pasted block, not yet answered
+        self._carry = ""  # a pasted block's unfinished last line, for the next prompt
+        self._lines = False
+        self._typed_ahead = False
+        self.bad_bytes = False
+        self._output = create_output(stdout=sys.stderr)
+        self._session: PromptSession[str] = PromptSession(
+            history=InMemoryHistory(),
+            completer=_Commands(),
+            complete_style=CompleteStyle.READLINE_LIKE,
+            complete_while_typing=False,
+            key_bindings=self._bindings(),
+            output=self._output,
+            style=_STYLE,
+            reserve_space_for_menu=0,
+            enable_suspend=False,
+            mouse_support=False,
+        )
+
+    def read(
+        self, prompt: StyleAndTextTuples, *, initial: str | None = None, lines: bool = False
+    ) -> str:
+        """Read one answer.
+
+        Args:
+            prompt: the prompt, styled, shown at the start of the editor's line.
+            initial: text to put in the buffer (a refused answer), cursor at its end.
+            lines: a pasted block becomes one answer per line; else it is refused.
+
+        Raises:
+            EOFError: Ctrl-D on an empty line.
+            KeyboardInterrupt: Ctrl-C.
+        """
+        self.bad_bytes = False
+        if self._queue and initial is None and lines:
+            line = self._queue.pop(0)
+            self._echo(prompt, line)
+            return line
+        if self._queue and not lines:
+            dropped = len(self._queue)
+            self._queue.clear()
+            self._notice(f"The rest of the pasted block ({dropped} lines) was not used.")
+        if initial is None:
+            initial, self._carry = self._carry, ""
+        self._lines = lines
+        self._typed_ahead = False
+        answer = self._session.prompt(FormattedText(prompt), default=initial)
+        answer, bad = _clean(answer)
+        self.bad_bytes = self.bad_bytes or bad
+        return answer
+
+    def abort(self, error: BaseException) -> bool:
+        """Make the prompt being read raise ``error``; ``False`` when none is running.
+
+        A signal handler must not raise inside the editor's event loop, which
+        would catch the error in a key handler and wait for Enter.
+        """
+        app = self._session.app
+        loop = app.loop
+        if not app.is_running or loop is None:
+            return False
+
+        def stop() -> None:
+            if app.future is not None and not app.future.done():
+                app.exit(exception=error)
+
+        loop.call_soon_threadsafe(stop)
+        return True
+
+    def pending(self) -> bool:
+        """Whether more lines of a pasted block are waiting."""
+        return bool(self._queue) or self._typed_ahead
+
+    def _echo(self, prompt: StyleAndTextTuples, line: str) -> None:
+        """Show a pasted line as if it had been typed at its prompt."""
+        shown: StyleAndTextTuples = [*prompt, ("class:echo", visible(line))]
+        print_formatted_text(FormattedText(shown), output=self._output, style=_STYLE)
+        self._session.history.append_string(line)
+
+    def _bindings(self) -> KeyBindings:
+        bindings = KeyBindings()
+
+        @bindings.add(Keys.BracketedPaste)
+        def _paste(event: KeyPressEvent) -> None:
+            data, bad = _clean(event.data.replace("\r\n", "\n").replace("\r", "\n"))
+            self.bad_bytes = self.bad_bytes or bad
+            buffer = event.current_buffer
+            one = data.removesuffix("\n")
+            if "\n" not in one:
+                buffer.insert_text(one)
+                return
+            if not self._lines:
+                count = len(one.split("\n"))
+                run_in_terminal(lambda: self._notice(PASTE_REFUSED.format(count=count)))
+                return
+            block = buffer.document.text_before_cursor + data
+            after = buffer.document.text_after_cursor
+            done, _, rest = block.rpartition("\n")
+            first, *more = done.split("\n")
+            self._queue = more
+            self._carry = rest + after
+            buffer.document = Document(first)
+            buffer.validate_and_handle()
+
+        @bindings.add(Keys.Any)
+        def _insert(event: KeyPressEvent) -> None:
+            text, bad = _clean(event.data)
+            self.bad_bytes = self.bad_bytes or bad
+            event.current_buffer.insert_text(text * event.arg)
+
+        @bindings.add(Keys.Enter, filter=has_focus(DEFAULT_BUFFER))
+        def _enter(event: KeyPressEvent) -> None:
+            # keys already queued behind Enter: lines pasted by a terminal
+            # without bracketed paste, so a blank one among them is no end
+            self._typed_ahead = bool(event.app.key_processor.input_queue)
+            event.current_buffer.validate_and_handle()
+
+        return bindings

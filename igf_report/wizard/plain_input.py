@@ -1,0 +1,79 @@
+"""Plain line reading for screen readers and plain terminals: no redraw, no escape.
+
+The terminal's own line discipline echoes and edits the line, so a screen
+reader hears each prompt and answer once, in order, and nothing the program
+writes moves the cursor. Bytes are read from the file descriptor and decoded
+here, so that input that is not UTF-8 is reported instead of lost, and a
+pasted block still waiting to be read can be told from the end of a list.
+"""
+
+from __future__ import annotations
+
+import os
+import select
+import sys
+from typing import Final
+
+__all__ = ["PlainReader"]
+
+_PASTE_WAIT: Final = 0.05  # seconds: a pasted block's next line is already there
+_CHUNK: Final = 65536
+
+
+class PlainReader:
+    """Reads lines from standard input as the terminal delivers them."""
+
+    def __init__(self) -> None:
+        self._buffer = b""
+        self.bad_bytes = False
+
+    def _fd(self) -> int:
+        return sys.stdin.fileno()
+
+    def _read_chunk(self) -> bytes:
+        # the raw stream is one read(2) on POSIX and UTF-8 from a Windows console
+        raw = getattr(sys.stdin.buffer, "raw", None)
+        if raw is not None:
+            data: bytes | None = raw.read(_CHUNK)
+            return data or b""
+        return os.read(self._fd(), _CHUNK)
+
+    def read(self) -> str:
+        """Read one line, without its line ending; undecodable bytes become ``�``.
+
+        Raises:
+            EOFError: Ctrl-D on an empty line, or the input ended.
+        """
+        while b"\n" not in self._buffer:
+            chunk = self._read_chunk()
+            if not chunk:
+                if not self._buffer:
+                    raise EOFError
+                break  # Ctrl-D after some text: take the text as the line
+            self._buffer += chunk
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        line = line.removesuffix(b"\r")
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError:
+            text = line.decode("utf-8", errors="replace")
+            self.bad_bytes = True
+        else:
+            self.bad_bytes = False
+        return text
+
+    def pending(self, wait: float = _PASTE_WAIT) -> bool:
+        """Whether another line is already waiting: the rest of a pasted block.
+
+        Args:
+            wait: seconds to wait for it to arrive.
+        """
+        if self._buffer:
+            return True
+        if os.name == "nt":
+            return False
+        try:
+            ready, _, _ = select.select([self._fd()], [], [], wait)
+        except (OSError, ValueError):
+            return False
+        return bool(ready)
