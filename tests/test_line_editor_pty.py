@@ -358,3 +358,6 @@ def test_ctrl_c_and_ctrl_d_at_the_line_editor(report: Path) -> None:
     again.wait_for("Stopped. Your answers are saved in")
     assert again.finish() == 1
     assert _saved(report)["title"] == "Access for all"
+    # the message starts on a line of its own, not after a line break shown as a symbol
+    for session in (term, again):
+        assert "␊".encode() not in session.transcript

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import signal
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -150,10 +151,10 @@ def fill_with_prompts(
         with _signals_raise(screen):
             outcome = wizard.run()
     except KeyboardInterrupt:
-        _quietly(f"\nInterrupted. {drafts.resume()}")
+        _quietly(f"Interrupted. {drafts.resume()}")
         raise Interrupted("") from None
     except (EOFError, _Closed):
-        _quietly(f"\nStopped. {drafts.resume()}")
+        _quietly(f"Stopped. {drafts.resume()}")
         raise ReportInvalid("") from None
     if outcome is Outcome.QUIT:
         say(drafts.resume())
@@ -173,4 +174,6 @@ def fill_with_prompts(
 def _quietly(message: str) -> None:
     # The terminal may be gone (SIGHUP): nothing to say then, and nothing to fail on.
     with contextlib.suppress(OSError):
+        # below the prompt it interrupted; say() shows a line break in a message as ␊
+        sys.stderr.write("\n")
         say(message)
