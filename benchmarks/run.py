@@ -22,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tomllib
 import venv
@@ -272,6 +273,74 @@ def memory(small: int, large: int) -> list[Row]:
     ]
 
 
+def _draft_at_discussions(path: Path) -> None:
+    """A draft with every field before the discussions, stopped at the discussions."""
+    from igf_report.filling import save_draft  # noqa: PLC0415
+    from igf_report.resume import Position  # noqa: PLC0415
+
+    data = tomllib.loads((ROOT / "examples" / "community-networks.toml").read_text("utf-8"))
+    del data["discussions"], data["way_forward"]
+    save_draft(path, data, resume_at=Position("discussions", 0))
+
+
+def _paste_seconds(count: int) -> float:
+    """Paste ``count`` paragraphs into the wizard in a pseudo-terminal; seconds until saved."""
+    import pexpect  # noqa: PLC0415 -- a test extra, needed only here
+
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.toml"
+        _draft_at_discussions(report)
+        child = pexpect.spawn(
+            _igf_report()[0],
+            [*_igf_report()[1:], "fill", str(report)],
+            env={**os.environ, "NO_COLOR": "1", "TERM": "dumb", "COLUMNS": "120"},
+            encoding="utf-8",
+            dimensions=(50, 120),
+            timeout=600,
+        )
+        child.delaybeforesend = None  # pexpect sleeps 50 ms before each send otherwise
+        child.expect(r"\n1: ")
+        lines = [f"Paragraph {n} of the pasted notes, as long as a line." for n in range(count)]
+        block = "\n".join([*lines, "", ""])
+        data = block.encode("utf-8")
+
+        def type_in() -> None:
+            # a terminal writes a paste as fast as the program reads it; a
+            # thread writes, so that the echo is read meanwhile and neither blocks
+            for offset in range(0, len(data), 1024):
+                os.write(child.child_fd, data[offset : offset + 1024])
+
+        writer = threading.Thread(target=type_in)
+        start = time.perf_counter()
+        writer.start()
+        child.expect("11/11  Way forward")  # the paste ended the list and was saved
+        seconds = time.perf_counter() - start
+        writer.join()
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        saved = tomllib.loads(report.read_text(encoding="utf-8"))["discussions"]
+        if saved != lines:
+            msg = f"the paste of {count} lines saved {len(saved)} items"
+            raise RuntimeError(msg)
+    return seconds
+
+
+def paste(small: int, large: int) -> list[Row]:
+    small_time = _paste_seconds(small)
+    large_time = _paste_seconds(large)
+    growth = (large_time / large) / (small_time / small)
+    return [
+        Row(
+            f"wizard: paste of {small:,} list items, saved whole",
+            f"{small_time:.2f} s; {large:,} items {large_time:.2f} s "
+            f"(per item x{growth:.2f} at {large // small}x the items)",
+            max(small_time / 5, growth / 1.5),
+            "<= 5 s, per-item time growing < 1.5x (linear)",
+            small_time <= 5 and growth < 1.5,
+        )
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10, help="runs per start-up median")
@@ -281,9 +350,13 @@ def main() -> int:
         f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}, {platform.system()} {platform.release()}"
     )
+    parser.add_argument("--paste", type=int, default=1000, help="lines pasted into the wizard")
+    parser.add_argument("--only-paste", action="store_true", help="measure only the paste")
     parser.add_argument("--only", choices=["collection"], help="run only these rows")
     args = parser.parse_args()
-    if args.only == "collection":
+    if args.only_paste:
+        rows = paste(args.paste, 5 * args.paste)
+    elif args.only == "collection":
         rows = collection(300, args.runs)
     else:
         rows = [
@@ -291,6 +364,7 @@ def main() -> int:
             *batch(args.files),
             *collection(300, args.runs),
             *memory(args.files, args.memory_files),
+            *paste(args.paste, 5 * args.paste),
         ]
     width = max(len(row.what) for row in rows)
     for row in rows:

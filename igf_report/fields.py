@@ -96,6 +96,11 @@ class FieldSpec:
         return next(m for m in self.info.metadata if isinstance(m, Template))
 
     @functools.cached_property
+    def short(self) -> str:
+        """A heading that fits one terminal line: the short label of a long question."""
+        return self.template.short or self.label
+
+    @functools.cached_property
     def adapter(self) -> TypeAdapter[Any]:
         """Validates this field's value alone, with the model's own rules."""
         annotated: Any = Annotated[self.info.annotation, self.info]
@@ -191,10 +196,10 @@ def label_for_path(path: str) -> str:
     return spec.label if spec is not None else "not a template field"
 
 
-_STEP = re.compile(r"\[(\d+)\]|\.(\w+)")
+_STEP: Final = re.compile(r"\[(\d+)\]|\.(\w+)")
 
 
-def place_for_people(path: str) -> str:
+def place_for_people(path: str, *, short: bool = False) -> str:
     """Where a finding's path points, said the way a person counts.
 
     The path (``speakers[4].name``) stays the machine's name, in JSON output;
@@ -204,13 +209,15 @@ def place_for_people(path: str) -> str:
 
     Examples:
         ``speakers[4].name`` -> ``List of Speakers and their institutional
-        affiliations, item 5, name``; ``chair.affiliation`` ->
-        ``Chair/Moderator, affiliation``; ``date`` -> ``Date``; a key the
-        template does not know is ``not a template field``; an empty path is
-        ``the whole file``.
+        affiliations, item 5, name`` (``Speakers, item 5, name`` with
+        ``short``); ``chair.affiliation`` -> ``Chair/Moderator, affiliation``;
+        ``date`` -> ``Date``; a key the template does not know is ``not a
+        template field``; an empty path is ``the whole file``.
 
     Args:
         path: a finding's path.
+        short: name the field by its short heading, the one the wizard's
+            screen shows, rather than the template's full label.
 
     Returns:
         The place, for a message.
@@ -218,7 +225,9 @@ def place_for_people(path: str) -> str:
     if not path:
         return "the whole file"
     key = key_of_path(path)
-    parts = [label_for_path(key)]
+    spec = field_for_path(key)
+    label = label_for_path(key) if spec is None else spec.short if short else spec.label
+    parts = [label]
     for index, name in _STEP.findall(path[len(key) :]):
         parts.append(f"item {int(index) + 1}" if index else name.replace("_", " "))
     return ", ".join(parts)

@@ -33,6 +33,7 @@ from igf_report.model import TEMPLATE_ID
 from igf_report.parsers import MEETING_DAYS
 from igf_report.render import get_renderer
 from igf_report.reportfile import dump_toml, parse_document, read_text
+from igf_report.resume import Position, read_resume, with_resume
 from igf_report.textutil import in_words
 from igf_report.tomlcomments import find_comments
 from igf_report.validation import Checked, Finding, check
@@ -207,8 +208,10 @@ class Saved:
     text: str = ""
 
 
-def _save_draft(path: Path, values: Mapping[str, Any], current: str | None) -> Saved:
-    text = dump_toml(values, keep=find_comments(current))
+def _save_draft(
+    path: Path, values: Mapping[str, Any], current: str | None, resume_at: Position | None
+) -> Saved:
+    text = with_resume(dump_toml(values, keep=find_comments(current)), resume_at)
     try:
         write_atomic(path, text)
     except FileWriteError as exc:
@@ -219,7 +222,11 @@ def _save_draft(path: Path, values: Mapping[str, Any], current: str | None) -> S
 
 
 def save_draft(
-    path: Path, values: Mapping[str, Any], *, expect: str | _Anything | None = _ANYTHING
+    path: Path,
+    values: Mapping[str, Any],
+    *,
+    expect: str | _Anything | None = _ANYTHING,
+    resume_at: Position | None = None,
 ) -> Saved:
     """Save a draft atomically; if that fails, to a fallback file in the temp folder.
 
@@ -230,6 +237,8 @@ def save_draft(
         values: what to write.
         expect: the text the file must still have (``None``: must not exist),
             as the caller last read or wrote it; by default anything.
+        resume_at: where the wizard is, kept in the draft's resume comment
+            line (any older one is dropped).
 
     Raises:
         ReportChanged: the file no longer has the ``expect`` text.
@@ -238,7 +247,7 @@ def save_draft(
     with report_lock(path):
         current = _current_text(path)
         _check_unchanged(path, current, expect)
-        return _save_draft(path, values, current)
+        return _save_draft(path, values, current, resume_at)
 
 
 @dataclass(frozen=True)
@@ -361,7 +370,10 @@ def update_report(path: Path, answers: Mapping[str, Any], *, text: Path | None =
         if not accepted.data or (accepted.refused and accepted.data == opened.data):
             return Updated(accepted, checked)
         if checked.errors:
-            return Updated(accepted, checked, saved=_save_draft(path, values, opened.text))
+            # a walk the wizard left half-way resumes where it was
+            resume_at = read_resume(opened.text) if opened.text else None
+            saved = _save_draft(path, values, opened.text, resume_at)
+            return Updated(accepted, checked, saved=saved)
         try:
             written = _write_report(path, values, opened.text, text)
         except FileWriteError as exc:

@@ -19,6 +19,8 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Final
 
+from igf_report.resume import is_resume_line
+
 __all__ = ["Comments", "find_comments"]
 
 
@@ -127,6 +129,8 @@ def find_comments(text: str | None) -> Comments:
         line = raw.strip()
         inside = state is not None or depth > 0
         state, depth, comment = _scan(raw, state, depth)
+        if not inside and is_resume_line(line):
+            continue  # the wizard's place, which only the wizard writes (igf_report.resume)
         if not inside and (not line or line.startswith("#")):
             pending.append(line)
             continue

@@ -92,8 +92,12 @@ def valid_data() -> dict[str, Any]:
         ],
         "key_issues": ["Access is still too expensive in rural areas."],
         "presentations": [{"title": "Community networks", "summary": "A short talk."}],
-        "discussions": ["Participants agreed that access matters."],
-        "way_forward": ["Meet again at IGF 2017."],
+        "discussions": [
+            "Participants agreed that access matters.",
+            "Costs were the first obstacle named.",
+            "Skills came second.",
+        ],
+        "way_forward": ["Meet again at IGF 2017.", "Share the data.", "Train trainers."],
     }
 
 

@@ -247,7 +247,7 @@ def test_a_refused_answer_is_put_back_to_be_corrected_in_place(report: Path) -> 
     term.settle()
     text = term.text()
     assert "[2016-12-066]" not in text
-    assert text.index("error: date") < text.rindex("Date: 2016-12-066")  # the message above
+    assert text.index("error: Date") < text.rindex("Date: 2016-12-066")  # the message above
     term.type(BACKSPACE + "\r")
     term.wait_for("3/11")
     term.type(":quit\r")
@@ -358,3 +358,6 @@ def test_ctrl_c_and_ctrl_d_at_the_line_editor(report: Path) -> None:
     again.wait_for("Stopped. Your answers are saved in")
     assert again.finish() == 1
     assert _saved(report)["title"] == "Access for all"
+    # the message starts on a line of its own, not after a line break shown as a symbol
+    for session in (term, again):
+        assert "␊".encode() not in session.transcript

@@ -5,7 +5,7 @@ from typing import Any
 
 import pytest
 
-from igf_report.fields import FIELDS, Kind
+from igf_report.fields import FIELDS, Kind, place_for_people
 from igf_report.model import Report
 from igf_report.validation import Severity, check
 
@@ -164,3 +164,41 @@ def test_long_values_are_refused_with_the_limit(data: dict[str, Any]) -> None:
     ((_, path, _, message),) = _findings(data)
     assert path == "discussions[0]"
     assert message == "is 20001 characters long; the limit is 20000"
+
+
+@pytest.mark.parametrize(
+    ("path", "said"),
+    [
+        ("speakers[4].affiliation", "Speakers, item 5, affiliation"),
+        ("key_issues[0]", "Key Issues, item 1"),
+        ("presentations[11].summary", "Presentations, item 12, summary"),
+        ("time.start", "Time, start"),
+        ("discussions", "Discussions"),
+        ("titel", "not a template field"),
+    ],
+)
+def test_paths_for_people_count_items_from_one(path: str, said: str) -> None:
+    assert place_for_people(path, short=True) == said
+
+
+def test_short_headings_fit_one_line_and_the_template_wording_stays() -> None:
+    assert [f.short for f in FIELDS][6:] == [
+        "Speakers", "Key Issues", "Presentations", "Discussions", "Way forward",
+    ]  # fmt: skip
+    assert all(len(f.short) <= 20 for f in FIELDS)
+    assert FIELDS[9].heading.startswith("Please describe the Discussions")
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "message"),
+    [
+        (["Only one."], "has 1 paragraph; the template asks for 3"),
+        (["One.", "Two."], "has 2 paragraphs; the template asks for 3"),
+        (["One.\n\nTwo.", "Three.", "Four."], "has 4 paragraphs; the template asks for 3"),
+    ],
+)
+def test_fewer_or_more_than_three_paragraphs_is_a_warning(
+    data: dict[str, Any], paragraphs: list[str], message: str
+) -> None:
+    data["discussions"] = paragraphs
+    assert _findings(data) == [("warning", "discussions", "Discussions", message)]

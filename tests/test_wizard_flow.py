@@ -12,9 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from igf_report.batch import load_checked
+from igf_report.draft import Draft
 from igf_report.fields import FIELDS
 from igf_report.filling import draft_values, save_draft, write_report
 from igf_report.model import Person, Presentation, Report
+from igf_report.resume import Position
 from igf_report.validation import check
 from igf_report.wizard.commands import COMMANDS, Command
 from igf_report.wizard.editor import SCISSORS, EditOutcome
@@ -51,7 +53,7 @@ def _run(
 ) -> tuple[Wizard, ScriptedScreen, list[dict[str, Any]], Outcome]:
     screen = ScriptedScreen(script, edits=edits or [])
     saves: list[dict[str, Any]] = []
-    wizard = Wizard(screen, data if data is not None else {}, lambda d: saves.append(dict(d)))
+    wizard = Wizard(screen, data if data is not None else {}, lambda d: saves.append(d.for_file()))
     outcome = wizard.run()
     return wizard, screen, saves, outcome
 
@@ -60,13 +62,16 @@ def test_a_whole_report_from_nothing() -> None:
     wizard, screen, saves, outcome = _run([*COMPLETE, ""])
     assert outcome is Outcome.SAVE
     checked = check(wizard.data)
-    assert checked.findings == []
+    assert [(f.path, f.message) for f in checked.findings] == [
+        ("discussions", "has 1 paragraph; the template asks for 3"),
+        ("way_forward", "has 1 paragraph; the template asks for 3"),
+    ]
     assert checked.report is not None
     assert checked.report.date == dt.date(2016, 12, 6)
     assert checked.report.presentations == [
         Presentation(title="Gob.mx", summary="A single point of access.")
     ]
-    assert [row.status for row in screen.reviews[-1]] == ["ok"] * 11
+    assert [row.status for row in screen.reviews[-1]] == ["ok"] * 9 + ["warning"] * 2
     assert screen.shown[0] == "[1/11] Session Title"
     # saved after every accepted answer: 6 single values and 5 list items
     assert len(saves) == 6 + 1 + 1 + 1 + 1 + 1 + 5
@@ -80,7 +85,7 @@ def test_an_invalid_answer_is_refused_and_given_back_to_correct_not_as_a_default
     assert screen.asked[2] == ("Date", None)  # Enter does not resubmit the refused answer
     assert screen.retried[2] == "31/31/2016"  # it is given back to be corrected
     assert screen.retried[3] is None  # an empty answer leaves nothing to give back
-    assert screen.messages("error")[0].startswith("error: date (Date): '31/31/2016' is not a date")
+    assert screen.messages("error")[0].startswith("error: Date: '31/31/2016' is not a date")
     assert wizard.data["date"] == dt.date(2016, 12, 6)
 
 
@@ -192,18 +197,15 @@ def test_warnings_are_shown_and_the_answer_kept() -> None:
     wizard, screen, _, _ = _run(script)
     assert wizard.data["key_issues"] == ["Access costs. Skills lag."]
     assert (
-        "warning: key_issues (Key Issues raised, item 1): has 2 sentences; "
-        "the template asks for 1 sentence per issue" in (screen.messages("warning"))
+        "warning: Key Issues, item 1: has 2 sentences; the template asks for 1 sentence per issue"
+        in (screen.messages("warning"))
     )
 
 
 def test_a_required_list_cannot_be_left_empty() -> None:
     script = [*COMPLETE[:6], "", "Li Wei, CNNIC", "", ":quit"]
     wizard, screen, _, _ = _run(script)
-    assert (
-        "error: speakers (List of Speakers and their institutional affiliations): "
-        "needs at least one item"
-    ) in screen.messages("error")
+    assert "error: Speakers: needs at least one item" in screen.messages("error")
     assert wizard.data["speakers"] == [Person(name="Li Wei", affiliation="CNNIC")]
 
 
@@ -293,7 +295,8 @@ def test_review_refuses_to_save_with_errors(data: dict[str, Any]) -> None:
     assert any("The file has keys the template does not know (titel)" in e for e in errors)
     assert (
         "error: titel (not a template field): is not a key of this template; check its spelling"
-    ) in errors
+        in errors
+    )
     assert "info: Type a number from 1 to 11, or Enter to save." in screen.shown
 
 
@@ -302,7 +305,7 @@ def test_interruptions_propagate_after_saving() -> None:
     for stop in (KeyboardInterrupt, EOFError):
         screen = ScriptedScreen([COMPLETE[0], stop])
         with pytest.raises(stop):
-            Wizard(screen, {}, lambda d: saves.append(dict(d))).run()
+            Wizard(screen, {}, lambda d: saves.append(d.for_file())).run()
         assert saves[-1] == {"title": COMPLETE[0]}
 
 
@@ -456,9 +459,10 @@ def test_any_session_from_a_complete_draft_saves_what_was_typed(
         # accepted answer, the report and its text when it is saved
         saves: list[dict[str, Any]] = []
 
-        def save(values: dict[str, Any]) -> None:
-            saves.append(dict(values))
-            save_draft(report, draft_values(values, check(values)))
+        def save(saved: Draft) -> None:
+            values = saved.for_file()
+            saves.append(values)
+            save_draft(report, values, resume_at=saved.position)
 
         wizard = Wizard(ScriptedScreen([*script, ""]), draft, save)
         assert wizard.run() is Outcome.SAVE
@@ -484,7 +488,7 @@ _LINES = st.one_of(
 def test_any_lines_from_nothing_keep_every_accepted_answer_saved(lines: list[str]) -> None:
     screen = ScriptedScreen(list(lines), edits=[EditOutcome("x\n\ny\n")] * 60)
     saves: list[dict[str, Any]] = []
-    wizard = Wizard(screen, {}, lambda d: saves.append(copy.deepcopy(d)))
+    wizard = Wizard(screen, {}, lambda d: saves.append(copy.deepcopy(d.for_file())))
     try:
         outcome = wizard.run()
     except EOFError:
@@ -503,22 +507,126 @@ def test_a_draft_from_a_file_shows_its_items_as_typed(data: dict[str, Any]) -> N
     assert "  2. B." in screen.shown
 
 
-def test_a_draft_ending_in_a_title_alone_asks_its_summary_with_the_title_kept() -> None:
-    data = {**valid_data(), "presentations": [{"title": "Gob.mx"}]}
-    script = ["", "A single point of access.", "", "", ""]
-    wizard, screen, _, outcome = _run(script, data=data)
-    assert outcome is Outcome.SAVE
-    assert screen.asked[0] == ("1. title (may be empty)", "Gob.mx")
-    assert wizard.data["presentations"] == [
-        Presentation(title="Gob.mx", summary="A single point of access.")
+def test_back_twice_then_answering_goes_on_in_order_without_skipping() -> None:
+    script = [*COMPLETE[:3], ":back", ":back", "7 December 2016", "", "", ":quit"]
+    wizard, screen, _, _ = _run(script)
+    assert [label for label, _ in screen.asked] == [
+        "Session Title", "Date", "Time", "Session Organizer",  # :back at the organizer
+        "Time",  # :back again
+        "Date",  # answered
+        "Time",  # the next field in order, not the first empty one
+        "Session Organizer",  # Enter on it: required, asked again
+        "Session Organizer",
+    ]  # fmt: skip
+    assert screen.asked[6] == ("Time", "10:45 - 11:45")
+    assert wizard.data["date"] == dt.date(2016, 12, 7)
+
+
+def test_after_going_back_past_the_turn_answered_fields_are_passed_over(
+    data: dict[str, Any],
+) -> None:
+    del data["chair"]
+    _, screen, _, _ = _run([":back", "", "Ana Pérez, ISOC", ""], data=data)
+    asked = [label for label, _ in screen.asked]
+    assert asked[:3] == ["Chair/Moderator", "Session Organizer", "Chair/Moderator"]
+    assert asked[3] == "Field number to edit, or Enter to save"
+
+
+def test_warnings_on_an_item_name_it_as_the_screen_numbers_it() -> None:
+    script = [*COMPLETE[:6], "Li Wei, CNNIC", "Amina Diallo", "Jean Dupont", "", ":quit"]
+    _, screen, _, _ = _run(script)
+    assert screen.asked[6:9] == [("1", None), ("2", None), ("3", None)]
+    assert screen.messages("warning") == [
+        "warning: Speakers, item 2, affiliation: Amina Diallo has no affiliation",
+        "warning: Speakers, item 3, affiliation: Jean Dupont has no affiliation",
     ]
 
 
-def test_a_title_typed_before_a_summary_is_kept_by_with_unfinished() -> None:
-    script: list[str | Paste | type[BaseException]] = [*COMPLETE[:11], KeyboardInterrupt]
-    screen = ScriptedScreen(script, edits=[])
-    wizard = Wizard(screen, {}, lambda _: None)
+def test_undo_says_what_it_removed() -> None:
+    script = [*COMPLETE[:6], "A, x", "B, y", ":undo", "", ":quit"]
+    wizard, screen, _, _ = _run(script)
+    assert "info: Removed item 2: B, y" in screen.shown
+    assert [p.name for p in wizard.data["speakers"]] == ["A"]
+
+
+def test_fewer_than_three_paragraphs_is_a_warning_when_the_list_ends() -> None:
+    script = [*COMPLETE[:14], "One.", "Two.", "", ":quit"]
+    _, screen, _, _ = _run(script)
+    assert "warning: Discussions: has 2 paragraphs; the template asks for 3" in (
+        screen.messages("warning")
+    )
+
+
+def test_every_save_records_where_the_walk_is() -> None:
+    script: list[Any] = [*COMPLETE[:14], "One.", "Two.", KeyboardInterrupt]
+    screen = ScriptedScreen(script)
+    saved: list[tuple[str | None, int]] = []
+
+    def save(draft: Draft) -> None:
+        where = None if draft.position is None else str(draft.position)
+        saved.append((where, len(draft.items(FIELDS[9]))))
+
     with pytest.raises(KeyboardInterrupt):
-        wizard.run()
-    assert wizard.with_unfinished()["presentations"] == [{"title": "Gob.mx"}]
-    assert "presentations" not in wizard.data  # not an answer yet
+        Wizard(screen, {}, save).run()
+    assert saved[0] == ("date", 0)  # the title was answered: go on at the date
+    assert saved[-2:] == [("discussions[1]", 1), ("discussions[2]", 2)]
+
+
+def test_resume_inside_a_list_asks_for_its_next_item(data: dict[str, Any]) -> None:
+    data["discussions"] = ["One.", "Two."]
+    script = ["Three.", "", ""]
+    wizard, screen, _, outcome = _run_at(script, data, Position("discussions", 2))
+    assert outcome is Outcome.SAVE
+    assert screen.shown[0].startswith("info: Resuming at field 10, Discussions, item 3, ")
+    assert screen.asked[0] == ("3", None)
+    assert wizard.data["discussions"] == ["One.", "Two.", "Three."]
+
+
+@pytest.mark.parametrize(
+    ("where", "first"),
+    [
+        (Position("title"), ("Session Title", "Connecting the Next Billion")),
+        (Position("review"), ("Field number to edit, or Enter to save", None)),
+    ],
+)
+def test_resume_at_a_filled_field_or_the_review(
+    data: dict[str, Any], where: Position, first: tuple[str, str | None]
+) -> None:
+    _, screen, _, _ = _run_at([":quit"], data, where)
+    assert screen.asked[0] == first
+
+
+def test_back_then_interrupt_records_the_field_gone_back_to() -> None:
+    saves: list[Draft] = []
+    screen = ScriptedScreen([COMPLETE[0], COMPLETE[1], ":back", KeyboardInterrupt])
+    with pytest.raises(KeyboardInterrupt):
+        Wizard(screen, {}, saves.append).run()
+    assert saves[-1].position == Position("date")
+
+
+def test_a_paste_is_saved_once_it_has_been_read() -> None:
+    lines = [f"Paragraph {n}." for n in range(1, 1001)]
+    saved: list[list[str]] = []  # a copy of the list at each save
+    screen = ScriptedScreen([*COMPLETE[:14], Paste([*lines, ""]), ":quit"])
+    wizard = Wizard(screen, {}, lambda d: saved.append(list(d.for_file().get("discussions", []))))
+    wizard.run()
+    assert [len(s) for s in saved if 0 < len(s) < len(lines)] == []  # no half-read paste
+    assert saved[-1] == lines
+    assert wizard.data["discussions"] == lines
+
+
+def test_an_interruption_inside_a_paste_keeps_the_lines_read() -> None:
+    saved: list[list[str]] = []
+    screen = ScriptedScreen([*COMPLETE[:14], Paste(["One.", "Two.", KeyboardInterrupt])])
+    with pytest.raises(KeyboardInterrupt):
+        Wizard(screen, {}, lambda d: saved.append(list(d.for_file().get("discussions", [])))).run()
+    assert saved[-1] == ["One.", "Two."]
+
+
+def _run_at(
+    script: list[Any], data: dict[str, Any], where: Position
+) -> tuple[Wizard, ScriptedScreen, list[dict[str, Any]], Outcome]:
+    screen = ScriptedScreen(script)
+    saves: list[dict[str, Any]] = []
+    wizard = Wizard(screen, data, lambda d: saves.append(d.for_file()), resume=where)
+    return wizard, screen, saves, wizard.run()

@@ -14,7 +14,7 @@ from igf_report.wizard.screen import ReviewRow, Tone
 class Paste:
     """Lines that arrive at once, as when a block of text is pasted."""
 
-    lines: list[str]
+    lines: list[str | type[BaseException]]
 
 
 @dataclass

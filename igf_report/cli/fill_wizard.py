@@ -12,9 +12,9 @@ from types import FrameType
 from typing import Any
 
 from igf_report.cli.output import say
+from igf_report.draft import Draft
 from igf_report.errors import (
     FileWriteError,
-    IgfReportError,
     Interrupted,
     ReportChanged,
     ReportInvalid,
@@ -22,13 +22,12 @@ from igf_report.errors import (
 from igf_report.filling import (
     DUE_DATE,
     Written,
-    draft_values,
     fallback_path,
     save_draft,
     write_report,
 )
+from igf_report.resume import resume_of
 from igf_report.textutil import shell_word
-from igf_report.validation import check
 from igf_report.wizard.flow import Outcome, Wizard
 from igf_report.wizard.screen import Tone
 from igf_report.wizard.terminal import TerminalScreen
@@ -72,13 +71,13 @@ class _Drafts:
         self.expected = baseline  # what the target holds, as far as the wizard knows
         self.saved_at: Path | None = report if report.exists() else None
 
-    def save(self, values: dict[str, Any]) -> None:
-        draft = draft_values(values, check(values))
+    def save(self, draft: Draft) -> None:
+        values, resume_at = draft.for_file(), draft.position
         try:
-            saved = save_draft(self.target, draft, expect=self.expected)
+            saved = save_draft(self.target, values, expect=self.expected, resume_at=resume_at)
         except ReportChanged as exc:
             self.target, self.expected = fallback_path(self.report), None
-            saved = save_draft(self.target, draft)
+            saved = save_draft(self.target, values, resume_at=resume_at)
             self.screen.message(
                 f"{exc}; your answers are saved in {saved.path} from now on", Tone.WARNING
             )
@@ -97,7 +96,7 @@ class _Drafts:
         command = f"igf-report fill {shell_word(where)}"
         return f"Your answers are saved in {where}; run `{command}` to go on."
 
-    def write(self, values: dict[str, Any], text: Path | None) -> Written:
+    def write(self, draft: Draft, text: Path | None) -> Written:
         """Write the complete report and its text, unless the report changed outside.
 
         Raises:
@@ -111,11 +110,9 @@ class _Drafts:
             )
             raise ReportChanged(msg)
         try:
-            return write_report(
-                self.report, draft_values(values, check(values)), text=text, expect=self.expected
-            )
+            return write_report(self.report, draft.for_file(), text=text, expect=self.expected)
         except FileWriteError as exc:
-            self.save(values)
+            self.save(draft)
             msg = f"{exc}. {self.resume()}"
             raise FileWriteError(msg) from None
 
@@ -154,25 +151,22 @@ def fill_with_prompts(
         f"Filling {report}. Every answer is saved as you go; :help lists the commands.",
         Tone.INFO,
     )
-    wizard = Wizard(screen, data, drafts.save)
+    wizard = Wizard(screen, data, drafts.save, resume=resume_of(report))
     if changed:
-        drafts.save(wizard.data)
+        drafts.save(wizard.draft)
     try:
         with _signals_raise(screen):
             outcome = wizard.run()
     except KeyboardInterrupt:
-        _keep_unfinished(wizard, drafts)
         _quietly(f"Interrupted. {drafts.resume()}")
         raise Interrupted("") from None
     except (EOFError, _Closed):
-        _keep_unfinished(wizard, drafts)
         _quietly(f"Stopped. {drafts.resume()}")
         raise ReportInvalid("") from None
     if outcome is Outcome.QUIT:
-        _keep_unfinished(wizard, drafts)
         say(drafts.resume())
         return
-    written = drafts.write(wizard.data, text)
+    written = drafts.write(wizard.draft, text)
     say("Wrote " + " and ".join(str(p) for p in written.files) + ".")
     if written.note:
         say(written.note)
@@ -182,29 +176,6 @@ def fill_with_prompts(
     )
     if written.text_refused:
         raise ReportInvalid("")
-
-
-def _keep_unfinished(wizard: Wizard, drafts: _Drafts) -> None:
-    """Save what was typed of an answer not finished when the wizard stopped."""
-    if wizard.unfinished is None:
-        return
-    # a second signal while saving must not cut the save short; the draft as
-    # last saved is still whole if this one fails
-    with contextlib.suppress(OSError, IgfReportError), _signals_ignored():
-        drafts.save(wizard.with_unfinished())
-
-
-@contextmanager
-def _signals_ignored() -> Iterator[None]:
-    wanted = [
-        getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)
-    ]
-    previous = {signum: signal.signal(signum, signal.SIG_IGN) for signum in wanted}
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
 
 
 def _quietly(message: str) -> None:

@@ -1,31 +1,31 @@
-"""The walk through the template: one field at a time, back, review, save.
+"""The walk through the template: which field comes next, back, resume and review.
 
-Every accepted answer is checked with the same rule ``validate`` applies
-(:func:`igf_report.validation.check_field`) and saved at once through the
-``save`` callback, so that an interruption at any prompt loses nothing that
-was accepted.
+The dialogs that ask each field live in :mod:`igf_report.wizard.dialogs`; the
+draft they fill is a :class:`~igf_report.draft.Draft`, saved through the
+``save`` callback after every accepted answer (once per pasted block), so that
+an interruption at any prompt loses nothing that was accepted. The draft also
+records where the walk is, so that ``fill`` resumes exactly there.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
-from collections.abc import Callable
-from typing import Any, Final
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from pydantic import ValidationError
-
-from igf_report.fields import FIELDS, FieldSpec, Kind, key_of_path
-from igf_report.model import Person, Presentation, TimeRange
-from igf_report.render.values import MISSING, NONE_GIVEN, as_text
-from igf_report.validation import Finding, Severity, check, check_field
-from igf_report.wizard.commands import COMMANDS_HELP, Command, UnknownCommand, parse_command
-from igf_report.wizard.editor import items_to_text, text_to_items
+from igf_report.draft import Draft
+from igf_report.fields import FIELDS, FieldSpec, field_for_path
+from igf_report.resume import REVIEW, Position
+from igf_report.validation import Finding, Severity
+from igf_report.wizard.autosave import Autosave
+from igf_report.wizard.commands import COMMANDS_HELP, Command
+from igf_report.wizard.dialogs import Dialogs, Step
+from igf_report.wizard.display import short_value
 from igf_report.wizard.screen import ReviewRow, Screen, Tone
 
 __all__ = ["COMMANDS_HELP", "Outcome", "Wizard"]
 
-_SHORT: Final = 48  # characters of a value shown in the review table
+_INDEX = {spec.key: index for index, spec in enumerate(FIELDS)}
 
 
 class Outcome(enum.Enum):
@@ -35,70 +35,35 @@ class Outcome(enum.Enum):
     QUIT = "quit"
 
 
-class _Step(enum.Enum):
-    NEXT = "next"
-    BACK = "back"
-    QUIT = "quit"
-
-
-def as_answer(spec: FieldSpec, value: object) -> str:
-    """A value written the way it would be typed, to offer as the default."""
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, TimeRange | Person):
-        return str(value)
-    if isinstance(value, dict):
-        model = TimeRange if spec.kind is Kind.TIME else Person
-        try:
-            return str(model.model_validate(value))
-        except ValidationError:
-            return ", ".join(str(v) for v in value.values() if v)
-    return str(value)
-
-
-def _item_text(item: object) -> str:
-    if isinstance(item, Presentation):
-        return f"{item.title}: {item.summary}" if item.title else item.summary
-    if isinstance(item, dict):
-        return ", ".join(str(v) for v in item.values() if v)
-    return str(item)
-
-
 class Wizard:
     """Walks a rapporteur through the template.
 
     Args:
         screen: where to show and ask.
-        data: the answers so far (parsed or raw), by field key; updated in place.
-        save: called with ``data`` after every accepted answer.
+        data: the answers so far: a draft, or a report's data as read.
+        save: called with the draft after every accepted answer.
+        resume: where an earlier walk stopped (the draft's resume line).
     """
 
     def __init__(
-        self, screen: Screen, data: dict[str, Any], save: Callable[[dict[str, Any]], None]
+        self,
+        screen: Screen,
+        data: Draft | Mapping[str, Any],
+        save: Callable[[Draft], None],
+        *,
+        resume: Position | None = None,
     ) -> None:
         self.screen = screen
-        self.data = data
-        self.save = save
-        #: a presentation's title typed while its summary is still to come, with
-        #: the key of its list: not an answer yet, but kept if the wizard stops
-        self.unfinished: tuple[str, dict[str, str]] | None = None
-        # a draft read from a file holds raw tables and strings: work on the
-        # parsed values of the fields that are valid, keep the rest as written
-        data.update(check(data).values)
+        self.draft = data if isinstance(data, Draft) else Draft.of(data)
+        self.draft.position = resume
+        self.autosave = Autosave(self.draft, save, screen.pending)
+        self.dialogs = Dialogs(screen, self.draft, self.autosave)
+        self.resume = resume
 
-    def with_unfinished(self) -> dict[str, Any]:
-        """The answers, with the unfinished presentation (if any) as its list's last item.
-
-        For the draft saved when the wizard stops: nothing typed is lost, and
-        the item, having no summary yet, is in error until it gets one.
-        """
-        if self.unfinished is None:
-            return self.data
-        key, item = self.unfinished
-        current = self.data.get(key)
-        return {**self.data, key: [*(current if isinstance(current, list) else []), item]}
+    @property
+    def data(self) -> dict[str, Any]:
+        """The draft as it would be saved: parsed values, raw ones where they do not parse."""
+        return self.draft.for_file()
 
     # --- the walk ---------------------------------------------------------------------
 
@@ -111,48 +76,93 @@ class Wizard:
         """
         for index in range(start, len(FIELDS)):
             spec = FIELDS[index]
-            value = self.data.get(spec.key)
-            if spec.is_empty(value):
+            if spec.is_empty(self.draft.get(spec.key)):
                 if optional or spec.required or spec.template.when_missing:
                     return index
                 continue
-            if any(f.severity is Severity.ERROR for f in check_field(spec, value)[1]):
+            if self.draft.errors(spec.key):
                 return index
         return len(FIELDS)
 
-    def run(self) -> Outcome:
-        """Ask each field that is empty or in error, in order, then review.
-
-        Returns:
-            ``SAVE`` when the rapporteur saves from the review, ``QUIT`` on ``:quit``.
-        """
+    def _start(self) -> int:
+        """Where to begin: where the last walk stopped, else the first field to fill."""
+        if self.resume is not None:
+            index = len(FIELDS) if self.resume.key == REVIEW else _INDEX[self.resume.key]
+            where = "the review" if index == len(FIELDS) else self._where(FIELDS[index])
+            self.screen.message(
+                f"Resuming at {where}, where you stopped; :back goes to the earlier fields.",
+                Tone.INFO,
+            )
+            return index
         index = self.next_to_ask()
         if index and index < len(FIELDS):
             self.screen.message(
                 f"Resuming at field {index + 1}; :back goes to the earlier ones.", Tone.INFO
             )
+        return index
+
+    def _where(self, spec: FieldSpec) -> str:
+        where = f"field {spec.number}, {spec.short}"
+        if spec.kind.is_list:
+            where += f", item {self.draft.count(spec) + 1}"
+        return where
+
+    def _enter(self, spec: FieldSpec) -> None:
+        item = self.draft.count(spec) if spec.kind.is_list else None
+        self.autosave.move(Position(spec.key, item))
+
+    def run(self) -> Outcome:
+        """Ask each field that is empty or in error, in order, then review.
+
+        After ``:back``, the fields are asked again one by one in order until
+        the walk is back where it turned; from there on, fields that already
+        have a valid answer are passed over (the review reaches them all).
+
+        Returns:
+            ``SAVE`` when the rapporteur saves from the review, ``QUIT`` on ``:quit``.
+        """
+        try:
+            outcome = self._walk()
+        except BaseException:
+            # Ctrl-C mid-paste must not lose the lines already read, and the
+            # draft must say where the walk stopped
+            self.autosave.settle()
+            raise
+        if outcome is Outcome.QUIT:
+            self.autosave.settle()
+        else:
+            self.autosave.flush_if_dirty()  # the report itself is written next
+        return outcome
+
+    def _walk(self) -> Outcome:
+        index = self._start()
+        furthest = index
         while index < len(FIELDS):
-            step = self.ask_field(FIELDS[index])
-            if step is _Step.QUIT:
+            spec = FIELDS[index]
+            self._enter(spec)
+            step = self.dialogs.ask(spec, len(FIELDS))
+            if step is Step.QUIT:
                 return Outcome.QUIT
-            if step is _Step.BACK:
+            if step is Step.BACK:
                 if index == 0:
                     self.screen.message("This is the first field.", Tone.INFO)
                 index = max(0, index - 1)
+            elif index + 1 <= furthest:
+                index += 1
             else:
-                # fields already answered (before a :back, or in a resumed draft)
-                # are not asked again; the review table reaches every field
                 index = self.next_to_ask(index + 1, optional=True)
+            furthest = max(furthest, index)
         return self.review()
 
     def review(self) -> Outcome:
         """Show the review table until the rapporteur saves or quits."""
         while True:
-            checked = check(self.data)
-            self.screen.review(self._rows(checked.findings))
-            self._show(checked.findings)
+            self.autosave.move(Position(REVIEW))
+            findings = self.draft.all_findings()
+            self.screen.review(self._rows())
+            self.dialogs.show(findings)
             prompt = "Field number to edit, or Enter to save"
-            command, answer = self._read(prompt)
+            command, answer = self.dialogs.read(prompt)
             if command is Command.QUIT:
                 return Outcome.QUIT
             if command is Command.HELP:
@@ -165,20 +175,24 @@ class Wizard:
                 self.screen.message(f"Type a number from 1 to {len(FIELDS)}, or Enter to save.")
                 continue
             if not answer:
-                if not checked.errors:
+                errors = self.draft.errors()
+                if not errors:
                     return Outcome.SAVE
-                self._not_yet(checked.errors)
+                self._not_yet(errors)
                 continue
             if answer.isdigit() and 1 <= int(answer) <= len(FIELDS):
-                if self.ask_field(FIELDS[int(answer) - 1]) is _Step.QUIT:
+                spec = FIELDS[int(answer) - 1]
+                self._enter(spec)
+                if self.dialogs.ask(spec, len(FIELDS)) is Step.QUIT:
                     return Outcome.QUIT
                 continue
             self.screen.message(f"Type a number from 1 to {len(FIELDS)}, or Enter to save.")
 
     def _not_yet(self, errors: list[Finding]) -> None:
         """Say why the report cannot be saved yet."""
-        numbers = sorted({spec.number for f in errors for spec in FIELDS if _owns(spec, f)})
-        unknown = [f.path for f in errors if not any(_owns(s, f) for s in FIELDS)]
+        specs = [field_for_path(f.path) for f in errors]
+        numbers = sorted({spec.number for spec in specs if spec is not None})
+        unknown = [f.path for f, spec in zip(errors, specs, strict=True) if spec is None]
         if unknown:
             self.screen.message(
                 f"The file has keys the template does not know ({', '.join(unknown)}); "
@@ -189,270 +203,15 @@ class Wizard:
             listed = ", ".join(str(n) for n in numbers)
             self.screen.message(f"Fix the fields with errors first: {listed}.", Tone.ERROR)
 
-    def _rows(self, findings: list[Finding]) -> list[ReviewRow]:
+    def _rows(self) -> list[ReviewRow]:
         rows = []
         for spec in FIELDS:
-            value = self.data.get(spec.key)
-            mine = [f for f in findings if _owns(spec, f)]
+            mine = self.draft.findings.get(spec.key, [])
             status = "ok"
             if any(f.severity is Severity.ERROR for f in mine):
                 status = "error"
             elif mine:
                 status = "warning"
-            rows.append(ReviewRow(spec.number, spec.label, _short(spec, value), status))
+            value = short_value(spec, self.draft.get(spec.key))
+            rows.append(ReviewRow(spec.number, spec.short, value, status))
         return rows
-
-    # --- one field --------------------------------------------------------------------
-
-    def ask_field(self, spec: FieldSpec) -> _Step:
-        """Ask one field until it has an acceptable answer, or the rapporteur moves on."""
-        self.screen.field(spec, len(FIELDS))
-        if spec.kind is Kind.PRESENTATIONS:
-            return self._ask_presentations(spec)
-        if spec.kind.is_list:
-            return self._ask_list(spec)
-        return self._ask_value(spec)
-
-    def _accept(self, spec: FieldSpec, value: object) -> None:
-        if value is None:
-            self.data.pop(spec.key, None)
-        else:
-            self.data[spec.key] = value
-        self.save(self.data)
-
-    def _show(self, findings: list[Finding]) -> None:
-        for finding in findings:
-            tone = Tone.ERROR if finding.severity is Severity.ERROR else Tone.WARNING
-            self.screen.message(finding.describe(), tone)
-
-    def _common(self, command: Command, spec: FieldSpec) -> _Step | None:
-        """Handle the commands every prompt takes; ``None`` to ask again."""
-        if command is Command.BACK:
-            return _Step.BACK
-        if command is Command.QUIT:
-            return _Step.QUIT
-        if command is Command.HELP:
-            self.screen.message(f"{spec.heading}\n{spec.instruction}\n{COMMANDS_HELP}")
-        return None
-
-    def _read(
-        self,
-        prompt: str,
-        default: str | None = None,
-        *,
-        retry: str | None = None,
-        lines: bool = False,
-    ) -> tuple[Command | None, str]:
-        """Ask until the line is an answer or a known command; refuse a mistyped command."""
-        while True:
-            line = self.screen.ask(prompt, default, retry=retry, lines=lines)
-            try:
-                return parse_command(line)
-            except UnknownCommand as exc:
-                self.screen.message(str(exc), Tone.ERROR)
-                retry = line
-
-    def _ask_value(self, spec: FieldSpec) -> _Step:
-        default = as_answer(spec, self.data.get(spec.key)) or None
-        retry: str | None = None
-        while True:
-            command, answer = self._read(spec.label, default, retry=retry)
-            retry = None
-            if command is Command.CLEAR:
-                self._accept(spec, None)
-                default = None
-                self.screen.message("Cleared.")
-                continue
-            if command in {Command.EDIT, Command.UNDO}:
-                self.screen.message(":edit and :undo work at lists; type this answer on one line.")
-                continue
-            if command is not None:
-                step = self._common(command, spec)
-                if step is not None:
-                    return step
-                continue
-            answer = answer or (default or "")
-            value, findings = check_field(spec, answer)
-            self._show(findings)
-            if any(f.severity is Severity.ERROR for f in findings):
-                retry = answer or None  # put back to be corrected, not offered as a default
-                continue
-            self._accept(spec, value)
-            return _Step.NEXT
-
-    def _items(self, spec: FieldSpec) -> list[Any]:
-        current = self.data.get(spec.key)
-        return list(current) if isinstance(current, list) else []
-
-    def _check_item(self, spec: FieldSpec, items: list[Any], item: object) -> object | None:
-        """Check one new item as the list's next one; show its findings."""
-        value, findings = check_field(spec, [item])
-        index = len(items)
-        findings = [
-            Finding(f.severity, f.path.replace(f"{spec.key}[0]", f"{spec.key}[{index}]", 1),
-                    f.label, f.message)
-            for f in findings
-            if f.path.startswith(f"{spec.key}[")
-        ]  # fmt: skip
-        self._show(findings)
-        if value is None or any(f.severity is Severity.ERROR for f in findings):
-            return None
-        parsed: object = value[0]
-        return parsed
-
-    def _blank_line(self, spec: FieldSpec, items: list[Any]) -> _Step | None:
-        """An empty answer ends the list, unless it is a blank line inside a paste."""
-        if self.screen.pending():
-            return None
-        return self._finish_list(spec, items)
-
-    def _finish_list(self, spec: FieldSpec, items: list[Any]) -> _Step | None:
-        if not items and spec.required:
-            self._show([Finding(Severity.ERROR, spec.key, spec.label, "needs at least one item")])
-            return None
-        _, findings = check_field(spec, items)
-        self._show([f for f in findings if f.path == spec.key])
-        self._accept(spec, items or None)
-        return _Step.NEXT
-
-    def _list_command(self, spec: FieldSpec, command: Command, items: list[Any]) -> _Step | None:
-        if command is Command.UNDO:
-            if items:
-                items.pop()
-                self._accept(spec, items or None)
-                self.screen.items([_item_text(i) for i in items])
-            else:
-                self.screen.message("The list is empty.")
-            return None
-        if command is Command.CLEAR:
-            items.clear()
-            self._accept(spec, None)
-            self.screen.message("Cleared.")
-            return None
-        if command is Command.EDIT:
-            self._edit(spec, items)
-            return None
-        return self._common(command, spec)
-
-    def _edit(self, spec: FieldSpec, items: list[Any]) -> None:
-        outcome = self.screen.edit(items_to_text(spec, items))
-        if outcome.text is None:
-            self.screen.message(outcome.reason, Tone.WARNING)
-            return
-        edited = text_to_items(spec, outcome.text)
-        if not edited:
-            self.screen.message("The file came back empty; the items are unchanged.", Tone.WARNING)
-            return
-        value, findings = check_field(spec, edited)
-        self._show(findings)
-        if value is None:
-            self.screen.message(
-                "The edited items have errors; the items are unchanged.", Tone.ERROR
-            )
-            return
-        items[:] = value
-        self._accept(spec, items)
-        self.screen.items([_item_text(i) for i in items])
-
-    def _ask_list(self, spec: FieldSpec) -> _Step:
-        items = self._items(spec)
-        if items:
-            self.screen.items([_item_text(i) for i in items])
-            self.screen.message("Enter on an empty line keeps these; type to add more.")
-        retry: str | None = None
-        while True:
-            command, answer = self._read(f"{len(items) + 1}", retry=retry, lines=True)
-            retry = None
-            if command is not None:
-                step = self._list_command(spec, command, items)
-                if step is not None:
-                    return step
-                continue
-            if not answer:
-                step = self._blank_line(spec, items)
-                if step is not None:
-                    return step
-                continue
-            parsed = self._check_item(spec, items, answer)
-            if parsed is None:
-                retry = answer
-                continue
-            items.append(parsed)
-            self._accept(spec, items)
-
-    def _ask_presentation(
-        self, spec: FieldSpec, number: int, title: str | None = None
-    ) -> tuple[Command | None, list[str]]:
-        """Ask one presentation's title (``title`` as the default) and summary.
-
-        A command stops the asking.
-        """
-        self.unfinished = None
-        answers: list[str] = []
-        asked = ((f"{number}. title (may be empty)", title), (f"{number}. summary", None))
-        for prompt, default in asked:
-            command, answer = self._read(prompt, default, lines=True)
-            if command is not None:
-                return command, answers
-            answer = answer or (default or "")
-            answers.append(answer)
-            if answer and len(answers) == 1:
-                self.unfinished = (spec.key, {"title": answer})
-        return None, answers
-
-    def _ask_presentations(self, spec: FieldSpec) -> _Step:
-        items = self._items(spec)
-        # a draft saved while a summary was being asked ends with that title
-        # alone: it is asked again, the title kept, rather than listed as done
-        resumed = _title_alone(items[-1]) if items else None
-        if resumed is not None:
-            items.pop()
-        if items:
-            self.screen.items([_item_text(i) for i in items])
-            self.screen.message("Enter twice keeps these; type a title to add another.")
-        while True:
-            command, answers = self._ask_presentation(spec, len(items) + 1, resumed)
-            resumed = None
-            if command is not None:
-                step = self._list_command(spec, command, items)
-                if step is not None:
-                    if step is not _Step.QUIT:
-                        self.unfinished = None
-                    return step
-                continue
-            title, summary = answers
-            if not title and not summary:
-                step = self._blank_line(spec, items)
-                if step is not None:
-                    return step
-                continue
-            parsed = self._check_item(spec, items, {"title": title or None, "summary": summary})
-            if parsed is not None:
-                items.append(parsed)
-                self.unfinished = None
-                self._accept(spec, items)
-
-
-def _title_alone(item: object) -> str | None:
-    """The title of a presentation saved before its summary was typed, if ``item`` is one."""
-    if isinstance(item, dict) and set(item) == {"title"} and isinstance(item["title"], str):
-        return item["title"]
-    return None
-
-
-def _owns(spec: FieldSpec, finding: Finding) -> bool:
-    return key_of_path(finding.path) == spec.key
-
-
-def _short(spec: FieldSpec, value: object) -> str:
-    if spec.is_empty(value):
-        return MISSING if spec.required or spec.template.when_missing else NONE_GIVEN
-    if isinstance(value, list):
-        first = _item_text(value[0])
-        more = f" (+{len(value) - 1} more)" if len(value) > 1 else ""
-        text = first
-        limit = _SHORT - len(more)
-        return (text if len(text) <= limit else text[: limit - 1] + "…") + more
-    text = as_text(spec, value) if not isinstance(value, dict) else as_answer(spec, value)
-    text = text.replace("\n", " ")
-    return text if len(text) <= _SHORT else text[: _SHORT - 1] + "…"

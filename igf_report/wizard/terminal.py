@@ -87,8 +87,11 @@ class TerminalScreen:
         """Show the step, the label, the instruction and an example."""
         self.console.print()
         heading = Text(f"{spec.number}/{total}  ", style=self._style("bold cyan"))
-        heading.append(spec.heading, style=self._style("bold"))
+        heading.append(spec.short, style=self._style("bold"))
         self.console.print(heading)
+        if spec.heading.rstrip(":") != spec.short:
+            # the template's own question, in full, under a heading that fits a line
+            self.console.print(_literal(spec.heading))
         self.console.print(_literal(spec.instruction, self._style("dim")))
         if spec.kind is Kind.PRESENTATIONS:
             hint = "A title (or Enter for none), then the summary; both empty end the list."
@@ -99,11 +102,13 @@ class TerminalScreen:
         self.console.print(_literal(f"Example: {spec.example}", self._style("dim italic")))
 
     def items(self, items: list[str]) -> None:
-        """Show the items so far, numbered."""
+        """Show the items so far, numbered; a long item wraps under its own text."""
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(justify="right", no_wrap=True, style=self._style("dim"))
+        grid.add_column(overflow="fold")
         for number, item in enumerate(items, start=1):
-            line = Text(f"  {number}. ", style=self._style("dim"))
-            line.append(visible(item))
-            self.console.print(line)
+            grid.add_row(f"  {number}.", _literal(item))
+        self.console.print(grid)
 
     def message(self, text: str, tone: Tone = Tone.INFO) -> None:
         """Show one message in the tone's colour."""

@@ -1,0 +1,266 @@
+"""The dialogs that ask one field: a single value, a list, presentations, ``:edit``.
+
+Each dialog reads answers from the screen, checks them with the same rule
+``validate`` applies, keeps them in the draft and has them saved; it ends
+with the step the walk takes next.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from igf_report.draft import Draft
+from igf_report.fields import FieldSpec, Kind
+from igf_report.resume import Position
+from igf_report.validation import Finding, Severity
+from igf_report.wizard.autosave import Autosave
+from igf_report.wizard.commands import COMMANDS_HELP, Command, UnknownCommand, parse_command
+from igf_report.wizard.display import as_answer, finding_line, item_text
+from igf_report.wizard.editor import items_to_text, text_to_items
+from igf_report.wizard.screen import Screen, Tone
+
+__all__ = ["Dialogs", "Step"]
+
+
+class Step(enum.Enum):
+    """Where the walk goes after a field."""
+
+    NEXT = "next"
+    BACK = "back"
+    QUIT = "quit"
+
+
+def _has_error(findings: list[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)
+
+
+class Dialogs:
+    """Asks fields of a draft on a screen.
+
+    Args:
+        screen: where to show and ask.
+        draft: the draft the answers go to.
+        autosave: saves the draft after each accepted answer.
+    """
+
+    def __init__(self, screen: Screen, draft: Draft, autosave: Autosave) -> None:
+        self.screen = screen
+        self.draft = draft
+        self.autosave = autosave
+
+    def ask(self, spec: FieldSpec, total: int) -> Step:
+        """Ask one field until it has an acceptable answer, or the rapporteur moves on."""
+        self.screen.field(spec, total)
+        if spec.kind is Kind.PRESENTATIONS:
+            return self._presentations(spec)
+        if spec.kind.is_list:
+            return self._list(spec)
+        return self._value(spec)
+
+    def show(self, findings: list[Finding]) -> None:
+        """Show findings, each naming its field and item as the screen numbers them."""
+        for finding in findings:
+            tone = Tone.ERROR if finding.severity is Severity.ERROR else Tone.WARNING
+            self.screen.message(finding_line(finding), tone)
+
+    def read(
+        self,
+        prompt: str,
+        default: str | None = None,
+        *,
+        retry: str | None = None,
+        lines: bool = False,
+    ) -> tuple[Command | None, str]:
+        """Ask until the line is an answer or a known command; refuse a mistyped command.
+
+        Args:
+            prompt: the prompt.
+            default: what Enter alone gives.
+            retry: a refused answer, put back on the line to be corrected.
+            lines: the prompt takes a list's items, so a paste of many lines
+                is read as many answers.
+
+        Returns:
+            The command, or ``None`` and the answer.
+        """
+        while True:
+            line = self.screen.ask(prompt, default, retry=retry, lines=lines)
+            try:
+                return parse_command(line)
+            except UnknownCommand as exc:
+                self.screen.message(str(exc), Tone.ERROR)
+                retry = line
+
+    def _common(self, command: Command, spec: FieldSpec) -> Step | None:
+        """Handle the commands every prompt takes; ``None`` to ask again."""
+        if command is Command.BACK:
+            return Step.BACK
+        if command is Command.QUIT:
+            return Step.QUIT
+        if command is Command.HELP:
+            self.screen.message(f"{spec.heading}\n{spec.instruction}\n{COMMANDS_HELP}")
+        return None
+
+    # --- one value --------------------------------------------------------------------
+
+    def _value(self, spec: FieldSpec) -> Step:
+        default = as_answer(spec, self.draft.get(spec.key)) or None
+        retry: str | None = None
+        while True:
+            command, answer = self.read(spec.label, default, retry=retry)
+            retry = None
+            if command is Command.CLEAR:
+                self.show([f for f in self.draft.set(spec, None) if f.severity is Severity.WARNING])
+                self.autosave.changed()
+                default = None
+                self.screen.message("Cleared.")
+                continue
+            if command in {Command.EDIT, Command.UNDO}:
+                self.screen.message(":edit and :undo work at lists; type this answer on one line.")
+                continue
+            if command is not None:
+                step = self._common(command, spec)
+                if step is not None:
+                    return step
+                continue
+            answer = answer or (default or "")
+            before = self.draft.get(spec.key)
+            findings = self.draft.set(spec, answer)
+            self.show(findings)
+            if _has_error(findings):
+                # the refused answer is not kept: the field keeps what it had
+                self.draft.set(spec, before)
+                retry = answer or None  # put back to be corrected, not offered as a default
+                continue
+            self.autosave.later()
+            return Step.NEXT
+
+    # --- lists ------------------------------------------------------------------------
+
+    def _here(self, spec: FieldSpec) -> None:
+        self.autosave.draft.position = Position(spec.key, self.draft.count(spec))
+
+    def _add(self, spec: FieldSpec, raw: object) -> bool:
+        """Check ``raw`` as the list's next item and add it; whether it was accepted."""
+        parsed, findings = self.draft.check_item(spec, raw)
+        self.show(findings)
+        if parsed is None:
+            return False
+        self.draft.append(spec, parsed, findings)
+        self._here(spec)
+        self.autosave.changed()
+        return True
+
+    def _show_items(self, spec: FieldSpec) -> None:
+        self.screen.items([item_text(i) for i in self.draft.items(spec)])
+
+    def _blank_line(self, spec: FieldSpec) -> Step | None:
+        """An empty answer ends the list, unless it is a blank line inside a paste."""
+        if self.screen.pending():
+            return None
+        return self._finish(spec)
+
+    def _finish(self, spec: FieldSpec) -> Step | None:
+        items = self.draft.items(spec)
+        if not items and spec.required:
+            self.screen.message(f"error: {spec.short}: needs at least one item", Tone.ERROR)
+            return None
+        findings = self.draft.set(spec, items or None)
+        self.show([f for f in findings if f.path == spec.key])
+        self.autosave.later()
+        return Step.NEXT
+
+    def _list_command(self, spec: FieldSpec, command: Command) -> Step | None:
+        if command is Command.UNDO:
+            items = self.draft.items(spec)
+            if not items:
+                self.screen.message("The list is empty.")
+                return None
+            removed = items.pop()
+            self.draft.set(spec, items or None)
+            self._here(spec)
+            self.autosave.changed()
+            self.screen.message(f"Removed item {len(items) + 1}: {item_text(removed)}")
+            return None
+        if command is Command.CLEAR:
+            count = self.draft.count(spec)
+            self.draft.set(spec, None)
+            self._here(spec)
+            self.autosave.changed()
+            self.screen.message(f"Cleared the list ({count} removed)." if count else "Cleared.")
+            return None
+        if command is Command.EDIT:
+            self._edit(spec)
+            return None
+        return self._common(command, spec)
+
+    def _edit(self, spec: FieldSpec) -> None:
+        items = self.draft.items(spec)
+        outcome = self.screen.edit(items_to_text(spec, items))
+        if outcome.text is None:
+            self.screen.message(outcome.reason, Tone.WARNING)
+            return
+        edited = text_to_items(spec, outcome.text)
+        if not edited:
+            self.screen.message("The file came back empty; the items are unchanged.", Tone.WARNING)
+            return
+        findings = self.draft.set(spec, edited)
+        self.show(findings)
+        if _has_error(findings):
+            self.draft.set(spec, items or None)
+            self.screen.message(
+                "The edited items have errors; the items are unchanged.", Tone.ERROR
+            )
+            return
+        self._here(spec)
+        self.autosave.changed()
+        self._show_items(spec)
+
+    def _opening(self, spec: FieldSpec, hint: str) -> None:
+        self._here(spec)
+        if self.draft.count(spec):
+            self._show_items(spec)
+            self.screen.message(hint)
+
+    def _list(self, spec: FieldSpec) -> Step:
+        self._opening(spec, "Enter on an empty line keeps these; type to add more.")
+        retry: str | None = None
+        while True:
+            command, answer = self.read(f"{self.draft.count(spec) + 1}", retry=retry, lines=True)
+            retry = None
+            if command is not None:
+                step = self._list_command(spec, command)
+                if step is not None:
+                    return step
+                continue
+            if not answer:
+                step = self._blank_line(spec)
+                if step is not None:
+                    return step
+                continue
+            if not self._add(spec, answer):
+                retry = answer
+
+    def _presentations(self, spec: FieldSpec) -> Step:
+        self._opening(spec, "Enter twice keeps these; type a title to add another.")
+        while True:
+            number = self.draft.count(spec) + 1
+            answers: list[str] = []
+            command: Command | None = None
+            for prompt in (f"{number}. title (may be empty)", f"{number}. summary"):
+                command, answer = self.read(prompt, lines=True)
+                if command is not None:
+                    break
+                answers.append(answer)
+            if command is not None:
+                step = self._list_command(spec, command)
+                if step is not None:
+                    return step
+                continue
+            title, summary = answers
+            if not title and not summary:
+                step = self._blank_line(spec)
+                if step is not None:
+                    return step
+                continue
+            self._add(spec, {"title": title or None, "summary": summary})
