@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import string
+import sys
 import tomllib
 from typing import Any
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 from igf_report.errors import FileReadError
 from igf_report.model import Report
 from igf_report.reportfile import decode, dump_toml, key_lines, parse_document
+from igf_report.tomlcomments import find_comments
 from igf_report.validation import check, check_fields
 
 from .conftest import EXAMPLES, examples
@@ -167,3 +169,102 @@ def test_the_fast_whole_model_check_agrees_with_the_field_by_field_one(
     assert fast.values == slow.values
     assert fast.findings == slow.findings
     assert fast.report == slow.report
+
+
+# --- what a file holds that no report can, named where it is -----------------------------
+
+_MAX_DIGITS = 4300  # Python's default limit on the digits of an int read from text
+
+
+def _read_error(text: str, name: str = "r.toml") -> FileReadError:
+    with pytest.raises(FileReadError) as info:
+        parse_document(text, name)
+    return info.value
+
+
+def test_a_toml_number_too_long_is_placed_at_its_line_and_column() -> None:
+    error = _read_error('title = "x"\nn = [12, 1_' + "9" * _MAX_DIGITS + "]\n")
+    assert (error.file, error.line, error.column) == ("r.toml", 2, 10)
+    assert error.reason == "holds a number too large (4,301 digits); put it in quotes if it is text"
+
+
+def test_a_json_number_too_long_is_told_from_a_long_one_before_it() -> None:
+    text = '\n{"a": ' + "9" * _MAX_DIGITS + ',\n "b": -' + "8" * (_MAX_DIGITS + 1) + "}"
+    error = _read_error(text, "answers.json")
+    assert (error.file, error.line, error.column) == ("answers.json", 3, 8)
+    assert "(4,301 digits)" in error.reason
+    # as long as Python reads, and no longer, is still a number
+    assert parse_document('{"a": ' + "9" * _MAX_DIGITS + "}", "a.json") == {
+        "a": int("9" * _MAX_DIGITS)
+    }
+
+
+def test_a_number_too_large_is_refused_even_where_python_reads_any_length() -> None:
+    # PYTHONINTMAXSTRDIGITS=0 lifts Python's limit; the file is still no report
+    old = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        largest = "9" * _MAX_DIGITS
+        assert parse_document(f"n = -{largest}\n", "r.toml") == {"n": -int(largest)}
+        for sign in ("", "-"):
+            error = _read_error(f"n = {sign}1{'0' * _MAX_DIGITS}\n")
+            assert str(error) == (
+                "r.toml: n: holds a number too large (about 4,300 digits); "
+                "put it in quotes if it is text"
+            )
+    finally:
+        sys.set_int_max_str_digits(old)
+
+
+def test_a_lone_surrogate_in_json_is_named_with_its_path() -> None:
+    error = _read_error('{"speakers": [{"name": "\\ud800"}]}', "a.json")
+    assert str(error) == (
+        "a.json: speakers[0].name: holds \\ud800, half of a UTF-16 surrogate pair, which is "
+        "not a character on its own; write the character itself, or both halves of its pair"
+    )
+
+
+def test_json_that_is_not_one_object_or_nests_without_end_is_refused() -> None:
+    assert str(_read_error("[1]", "a.json")) == (
+        "a.json: should hold one JSON object of report keys"
+    )
+    assert str(_read_error("[" * 100_000, "a.json")) == "a.json: not valid JSON: nested too deeply"
+
+
+def test_a_file_too_large_is_named() -> None:
+    with pytest.raises(FileReadError) as info:
+        decode(b" " * (5 * 1024 * 1024 + 1), "big.toml")
+    assert str(info.value) == (
+        "big.toml: is larger than 5 MiB, the most igf-report reads; a report is a few kilobytes"
+    )
+
+
+def test_key_lines_count_blank_lines_at_the_top() -> None:
+    assert key_lines("\n\ntitle = 1\n\n[chair]\n") == {"title": 3, "chair": 5}
+
+
+# --- comments written and kept ------------------------------------------------------------
+
+
+def test_the_blank_form_says_which_fields_are_required_and_shows_examples() -> None:
+    text = dump_toml({}, comments=True, blanks=True)
+    assert text.count("\n# Required.\n") == 9
+    assert text.count("\n# Expected: validate warns when it is empty.\n") == 1
+    assert text.count("\n# Optional.\n") == 1
+    assert '\n# Example: title = "National Digital Strategy Impact"\ntitle = ""\n' in text
+    assert (
+        '\n# Example: speakers = ["Gabriela Silva Rocha, Executive Director, Laboratoria"]\n'
+        in text
+    )
+
+
+def test_a_note_under_the_unknown_keys_header_is_kept_without_the_header_doubling() -> None:
+    text = (
+        'title = "T"\n\n# Keys this template does not know, kept as they were:\n'
+        '\n# my note\n\n# two\nzz = "1"\n'
+    )
+    rewritten = dump_toml({"title": "T", "zz": "1"}, keep=find_comments(text))
+    assert rewritten == (
+        'template = "igf-2016-workshop"\ntitle = "T"\n\n'
+        '# Keys this template does not know, kept as they were:\n# my note\n\n# two\nzz = "1"\n'
+    )
