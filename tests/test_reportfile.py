@@ -4,6 +4,7 @@ import datetime as dt
 import string
 import sys
 import tomllib
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 
 from igf_report.errors import FileReadError
 from igf_report.model import Report
-from igf_report.reportfile import decode, dump_toml, key_lines, parse_document
+from igf_report.reportfile import decode, dump_toml, key_lines, parse_document, read_text
 from igf_report.tomlcomments import find_comments
 from igf_report.validation import check, check_fields
 
@@ -268,3 +269,41 @@ def test_a_note_under_the_unknown_keys_header_is_kept_without_the_header_doublin
         'template = "igf-2016-workshop"\ntitle = "T"\n\n'
         '# Keys this template does not know, kept as they were:\n# my note\n\n# two\nzz = "1"\n'
     )
+
+
+def test_the_format_is_known_by_the_suffix_in_any_case_else_by_the_content() -> None:
+    assert parse_document('{"a": 1}', "A.JSON") == {"a": 1}
+    assert str(_read_error('{"a": 1}', "a.toml")) == "a.toml:1:1: not valid TOML: Invalid statement"
+    assert parse_document('  \n {"a": 1}', "<stdin>") == {"a": 1}
+    assert parse_document("a = 1\n", "<stdin>") == {"a": 1}
+
+
+def test_toml_broken_at_its_end_or_nested_without_end_is_refused() -> None:
+    assert str(_read_error('a = "')) == (
+        "r.toml: not valid TOML: Unterminated string (at end of document)"
+    )
+    assert str(_read_error("x = " + "[" * 100_000)) == "r.toml: not valid TOML: nested too deeply"
+
+
+def test_nesting_is_refused_from_32_levels() -> None:
+    def nested(levels: int) -> str:
+        return '{"a": ' + "[" * levels + "]" * levels + "}"
+
+    assert parse_document(nested(31), "a.json")["a"]
+    assert str(_read_error(nested(32), "a.json")) == (
+        "a.json: a: nested more than 32 levels deep; a report nests 3"
+    )
+
+
+def test_a_hostile_value_after_a_list_is_still_found() -> None:
+    error = _read_error('{"speakers": [], "title": "\\udfff"}', "a.json")
+    assert str(error).startswith("a.json: title: holds \\udfff, half of")
+
+
+def test_a_file_of_exactly_the_largest_size_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    path.write_bytes(b"\n" * (5 * 1024 * 1024))
+    assert len(read_text(path)) == 5 * 1024 * 1024
+    path.write_bytes(b"\n" * (5 * 1024 * 1024 + 1))
+    with pytest.raises(FileReadError, match="is larger than 5 MiB"):
+        read_text(path)
