@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import string
 import sys
 import tomllib
@@ -305,5 +307,51 @@ def test_a_file_of_exactly_the_largest_size_is_read(tmp_path: Path) -> None:
     path.write_bytes(b"\n" * (5 * 1024 * 1024))
     assert len(read_text(path)) == 5 * 1024 * 1024
     path.write_bytes(b"\n" * (5 * 1024 * 1024 + 1))
+    with pytest.raises(FileReadError) as info:
+        read_text(path)
+    assert str(info.value).startswith(f"{path}: is larger than 5 MiB")
+
+
+def test_a_device_that_never_ends_is_read_only_up_to_the_limit() -> None:
+    with pytest.raises(FileReadError) as info:
+        read_text("/dev/zero")
+    assert str(info.value).startswith("/dev/zero: is larger than 5 MiB")
+
+
+def _measured_as(monkeypatch: pytest.MonkeyPatch, path: Path, size: int) -> None:
+    """Make the file look ``size`` bytes long when measured: it grows while read."""
+    real = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        status = real(fd)
+        if os.path.samestat(status, path.stat()):
+            return os.stat_result((*status[:6], size, *status[7:]))
+        return status
+
+    monkeypatch.setattr(os, "fstat", fstat)
+
+
+def test_a_file_that_grew_since_it_was_measured_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "r.toml"
+    path.write_text("title = 'x'\n" * 100, encoding="utf-8")
+    _measured_as(monkeypatch, path, 10)
+    assert read_text(path) == "title = 'x'\n" * 100
+
+
+def test_a_file_that_grew_past_the_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "r.toml"
+    path.write_bytes(b"\n" * (5 * 1024 * 1024 + 1))
+    _measured_as(monkeypatch, path, 10)
     with pytest.raises(FileReadError, match="is larger than 5 MiB"):
         read_text(path)
+
+
+def test_stdin_that_is_not_utf8_is_named_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"title = '\xff'")))
+    with pytest.raises(FileReadError) as info:
+        read_text("-")
+    assert str(info.value) == ("<stdin>: is not UTF-8 text: byte 9 is 0xff; save the file as UTF-8")
