@@ -13,7 +13,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from igf_report.errors import FileReadError
+from igf_report.errors import FileReadError, UsageError
 from igf_report.model import Report
 from igf_report.reportfile import decode, dump_toml, key_lines, parse_document, read_text
 from igf_report.tomlcomments import find_comments
@@ -355,3 +355,22 @@ def test_stdin_that_is_not_utf8_is_named_stdin(monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(FileReadError) as info:
         read_text("-")
     assert str(info.value) == ("<stdin>: is not UTF-8 text: byte 9 is 0xff; save the file as UTF-8")
+
+
+def test_a_file_that_cannot_be_read_says_why(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as missing:
+        read_text(tmp_path / "nope.toml")
+    assert str(missing.value) == f"{tmp_path / 'nope.toml'}: no such file"
+    with pytest.raises(UsageError) as folder:
+        read_text(tmp_path)
+    assert str(folder.value) == f"{tmp_path}: is a folder, not a file"
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    with pytest.raises(FileReadError) as through:
+        read_text(tmp_path / "file" / "r.toml")
+    assert str(through.value) == f"{tmp_path / 'file' / 'r.toml'}: cannot be read: Not a directory"
+    (tmp_path / "latin1.toml").write_bytes(b"title = '\xe9'\n")
+    with pytest.raises(FileReadError) as latin1:
+        read_text(tmp_path / "latin1.toml")
+    assert str(latin1.value) == (
+        f"{tmp_path / 'latin1.toml'}: is not UTF-8 text: byte 9 is 0xe9; save the file as UTF-8"
+    )
