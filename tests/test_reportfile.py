@@ -374,3 +374,15 @@ def test_a_file_that_cannot_be_read_says_why(tmp_path: Path) -> None:
     assert str(latin1.value) == (
         f"{tmp_path / 'latin1.toml'}: is not UTF-8 text: byte 9 is 0xe9; save the file as UTF-8"
     )
+
+
+def test_old_mac_line_endings_become_newlines() -> None:
+    assert decode(b"a = 1\rb = 2\r\nc = 3\r", "f") == "a = 1\nb = 2\nc = 3\n"
+
+
+def test_a_value_of_several_lines_is_written_as_lines() -> None:
+    text = dump_toml({"title": "a\nb", "discussions": ["one\ntwo"]})
+    assert text == (
+        'template = "igf-2016-workshop"\ntitle = """\na\nb"""\n'
+        'discussions = [\n    """\none\ntwo""",\n]\n'
+    )
