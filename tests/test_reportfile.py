@@ -386,3 +386,12 @@ def test_a_value_of_several_lines_is_written_as_lines() -> None:
         'template = "igf-2016-workshop"\ntitle = """\na\nb"""\n'
         'discussions = [\n    """\none\ntwo""",\n]\n'
     )
+
+
+def test_keys_the_template_does_not_know_are_written_back_as_toml_reads_them() -> None:
+    values = {"template": "igf-2015-workshop", "Venue": {}, "my room": {"name": None}, "n": 1}
+    assert dump_toml(values) == (
+        'template = "igf-2015-workshop"\n\n'
+        "# Keys this template does not know, kept as they were:\n"
+        'Venue = {}\n"my room" = {}\nn = 1\n'
+    )
