@@ -395,3 +395,11 @@ def test_keys_the_template_does_not_know_are_written_back_as_toml_reads_them() -
         "# Keys this template does not know, kept as they were:\n"
         'Venue = {}\n"my room" = {}\nn = 1\n'
     )
+
+
+def test_a_file_with_its_own_schema_line_does_not_get_a_second() -> None:
+    text = '#:schema https://old/schema.json\n# mine\ntitle = "T"\n'
+    rewritten = dump_toml({"title": "T"}, schema="https://new/s.json", keep=find_comments(text))
+    assert rewritten == (
+        '#:schema https://old/schema.json\ntemplate = "igf-2016-workshop"\n\n# mine\ntitle = "T"\n'
+    )
