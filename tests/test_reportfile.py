@@ -403,3 +403,8 @@ def test_a_file_with_its_own_schema_line_does_not_get_a_second() -> None:
     assert rewritten == (
         '#:schema https://old/schema.json\ntemplate = "igf-2016-workshop"\n\n# mine\ntitle = "T"\n'
     )
+
+
+def test_a_number_too_long_on_the_second_line_is_placed_from_the_line_start() -> None:
+    error = _read_error("\nn = 1" + "0" * _MAX_DIGITS + "\n")
+    assert (error.line, error.column) == (2, 5)
