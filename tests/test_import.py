@@ -603,3 +603,11 @@ def test_a_published_report_on_stdin_is_named_stdin(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Dear all,\tnotes\n")))
     with pytest.raises(ReportInvalid, match=r"^<stdin>: no label"):
         import_report("-")
+
+
+def test_a_published_report_in_a_file_is_named_by_its_path(tmp_path: Path) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text("Dear all,\tnotes\n", encoding="utf-8")
+    with pytest.raises(ReportInvalid) as info:
+        import_report(source)
+    assert str(info.value).startswith(f"{source}: no label")
