@@ -95,7 +95,7 @@ def _refuse_undecodable(assignment: str) -> None:
     # on POSIX each undecodable byte of argv is kept as U+DC80..U+DCFF
     what = f"byte 0x{code - 0xDC00:02x}" if 0xDC80 <= code <= 0xDCFF else f"\\u{code:04x}"  # noqa: PLR2004
     key = assignment.partition("=")[0].strip()
-    if m.start() < len(key):
+    if _SURROGATE.search(key):
         key = key.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     msg = (
         f"--set {key}: is not UTF-8 text: {what}; "

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import sys
 import tomllib
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from igf_report.importer import import_text
+from igf_report.errors import ReportInvalid
+from igf_report.importer import import_report, import_text
 from igf_report.importer.html import BlockKind, parse_html
 from igf_report.importer.published import read_published
 from igf_report.model import Person
@@ -563,3 +567,73 @@ def test_arbitrary_html_never_crashes_the_importer(text: str) -> None:
     # text, and "<div<b>>" rightly becomes the text "<div>")
     for value in checked.values.get("key_issues", []):
         assert not re.search(r"</?(ul|li|p|b|br|ol|script)>|<!--.*-->", value, re.DOTALL)
+
+
+def test_the_summary_names_found_missing_empty_and_what_fill_will_ask() -> None:
+    summary = import_text("Session Title\tT\nDate\tnot a date\nChair/Moderator\t\n", "x.txt")
+    assert [s.key for s in summary.found] == ["title", "date", "chair"]
+    assert [s.key for s in summary.missing] == [
+        "time",
+        "organizer",
+        "rapporteur",
+        "speakers",
+        "key_issues",
+        "presentations",
+        "discussions",
+        "way_forward",
+    ]
+    assert [s.key for s in summary.empty] == ["chair"]
+    # the date is in error, the rest required or expected; the title is done and
+    # presentations are optional
+    assert [s.key for s in summary.to_ask] == [
+        "date",
+        "time",
+        "organizer",
+        "chair",
+        "rapporteur",
+        "speakers",
+        "key_issues",
+        "discussions",
+        "way_forward",
+    ]
+    assert summary.toml == 'template = "igf-2016-workshop"\ntitle = "T"\ndate = "not a date"\n'
+
+
+def _refusal(text: str, name: str) -> str:
+    with pytest.raises(ReportInvalid) as info:
+        import_text(text, name)
+    return str(info.value)
+
+
+def test_a_report_file_even_a_broken_one_is_refused_with_commands_that_work() -> None:
+    assert _refusal('template = "igf-2016-workshop"\ntitle = ', "<stdin>") == (
+        "<stdin> is already a report file (TOML), not a published report: there is nothing"
+        " to import. Check it with `igf-report validate REPORT`, or complete it with"
+        " `igf-report fill REPORT`"
+    )
+    for text in ("  template= 'igf-2015'\n", 'title = "x"\n'):
+        assert _refusal(text, "r.toml").endswith(
+            "Check it with `igf-report validate r.toml`, or complete it with"
+            " `igf-report fill r.toml`"
+        )
+
+
+def test_toml_that_holds_no_field_is_not_taken_for_a_report_file() -> None:
+    assert _refusal("foo = 1\n", "r.toml") == (
+        "r.toml: no label of the IGF workshop report template was found; "
+        "it does not look like a published report (label<TAB>value rows)"
+    )
+
+
+def test_a_published_report_on_stdin_is_named_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Dear all,\tnotes\n")))
+    with pytest.raises(ReportInvalid, match=r"^<stdin>: no label"):
+        import_report("-")
+
+
+def test_a_published_report_in_a_file_is_named_by_its_path(tmp_path: Path) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text("Dear all,\tnotes\n", encoding="utf-8")
+    with pytest.raises(ReportInvalid) as info:
+        import_report(source)
+    assert str(info.value).startswith(f"{source}: no label")

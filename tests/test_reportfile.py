@@ -1,17 +1,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import os
 import string
+import sys
 import tomllib
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from igf_report.errors import FileReadError
+from igf_report.errors import FileReadError, UsageError
 from igf_report.model import Report
-from igf_report.reportfile import decode, dump_toml, key_lines, parse_document
+from igf_report.reportfile import decode, dump_toml, key_lines, parse_document, read_text
+from igf_report.tomlcomments import find_comments
 from igf_report.validation import check, check_fields
 
 from .conftest import EXAMPLES, examples
@@ -167,3 +172,239 @@ def test_the_fast_whole_model_check_agrees_with_the_field_by_field_one(
     assert fast.values == slow.values
     assert fast.findings == slow.findings
     assert fast.report == slow.report
+
+
+# --- what a file holds that no report can, named where it is -----------------------------
+
+_MAX_DIGITS = 4300  # Python's default limit on the digits of an int read from text
+
+
+def _read_error(text: str, name: str = "r.toml") -> FileReadError:
+    with pytest.raises(FileReadError) as info:
+        parse_document(text, name)
+    return info.value
+
+
+def test_a_toml_number_too_long_is_placed_at_its_line_and_column() -> None:
+    error = _read_error('title = "x"\nn = [12, 1_' + "9" * _MAX_DIGITS + "]\n")
+    assert (error.file, error.line, error.column) == ("r.toml", 2, 10)
+    assert error.reason == "holds a number too large (4,301 digits); put it in quotes if it is text"
+
+
+def test_a_json_number_too_long_is_told_from_a_long_one_before_it() -> None:
+    text = '\n{"a": ' + "9" * _MAX_DIGITS + ',\n "b": -' + "8" * (_MAX_DIGITS + 1) + "}"
+    error = _read_error(text, "answers.json")
+    assert (error.file, error.line, error.column) == ("answers.json", 3, 8)
+    assert "(4,301 digits)" in error.reason
+    # as long as Python reads, and no longer, is still a number
+    assert parse_document('{"a": ' + "9" * _MAX_DIGITS + "}", "a.json") == {
+        "a": int("9" * _MAX_DIGITS)
+    }
+
+
+def test_a_number_too_large_is_refused_even_where_python_reads_any_length() -> None:
+    # PYTHONINTMAXSTRDIGITS=0 lifts Python's limit; the file is still no report
+    old = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        largest = "9" * _MAX_DIGITS
+        assert parse_document(f"n = -{largest}\n", "r.toml") == {"n": -int(largest)}
+        for sign in ("", "-"):
+            error = _read_error(f"n = {sign}1{'0' * _MAX_DIGITS}\n")
+            assert str(error) == (
+                "r.toml: n: holds a number too large (about 4,300 digits); "
+                "put it in quotes if it is text"
+            )
+    finally:
+        sys.set_int_max_str_digits(old)
+
+
+def test_a_lone_surrogate_in_json_is_named_with_its_path() -> None:
+    error = _read_error('{"speakers": [{"name": "\\ud800"}]}', "a.json")
+    assert str(error) == (
+        "a.json: speakers[0].name: holds \\ud800, half of a UTF-16 surrogate pair, which is "
+        "not a character on its own; write the character itself, or both halves of its pair"
+    )
+
+
+def test_json_that_is_not_one_object_or_nests_without_end_is_refused() -> None:
+    assert str(_read_error("[1]", "a.json")) == (
+        "a.json: should hold one JSON object of report keys"
+    )
+    assert str(_read_error("[" * 100_000, "a.json")) == "a.json: not valid JSON: nested too deeply"
+
+
+def test_a_file_too_large_is_named() -> None:
+    with pytest.raises(FileReadError) as info:
+        decode(b" " * (5 * 1024 * 1024 + 1), "big.toml")
+    assert str(info.value) == (
+        "big.toml: is larger than 5 MiB, the most igf-report reads; a report is a few kilobytes"
+    )
+
+
+def test_key_lines_count_blank_lines_at_the_top() -> None:
+    assert key_lines("\n\ntitle = 1\n\n[chair]\n") == {"title": 3, "chair": 5}
+
+
+# --- comments written and kept ------------------------------------------------------------
+
+
+def test_the_blank_form_says_which_fields_are_required_and_shows_examples() -> None:
+    text = dump_toml({}, comments=True, blanks=True)
+    assert text.count("\n# Required.\n") == 9
+    assert text.count("\n# Expected: validate warns when it is empty.\n") == 1
+    assert text.count("\n# Optional.\n") == 1
+    assert '\n# Example: title = "National Digital Strategy Impact"\ntitle = ""\n' in text
+    assert (
+        '\n# Example: speakers = ["Gabriela Silva Rocha, Executive Director, Laboratoria"]\n'
+        in text
+    )
+
+
+def test_a_note_under_the_unknown_keys_header_is_kept_without_the_header_doubling() -> None:
+    text = (
+        'title = "T"\n\n# Keys this template does not know, kept as they were:\n'
+        '\n# my note\n\n# two\nzz = "1"\n'
+    )
+    rewritten = dump_toml({"title": "T", "zz": "1"}, keep=find_comments(text))
+    assert rewritten == (
+        'template = "igf-2016-workshop"\ntitle = "T"\n\n'
+        '# Keys this template does not know, kept as they were:\n# my note\n\n# two\nzz = "1"\n'
+    )
+
+
+def test_the_format_is_known_by_the_suffix_in_any_case_else_by_the_content() -> None:
+    assert parse_document('{"a": 1}', "A.JSON") == {"a": 1}
+    assert str(_read_error('{"a": 1}', "a.toml")) == "a.toml:1:1: not valid TOML: Invalid statement"
+    assert parse_document('  \n {"a": 1}', "<stdin>") == {"a": 1}
+    assert parse_document("a = 1\n", "<stdin>") == {"a": 1}
+
+
+def test_toml_broken_at_its_end_or_nested_without_end_is_refused() -> None:
+    assert str(_read_error('a = "')) == (
+        "r.toml: not valid TOML: Unterminated string (at end of document)"
+    )
+    assert str(_read_error("x = " + "[" * 100_000)) == "r.toml: not valid TOML: nested too deeply"
+
+
+def test_nesting_is_refused_from_32_levels() -> None:
+    def nested(levels: int) -> str:
+        return '{"a": ' + "[" * levels + "]" * levels + "}"
+
+    assert parse_document(nested(31), "a.json")["a"]
+    assert str(_read_error(nested(32), "a.json")) == (
+        "a.json: a: nested more than 32 levels deep; a report nests 3"
+    )
+
+
+def test_a_hostile_value_after_a_list_is_still_found() -> None:
+    error = _read_error('{"speakers": [], "title": "\\udfff"}', "a.json")
+    assert str(error).startswith("a.json: title: holds \\udfff, half of")
+
+
+def test_a_file_of_exactly_the_largest_size_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    path.write_bytes(b"\n" * (5 * 1024 * 1024))
+    assert len(read_text(path)) == 5 * 1024 * 1024
+    path.write_bytes(b"\n" * (5 * 1024 * 1024 + 1))
+    with pytest.raises(FileReadError) as info:
+        read_text(path)
+    assert str(info.value).startswith(f"{path}: is larger than 5 MiB")
+
+
+def test_a_device_that_never_ends_is_read_only_up_to_the_limit() -> None:
+    with pytest.raises(FileReadError) as info:
+        read_text("/dev/zero")
+    assert str(info.value).startswith("/dev/zero: is larger than 5 MiB")
+
+
+def _measured_as(monkeypatch: pytest.MonkeyPatch, path: Path, size: int) -> None:
+    """Make the file look ``size`` bytes long when measured: it grows while read."""
+    real = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        status = real(fd)
+        if os.path.samestat(status, path.stat()):
+            return os.stat_result((*status[:6], size, *status[7:]))
+        return status
+
+    monkeypatch.setattr(os, "fstat", fstat)
+
+
+def test_a_file_that_grew_since_it_was_measured_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "r.toml"
+    path.write_text("title = 'x'\n" * 100, encoding="utf-8")
+    _measured_as(monkeypatch, path, 10)
+    assert read_text(path) == "title = 'x'\n" * 100
+
+
+def test_a_file_that_grew_past_the_limit_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "r.toml"
+    path.write_bytes(b"\n" * (5 * 1024 * 1024 + 1))
+    _measured_as(monkeypatch, path, 10)
+    with pytest.raises(FileReadError, match="is larger than 5 MiB"):
+        read_text(path)
+
+
+def test_stdin_that_is_not_utf8_is_named_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"title = '\xff'")))
+    with pytest.raises(FileReadError) as info:
+        read_text("-")
+    assert str(info.value) == ("<stdin>: is not UTF-8 text: byte 9 is 0xff; save the file as UTF-8")
+
+
+def test_a_file_that_cannot_be_read_says_why(tmp_path: Path) -> None:
+    with pytest.raises(UsageError) as missing:
+        read_text(tmp_path / "nope.toml")
+    assert str(missing.value) == f"{tmp_path / 'nope.toml'}: no such file"
+    with pytest.raises(UsageError) as folder:
+        read_text(tmp_path)
+    assert str(folder.value) == f"{tmp_path}: is a folder, not a file"
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    with pytest.raises(FileReadError) as through:
+        read_text(tmp_path / "file" / "r.toml")
+    assert str(through.value) == f"{tmp_path / 'file' / 'r.toml'}: cannot be read: Not a directory"
+    (tmp_path / "latin1.toml").write_bytes(b"title = '\xe9'\n")
+    with pytest.raises(FileReadError) as latin1:
+        read_text(tmp_path / "latin1.toml")
+    assert str(latin1.value) == (
+        f"{tmp_path / 'latin1.toml'}: is not UTF-8 text: byte 9 is 0xe9; save the file as UTF-8"
+    )
+
+
+def test_old_mac_line_endings_become_newlines() -> None:
+    assert decode(b"a = 1\rb = 2\r\nc = 3\r", "f") == "a = 1\nb = 2\nc = 3\n"
+
+
+def test_a_value_of_several_lines_is_written_as_lines() -> None:
+    text = dump_toml({"title": "a\nb", "discussions": ["one\ntwo"]})
+    assert text == (
+        'template = "igf-2016-workshop"\ntitle = """\na\nb"""\n'
+        'discussions = [\n    """\none\ntwo""",\n]\n'
+    )
+
+
+def test_keys_the_template_does_not_know_are_written_back_as_toml_reads_them() -> None:
+    values = {"template": "igf-2015-workshop", "Venue": {}, "my room": {"name": None}, "n": 1}
+    assert dump_toml(values) == (
+        'template = "igf-2015-workshop"\n\n'
+        "# Keys this template does not know, kept as they were:\n"
+        'Venue = {}\n"my room" = {}\nn = 1\n'
+    )
+
+
+def test_a_file_with_its_own_schema_line_does_not_get_a_second() -> None:
+    text = '#:schema https://old/schema.json\n# mine\ntitle = "T"\n'
+    rewritten = dump_toml({"title": "T"}, schema="https://new/s.json", keep=find_comments(text))
+    assert rewritten == (
+        '#:schema https://old/schema.json\ntemplate = "igf-2016-workshop"\n\n# mine\ntitle = "T"\n'
+    )
+
+
+def test_a_number_too_long_on_the_second_line_is_placed_from_the_line_start() -> None:
+    error = _read_error("\nn = 1" + "0" * _MAX_DIGITS + "\n")
+    assert (error.line, error.column) == (2, 5)
