@@ -620,8 +620,9 @@ def test_a_report_file_even_a_broken_one_is_refused_with_commands_that_work() ->
 
 def test_toml_that_holds_no_field_is_not_taken_for_a_report_file() -> None:
     assert _refusal("foo = 1\n", "r.toml") == (
-        "r.toml: no label of the IGF workshop report template was found; "
-        "it does not look like a published report (label<TAB>value rows)"
+        "r.toml: no label of the IGF workshop report template was found reading it as the "
+        "IGF website's published label<TAB>HTML rows; name another format with "
+        "--from-format if it is not one"
     )
 
 

@@ -212,7 +212,7 @@ def test_a_number_too_large_is_refused_even_where_python_reads_any_length() -> N
         for sign in ("", "-"):
             error = _read_error(f"n = {sign}1{'0' * _MAX_DIGITS}\n")
             assert str(error) == (
-                "r.toml: n: holds a number too large (about 4,300 digits); "
+                "r.toml: n (not a template field): holds a number too large (about 4,300 digits); "
                 "put it in quotes if it is text"
             )
     finally:
@@ -222,7 +222,8 @@ def test_a_number_too_large_is_refused_even_where_python_reads_any_length() -> N
 def test_a_lone_surrogate_in_json_is_named_with_its_path() -> None:
     error = _read_error('{"speakers": [{"name": "\\ud800"}]}', "a.json")
     assert str(error) == (
-        "a.json: speakers[0].name: holds \\ud800, half of a UTF-16 surrogate pair, which is "
+        "a.json: speakers (List of Speakers and their institutional affiliations, item 1, "
+        "name): holds \\ud800, half of a UTF-16 surrogate pair, which is "
         "not a character on its own; write the character itself, or both halves of its pair"
     )
 
@@ -293,13 +294,13 @@ def test_nesting_is_refused_from_32_levels() -> None:
 
     assert parse_document(nested(31), "a.json")["a"]
     assert str(_read_error(nested(32), "a.json")) == (
-        "a.json: a: nested more than 32 levels deep; a report nests 3"
+        "a.json: a (not a template field): nested more than 32 levels deep; a report nests 3"
     )
 
 
 def test_a_hostile_value_after_a_list_is_still_found() -> None:
     error = _read_error('{"speakers": [], "title": "\\udfff"}', "a.json")
-    assert str(error).startswith("a.json: title: holds \\udfff, half of")
+    assert str(error).startswith("a.json: title (Session Title): holds \\udfff, half of")
 
 
 def test_a_file_of_exactly_the_largest_size_is_read(tmp_path: Path) -> None:
