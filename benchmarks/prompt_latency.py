@@ -27,8 +27,8 @@ HEAD = (
 )
 
 
-def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 else 40
+def measure(count: int = 40) -> list[float]:
+    """Seconds from Enter to the next prompt, one per answer, sorted."""
     with tempfile.TemporaryDirectory() as folder:
         report = Path(folder) / "report.toml"
         report.write_text(HEAD, encoding="utf-8")
@@ -48,7 +48,12 @@ def main() -> None:
                 raise SystemExit(msg)
         term.type(":quit\r")
         term.finish()
-    times.sort()
+    return sorted(times)
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 40
+    times = measure(count)
     median = statistics.median(times) * 1000
     p90 = times[int(len(times) * 0.9) - 1] * 1000
     print(

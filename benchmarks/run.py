@@ -341,6 +341,23 @@ def paste(small: int, large: int) -> list[Row]:
     ]
 
 
+def prompt_latency(count: int) -> list[Row]:
+    """Enter to the next prompt of the wizard, the answer on disk (benchmarks/prompt_latency.py)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from prompt_latency import measure  # noqa: PLC0415 -- needs the test extras (pexpect, pyte)
+
+    median = statistics.median(measure(count)) * 1000
+    return [
+        Row(
+            f"wizard: Enter to the next prompt, answer saved ({count} answers)",
+            f"median {median:.1f} ms",
+            median / 50,
+            "median <= 50 ms",
+            median <= 50,
+        )
+    ]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=10, help="runs per start-up median")
@@ -365,6 +382,7 @@ def main() -> int:
             *collection(300, args.runs),
             *memory(args.files, args.memory_files),
             *paste(args.paste, 5 * args.paste),
+            *prompt_latency(40),
         ]
     width = max(len(row.what) for row in rows)
     for row in rows:
