@@ -30,12 +30,17 @@ class Draft:
         findings: errors and warnings by top-level key (the field's, or an
             unknown key's).
         position: where the wizard is, saved with the draft for resuming.
+        pending: a list item being typed that is not an answer yet (a
+            presentation's title before its summary), with its list's key:
+            saved with the draft as the list's last item, so that nothing
+            typed is lost if the wizard stops there.
     """
 
     written: dict[str, Any] = field(default_factory=dict)
     values: dict[str, Any] = field(default_factory=dict)
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     position: Position | None = None
+    pending: tuple[str, dict[str, Any]] | None = None
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> Draft:
@@ -54,7 +59,12 @@ class Draft:
 
     def for_file(self) -> dict[str, Any]:
         """What to save: parsed values, and the written ones where parsing failed."""
-        return {key: self.values.get(key, value) for key, value in self.written.items()}
+        saved = {key: self.values.get(key, value) for key, value in self.written.items()}
+        if self.pending is not None:
+            key, item = self.pending
+            current = saved.get(key)
+            saved[key] = [*(current if isinstance(current, list) else []), item]
+        return saved
 
     def all_findings(self) -> list[Finding]:
         """Every finding: the template's fields in order, then keys it does not know."""

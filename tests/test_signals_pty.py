@@ -60,7 +60,8 @@ def _walk() -> None:
     prompt(7, "")
     prompt(8, "Access is costly.", key_issues=["Access is costly."])
     prompt(8, "")
-    prompt(9, _TALK["title"])  # a title alone is not a presentation yet
+    # a title alone is not a presentation yet, but what was typed is kept
+    prompt(9, _TALK["title"], presentations=[{"title": _TALK["title"]}])
     prompt(9, _TALK["summary"], presentations=[_TALK])
     prompt(9, "")  # the next title, empty...
     prompt(9, "")  # ...and its summary, empty: the list ends
@@ -128,3 +129,29 @@ def test_answers_survive_a_folder_that_disappears(tmp_path: Path) -> None:
     data = tomllib.loads(saved.read_text(encoding="utf-8"))
     assert data["title"] == "Written before"
     assert data["date"].isoformat() == "2016-12-06"
+
+
+def test_quit_at_a_summary_keeps_the_title_typed(tmp_path: Path) -> None:
+    report = tmp_path / "report.toml"
+    session = Session(report)
+    for step in WALK[:11]:  # up to the first presentation's title
+        session.child.expect(r": $")
+        session.child.sendline(step.typed)
+    session.child.expect("summary: $")
+    session.child.sendline(":quit")
+    assert session.finish() == 0
+    data = tomllib.loads(report.read_text(encoding="utf-8"))
+    assert data["presentations"] == [{"title": "Gob.mx"}]
+    # resuming offers the title again, then asks its summary
+    session = Session(report)
+    session.child.expect(r"1\. title \(may be empty\).*: ")
+    session.child.sendline("")  # Enter keeps the title offered
+    session.child.expect("summary: $")
+    session.child.sendline("One portal for every service.")
+    session.child.expect(r"2\. title")
+    session.child.sendline(":quit")
+    assert session.finish() == 0
+    data = tomllib.loads(report.read_text(encoding="utf-8"))
+    assert data["presentations"] == [
+        {"title": "Gob.mx", "summary": "One portal for every service."}
+    ]

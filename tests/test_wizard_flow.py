@@ -73,8 +73,10 @@ def test_a_whole_report_from_nothing() -> None:
     ]
     assert [row.status for row in screen.reviews[-1]] == ["ok"] * 9 + ["warning"] * 2
     assert screen.shown[0] == "[1/11] Session Title"
-    # saved after every accepted answer: 6 single values and 5 list items
-    assert len(saves) == 6 + 1 + 1 + 1 + 1 + 1 + 5
+    # saved after every accepted answer: 6 single values and 5 list items, and
+    # once more when a presentation's title is typed, before its summary
+    assert len(saves) == 6 + 1 + 1 + 1 + 1 + 1 + 5 + 1
+    assert {"title": "Gob.mx"} in [s.get("presentations", [None])[-1] for s in saves]
 
 
 def test_an_invalid_answer_is_refused_and_given_back_to_correct_not_as_a_default() -> None:

@@ -216,6 +216,18 @@ class Dialogs:
         self.autosave.changed()
         self._show_items(spec)
 
+    def _title_alone(self, spec: FieldSpec) -> str | None:
+        """Take a title saved without its summary off the list, and give it back."""
+        items = self.draft.items(spec)
+        last = items[-1] if items else None
+        if not (
+            isinstance(last, dict) and set(last) == {"title"} and isinstance(last["title"], str)
+        ):
+            return None
+        self.draft.set(spec, items[:-1] or None)
+        self.draft.pending = (spec.key, last)
+        return last["title"]
+
     def _opening(self, spec: FieldSpec, hint: str) -> None:
         self._here(spec)
         if self.draft.count(spec):
@@ -242,21 +254,35 @@ class Dialogs:
                 retry = answer
 
     def _presentations(self, spec: FieldSpec) -> Step:
+        # a draft saved while a summary was being asked ends with that title
+        # alone: it is offered again, rather than listed as a presentation
+        resumed = self._title_alone(spec)
         self._opening(spec, "Enter twice keeps these; type a title to add another.")
         while True:
             number = self.draft.count(spec) + 1
             answers: list[str] = []
             command: Command | None = None
-            for prompt in (f"{number}. title (may be empty)", f"{number}. summary"):
-                command, answer = self.read(prompt, lines=True)
+            asked = ((f"{number}. title (may be empty)", resumed), (f"{number}. summary", None))
+            resumed = None
+            for prompt, default in asked:
+                command, answer = self.read(prompt, default, lines=True)
                 if command is not None:
                     break
+                answer = answer or default or ""
                 answers.append(answer)
+                if len(answers) == 1 and answer:
+                    # typed, not yet an answer: on disk before the summary is asked
+                    self.draft.pending = (spec.key, {"title": answer})
+                    self.autosave.changed()
             if command is not None:
+                if command is not Command.QUIT and self.draft.pending is not None:
+                    self.draft.pending = None  # gone on to something else: not kept
+                    self.autosave.changed()
                 step = self._list_command(spec, command)
                 if step is not None:
                     return step
                 continue
+            self.draft.pending = None
             title, summary = answers
             if not title and not summary:
                 step = self._blank_line(spec)
