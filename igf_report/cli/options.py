@@ -6,7 +6,7 @@ from typing import Any
 
 import typer
 
-__all__ = ["format_option"]
+__all__ = ["format_option", "report_paths_argument"]
 
 
 def _lower(value: str | None) -> str | None:
@@ -22,3 +22,12 @@ def format_option(help_text: str, **more: Any) -> Any:  # noqa: ANN401 -- what t
         more: further ``typer.Option`` settings (``show_default=False``).
     """
     return typer.Option("--format", "-f", metavar="FORMAT", help=help_text, callback=_lower, **more)
+
+
+def report_paths_argument() -> Any:  # noqa: ANN401 -- what typer.Argument returns
+    """``PATH...``: the reports a command over many reports reads, files or folders."""
+    return typer.Argument(
+        metavar="PATH...",
+        help="Report files, or folders to search for *.toml files.",
+        show_default=False,
+    )

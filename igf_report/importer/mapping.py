@@ -17,19 +17,19 @@ from html import escape
 from typing import Final
 
 from igf_report.document import Block, BlockKind, Document, Section
-from igf_report.fields import FIELDS, FieldSpec, Kind
+from igf_report.fields import FIELDS, Kind
 from igf_report.importer.html import quote
-from igf_report.importer.published import Imported, normalise_label, read_published
+from igf_report.importer.published import (
+    LABELS,
+    Imported,
+    match_label,
+    normalise_label,
+    read_published,
+)
 from igf_report.render.values import DOCUMENT_TITLE, MISSING, NONE_GIVEN, UNTITLED
 
 __all__ = ["document_rows", "label_closeness", "map_document", "match_label"]
 
-_CLOSE_ENOUGH: Final = 0.86  # the published importer's ratio for a label with a typo
-_LABELS: Final = {
-    normalise_label(label): spec
-    for spec in reversed(FIELDS)
-    for label in (*reversed(spec.wordings), spec.heading, spec.label)
-}
 # Lines our own writers put around the fields, which are not answers.
 _KINDS: Final = {normalise_label(DOCUMENT_TITLE), normalise_label(f"{DOCUMENT_TITLE} Template")}
 _PLACEHOLDERS: Final = {MISSING, NONE_GIVEN}
@@ -42,25 +42,14 @@ _INVALID_MARK: Final = re.compile(r"\s*\(invalid: [^\n]*\)\Z")
 _NUMBER: Final = re.compile(r"(\d+)\.\s+")
 
 
-def match_label(text: str) -> FieldSpec | None:
-    """The field whose template label ``text`` is, recognised as loosely as on import."""
-    key = normalise_label(text)
-    if not key:
-        return None
-    if key in _LABELS:
-        return _LABELS[key]
-    close = difflib.get_close_matches(key, list(_LABELS), n=1, cutoff=_CLOSE_ENOUGH)
-    return _LABELS[close[0]] if close else None
-
-
 def label_closeness(text: str) -> float:
     """How close ``text`` is to the nearest template label, from 0 to 1 (1: it is one)."""
     key = normalise_label(text)
     if not key:
         return 0.0
-    if key in _LABELS:
+    if key in LABELS:
         return 1.0
-    return max(difflib.SequenceMatcher(None, key, label).ratio() for label in _LABELS)
+    return max(difflib.SequenceMatcher(None, key, label).ratio() for label in LABELS)
 
 
 def _html(text: str) -> str:

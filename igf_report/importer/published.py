@@ -21,7 +21,7 @@ from igf_report.fields import FIELDS, FieldSpec, Kind
 from igf_report.importer.html import Block, BlockKind, parse_html, quote
 from igf_report.render.published import HEADING
 
-__all__ = ["Imported", "normalise_label", "read_published"]
+__all__ = ["LABELS", "Imported", "match_label", "normalise_label", "read_published"]
 
 _TITLE: Final = " ".join(HEADING.lstrip("#").split()).casefold()
 _CLOSE_ENOUGH: Final = 0.86  # difflib ratio for a label with a typo
@@ -53,22 +53,24 @@ def _label_index() -> dict[str, FieldSpec]:
     return index
 
 
-_LABELS: Final = _label_index()
+#: Every wording of every field's label, normalised, to its field.
+LABELS: Final = _label_index()
 
 
-def _match(label: str) -> FieldSpec | None:
+def match_label(label: str) -> FieldSpec | None:
+    """The field whose template label ``label`` is, allowing for spelling and small typos."""
     key = normalise_label(label)
     if not key:
         return None
-    if key in _LABELS:
-        return _LABELS[key]
-    close = difflib.get_close_matches(key, list(_LABELS), n=1, cutoff=_CLOSE_ENOUGH)
-    return _LABELS[close[0]] if close else None
+    if key in LABELS:
+        return LABELS[key]
+    close = difflib.get_close_matches(key, list(LABELS), n=1, cutoff=_CLOSE_ENOUGH)
+    return LABELS[close[0]] if close else None
 
 
 def _is_label(label: str, spec: FieldSpec) -> bool:
     """Whether ``label`` is one of the field's wordings, not a near miss."""
-    return _LABELS.get(normalise_label(label)) is spec
+    return LABELS.get(normalise_label(label)) is spec
 
 
 def _is_heading(line: str) -> bool:
@@ -111,7 +113,7 @@ def _rows(text: str, notes: list[str]) -> list[_Row]:
         if not tab:
             # a line of running text starting with # is a hashtag or a note,
             # even one on a label's word: no published label is written so
-            spec = None if line.lstrip().startswith("#") else _match(line)
+            spec = None if line.lstrip().startswith("#") else match_label(line)
             if spec is not None:
                 rows.append(_Row(line, "", spec))
                 labelled = True
@@ -126,7 +128,7 @@ def _rows(text: str, notes: list[str]) -> list[_Row]:
             else:
                 rows.append(_Row(line, "", None))
             continue
-        rows.append(_Row(label, value, _match(label) if label.strip() else None))
+        rows.append(_Row(label, value, match_label(label) if label.strip() else None))
         labelled = labelled or rows[-1].spec is not None
     return rows
 
@@ -140,7 +142,7 @@ def _mend_broken_labels(rows: list[_Row], notes: list[str]) -> list[_Row]:
         following = rows[index + 1] if index + 1 < len(rows) else None
         if row.spec is None and row.label.strip() and following and following.label.strip():
             joined = f"{row.label.strip()} {following.label.strip()}"
-            spec = _match(joined)
+            spec = match_label(joined)
             if spec is not None and following.spec in {None, spec}:
                 value = f"{row.value}\n{following.value}" if row.value.strip() else following.value
                 mended.append(_Row(joined, value, spec))

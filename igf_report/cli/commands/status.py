@@ -9,7 +9,7 @@ import typer
 
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
-from igf_report.cli.options import format_option
+from igf_report.cli.options import format_option, report_paths_argument
 
 __all__ = ["status"]
 
@@ -21,14 +21,7 @@ __all__ = ["status"]
     )
 )
 def status(
-    paths: Annotated[
-        list[Path],
-        typer.Argument(
-            metavar="PATH...",
-            help="Report files, or folders to search for *.toml files.",
-            show_default=False,
-        ),
-    ],
+    paths: Annotated[list[Path], report_paths_argument()],
     fmt: Annotated[
         str,
         format_option("table (for people), json or csv (for scripts)."),
