@@ -18,6 +18,7 @@ from igf_report.collection import Entry
 from igf_report.errors import NotOurFile, UsageError
 from igf_report.fields import FIELDS, Kind
 from igf_report.render import get_renderer
+from igf_report.render.html import page_head
 from igf_report.render.values import DOCUMENT_TITLE, MISSING, as_text
 from igf_report.textutil import display_width, visible, wrap
 
@@ -205,15 +206,7 @@ def _html(entries: Sequence[Entry], title: str) -> str:
     heading = escape(visible(title))
     toc = "\n".join(contents)
     reports = "\n".join(articles)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="igf-report {escape(__version__)}">
-<title>{heading}</title>
-<style>{style}{_BOOK_STYLE}</style>
-</head>
+    return f"""{page_head(heading, style + _BOOK_STYLE)}
 <body>
 <header class="book">
 <p class="kind">{escape(DOCUMENT_TITLE)}s</p>

@@ -28,7 +28,7 @@ from igf_report.render.values import (
 )
 from igf_report.textutil import visible
 
-__all__ = ["RENDERER", "render"]
+__all__ = ["RENDERER", "page_head", "render"]
 
 _STYLE: Final = """
 :root { color-scheme: light; }
@@ -111,6 +111,24 @@ def _section(spec: FieldSpec, value: object) -> str:
     return "\n".join(parts)
 
 
+def page_head(title: str, style: str) -> str:
+    """A page's doctype and ``<head>``: UTF-8, ``lang``, the generator mark, title and style.
+
+    Args:
+        title: the page's title, already escaped.
+        style: the stylesheet.
+    """
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="igf-report {escape(__version__)}">
+<title>{title}</title>
+<style>{style}</style>
+</head>"""
+
+
 def render(values: Mapping[str, Any], *, width: int = 80) -> str:  # noqa: ARG001 -- HTML reflows
     """The report as a standalone HTML5 document, ending with one newline."""
     title = values.get("title")
@@ -131,15 +149,7 @@ def render(values: Mapping[str, Any], *, width: int = 80) -> str:  # noqa: ARG00
         facts.append(f"<dt>{escape(spec.label)}</dt><dd>{shown}</dd>")
     sections = "\n".join(_section(spec, values.get(spec.key)) for spec in SECTION_FIELDS)
     fact_list = "\n".join(facts)
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="igf-report {escape(__version__)}">
-<title>{page_title}</title>
-<style>{_STYLE}</style>
-</head>
+    return f"""{page_head(page_title, _STYLE)}
 <body>
 <header class="report">
 <p class="kind">{escape(DOCUMENT_TITLE)}</p>
