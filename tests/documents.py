@@ -142,3 +142,13 @@ NUMBERED_PRESENTATIONS: Final = Report(
     discussions=["0"],
     way_forward=["0"],
 )
+
+
+# A paragraph that merely reads as a label ("DATE") is a value in a page whose
+# labels are headings and terms, not the start of another field
+LABEL_WORDS_AS_VALUES: Final = NUMBERED_PRESENTATIONS.model_copy(
+    update={
+        "presentations": [Presentation(summary="DATE")],
+        "discussions": ["DATE", "Session Organizer: the host"],
+    }
+)

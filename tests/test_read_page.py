@@ -15,6 +15,7 @@ from igf_report.render.html import render as render_html
 
 from .conftest import SEED
 from .documents import (
+    LABEL_WORDS_AS_VALUES,
     NUMBERED_PRESENTATIONS,
     assert_every_word_kept,
     generated_documents,
@@ -134,6 +135,7 @@ def test_every_word_of_a_generated_page_is_kept(
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 @example(NUMBERED_PRESENTATIONS)
+@example(LABEL_WORDS_AS_VALUES)
 def test_any_report_rendered_to_html_imports_back(report: Report) -> None:
     tally("round trip: HTML, generated reports")
     values = {name: getattr(report, name) for name in type(report).model_fields}

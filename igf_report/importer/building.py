@@ -41,14 +41,25 @@ class DocumentBuilder:
         self.notes: list[str] = []
         self._sections: list[tuple[str, list[Block], bool]] = []
         self._lead: str | None = None
+        # once a label stood as a heading, a term or a table cell, a paragraph
+        # that merely reads as a label ("Date") is content, not a label
+        self._structured = False
 
     @property
     def started(self) -> bool:
         """Whether a label has been met."""
         return any(label for label, _, _ in self._sections)
 
-    def label(self, text: str, *, fact: bool = False) -> None:
-        """Start a section under label ``text``."""
+    def label(self, text: str, *, fact: bool = False, structured: bool = True) -> None:
+        """Start a section under label ``text``.
+
+        Args:
+            text: the label.
+            fact: the section is one of the header block's one-value fields.
+            structured: the label stood in the document's structure (a heading,
+                a term, a table cell), not in a paragraph.
+        """
+        self._structured = self._structured or structured
         self._flush_lead()
         self._sections.append((" ".join(text.split()), [], fact))
 
@@ -85,12 +96,12 @@ class DocumentBuilder:
 
     def block_or_label(self, block: Block) -> None:
         """Add a block, or a label and its value when a plain paragraph is ``Label: value``."""
-        if block.kind is BlockKind.PARAGRAPH and not block.lead:
+        if block.kind is BlockKind.PARAGRAPH and not block.lead and not self._structured:
             if is_label(block.text):
-                self.label(block.text)
+                self.label(block.text, structured=False)
                 return
             if (pair := split_label(block.text)) is not None:
-                self.label(pair[0])
+                self.label(pair[0], structured=False)
                 self.block(Block(BlockKind.PARAGRAPH, pair[1].strip()))
                 return
         self.block(block)
@@ -108,7 +119,7 @@ class DocumentBuilder:
             return False
         if not is_label(lead):
             return False
-        self.label(lead)
+        self.label(lead, structured=False)  # a bold lead-in is a paragraph's own words
         self.block(Block(block.kind, rest))
         return True
 
