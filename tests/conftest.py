@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,3 +199,17 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             '\nThe whole suite ran, and the README\'s "Reliability" table must say what it '
             "counted. The table should read:\n\n" + reliability.expected_table(reliability.TALLY)
         )
+
+
+def print_to_pdf(chromium: str, page: Path, pdf: Path, profile: Path) -> None:
+    """Print an HTML page to PDF in headless Chromium, as a person printing it would."""
+    # no network here: the flags keep Chromium from trying to reach its services
+    subprocess.run(
+        [
+            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", f"--user-data-dir={profile}",
+            "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri(),
+        ],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip

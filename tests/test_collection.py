@@ -24,7 +24,7 @@ from igf_report.export import csv_text, safe_cell
 from igf_report.reportfile import dump_toml
 from igf_report.textutil import display_width
 
-from .conftest import EXAMPLES, Invoke, valid_data
+from .conftest import EXAMPLES, Invoke, print_to_pdf, valid_data
 from .reliability import tally
 
 HOSTILE = (
@@ -249,15 +249,7 @@ def test_html_book_prints_each_report_on_its_own_pages(invoke: Invoke, tmp_path:
     page = tmp_path / "book.html"
     assert invoke("book", str(tmp_path / "igf"), "-o", str(page)).exit_code == 0
     pdf = tmp_path / "book.pdf"
-    subprocess.run(
-        [
-            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-            "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri(),
-        ],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    print_to_pdf(chromium, page, pdf, tmp_path / "profile")
     text = subprocess.run(
         [pdftotext, "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout

@@ -18,7 +18,7 @@ from igf_report.fields import FIELDS
 from igf_report.render import FORMATS, get_renderer
 from igf_report.validation import check
 
-from .conftest import EXAMPLES, Invoke, snapshot
+from .conftest import EXAMPLES, Invoke, print_to_pdf, snapshot
 
 HOSTILE = (
     "*Bob* _x_ [link](http://e.example) <script>alert(1)</script> &amp; "
@@ -190,15 +190,7 @@ def test_html_prints_to_pdf_with_every_value(tmp_path: Path, values: str) -> Non
     page = tmp_path / "report.html"
     page.write_text(get_renderer("html").render(data, width=80), encoding="utf-8")
     pdf = tmp_path / "report.pdf"
-    subprocess.run(
-        [
-            chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", f"--user-data-dir={tmp_path / 'profile'}",
-            "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri(),
-        ],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    print_to_pdf(chromium, page, pdf, tmp_path / "profile")
     pdftotext = shutil.which("pdftotext")
     assert pdftotext is not None, "poppler-utils comes with chromium in .ci/run"
     text = subprocess.run(
