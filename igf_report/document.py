@@ -5,13 +5,18 @@ Readers (:mod:`igf_report.importer`) turn a file into a :class:`Document`;
 Writers go the other way: :mod:`igf_report.render.tree` turns a report into a
 document once, and a format module only serialises the document. The tree
 knows neither the terminal nor any format, and nothing about field kinds:
-sections carry the label they stand under, blocks carry plain text.
+sections carry the label they stand under, blocks carry plain text, and what a
+format may write its own way (a date, where a person's name ends) rides along
+as plain data.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from dataclasses import dataclass, field
+
+from igf_report.parsers import split_paragraphs
 
 __all__ = ["Block", "BlockKind", "Document", "Section"]
 
@@ -21,6 +26,9 @@ class BlockKind(enum.Enum):
 
     PARAGRAPH = "paragraph"
     ITEM = "item"  # one item of a bulleted or numbered list
+    #: one numbered entry under a heading of its own (a presentation): the
+    #: lead-in is the heading, if it has one, and the text its paragraphs
+    ENTRY = "entry"
 
 
 @dataclass(frozen=True)
@@ -32,12 +40,25 @@ class Block:
         text: the text after the lead-in, with a newline only where a line was broken.
         lead: bold text the block starts with (a presentation's title), if any.
         lead_break: whether a line break separates the lead-in from the text.
+        note: a mark a writer sets apart after the text, such as why the
+            value is invalid (``(invalid: ...)``); readers leave it ``None``.
+        name: the person's name the text opens with, for a format that must
+            keep it whole (a comma in it is not the one before the affiliation).
+        date: the date the text says, for a format that writes dates its own way.
     """
 
     kind: BlockKind
     text: str
     lead: str | None = None
     lead_break: bool = False
+    note: str | None = None
+    name: str | None = None
+    date: dt.date | None = None
+
+    @property
+    def paragraphs(self) -> tuple[str, ...]:
+        """The text's paragraphs (split at blank lines, stripped), for an entry of several."""
+        return tuple(split_paragraphs(self.text))
 
     @property
     def words(self) -> str:
@@ -56,12 +77,17 @@ class Section:
         key: the field key, when a writer made the section from a report.
         fact: whether it is a one-value field of the header block, which
             writers show as a label/value row rather than a headed section.
+        gap: what a writer shows where the section has no blocks (``(not given)``).
+        is_title: whether it holds the document's title, which a format with a
+            heading of its own for the title may leave out of the header block.
     """
 
     label: str
     blocks: tuple[Block, ...] = ()
     key: str | None = None
     fact: bool = False
+    gap: str = ""
+    is_title: bool = False
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 
 from hypothesis import HealthCheck, given, settings
@@ -9,8 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.fields import FIELDS
 from igf_report.importer.mapping import map_document, match_label
-from igf_report.model import Report
+from igf_report.model import Report, TimeRange
+from igf_report.render import get_renderer
 from igf_report.render.tree import report_document
+from igf_report.render.values import Invalid
 from igf_report.validation import check
 
 from .conftest import EXAMPLES
@@ -32,14 +35,48 @@ def test_a_report_becomes_one_section_per_field_in_template_order() -> None:
     assert [s.key for s in document.sections] == [spec.key for spec in FIELDS]
     assert [s.label for s in document.sections] == [spec.heading for spec in FIELDS]
     assert [s.fact for s in document.sections] == [not spec.kind.is_list for spec in FIELDS]
+    assert [s.is_title for s in document.sections] == [spec is FIELDS[0] for spec in FIELDS]
     by_key = {s.key: s for s in document.sections}
-    assert by_key["date"].blocks == (Block(BlockKind.PARAGRAPH, "6 December 2016"),)
-    assert by_key["rapporteur"].blocks == ()  # a gap; each format shows it its own way
+    # the date in words for every format, and as a date for one that writes its own form
+    assert by_key["date"].blocks == (
+        Block(BlockKind.PARAGRAPH, "6 December 2016", date=dt.date(2016, 12, 6)),
+    )
+    # a gap: no blocks, and the words each format shows for it its own way
+    assert (by_key["rapporteur"].blocks, by_key["rapporteur"].gap) == ((), "(not given)")
     assert {b.kind for b in by_key["speakers"].blocks} == {BlockKind.ITEM}
+    assert by_key["speakers"].blocks[0].name == "Eber Omar Betanzos Torres"
+    assert by_key["speakers"].blocks[0].text.startswith("Eber Omar Betanzos Torres, Under")
+    assert {b.kind for b in by_key["key_issues"].blocks} == {BlockKind.ITEM}
+    assert {b.name for b in by_key["key_issues"].blocks} == {None}
     assert {b.kind for b in by_key["discussions"].blocks} == {BlockKind.PARAGRAPH}
+    assert {b.kind for b in by_key["presentations"].blocks} == {BlockKind.ENTRY}
     first = by_key["presentations"].blocks[0]
     assert (first.lead, first.lead_break) == ("Gob.mx", True)
     assert not first.text.startswith("Gob.mx")
+    two = Block(BlockKind.ENTRY, "First, with a\nline break.\n \n  Second.\n\n\n")
+    assert two.paragraphs == ("First, with a\nline break.", "Second.")
+
+
+def test_a_gap_says_missing_or_none_and_an_invalid_value_carries_its_mark() -> None:
+    values = _values("national-digital-strategy")
+    values["presentations"] = []
+    values["discussions"] = []
+    values["date"] = Invalid("next tuesday", "not a date")
+    by_key = {s.key: s for s in report_document(values).sections}
+    assert (by_key["presentations"].blocks, by_key["presentations"].gap) == ((), "(none)")
+    assert (by_key["discussions"].blocks, by_key["discussions"].gap) == ((), "(not given)")
+    assert by_key["date"].blocks == (
+        Block(BlockKind.PARAGRAPH, "next tuesday", note="(invalid: not a date)"),
+    )
+    values["title"] = Invalid("", "should not be blank")
+    assert report_document(values).title is None
+
+
+def test_seconds_the_file_has_are_shown_in_every_format() -> None:
+    values = _values("national-digital-strategy")
+    values["time"] = TimeRange(start=dt.time(10, 45, 30), end=dt.time(11, 45))
+    for name in ("text", "markdown", "html", "published"):
+        assert "10:45:30 - 11:45:00" in get_renderer(name).render(values), name
 
 
 def test_labels_match_loosely() -> None:

@@ -55,7 +55,7 @@ def test_every_format_is_registered_with_its_module(name: str) -> None:
     renderer = get_renderer(name)
     assert renderer.name == name
     assert renderer.suffix.startswith(".")
-    if renderer.render_bytes is not None:  # a binary format (Word): tests/test_word.py
+    if renderer.binary:  # a binary format (Word): tests/test_word.py
         assert renderer.render_bytes(_example_values(), width=80).startswith(b"PK\x03\x04")
         return
     out = renderer.render(_example_values(), width=80)

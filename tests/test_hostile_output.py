@@ -21,12 +21,14 @@ from pathlib import Path
 import pytest
 
 from igf_report.importer.published import read_published
-from igf_report.render.published import render as render_published
+from igf_report.render import get_renderer
 from igf_report.reportfile import dump_toml
 from igf_report.validation import check
 
 from .conftest import Invoke
 from .reliability import tally
+
+render_published = get_renderer("published").render
 
 #: Rich markup, an ANSI colour, an OSC title and hyperlink, BEL, a C1 CSI,
 #: bidirectional overrides and isolates, and HTML.

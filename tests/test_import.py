@@ -20,11 +20,13 @@ from igf_report.importer import import_report, import_text
 from igf_report.importer.html import BlockKind, parse_html
 from igf_report.importer.published import read_published
 from igf_report.model import Person
-from igf_report.render.published import render as render_published
+from igf_report.render import get_renderer
 from igf_report.validation import check
 
 from .conftest import EXAMPLES, SEED, Invoke
 from .reliability import tally
+
+render_published = get_renderer("published").render
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 _WORDS = re.compile(r"\w+")

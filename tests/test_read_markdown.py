@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from igf_report.importer.mapping import map_document
 from igf_report.importer.markdown import read_markdown
 from igf_report.model import Person, Presentation, Report
-from igf_report.render.markdown import render as render_markdown
+from igf_report.render import get_renderer
 
 from .documents import (
     NUMBERED_PRESENTATIONS,
@@ -22,6 +22,8 @@ from .documents import (
     reports,
 )
 from .reliability import tally
+
+render_markdown = get_renderer("markdown").render
 
 DRAFT = """\
 # Connecting the Next Billion

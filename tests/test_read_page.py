@@ -11,7 +11,7 @@ from igf_report.importer.mapping import map_document
 from igf_report.importer.page import read_page
 from igf_report.importer.published import read_published
 from igf_report.model import Report
-from igf_report.render.html import render as render_html
+from igf_report.render import get_renderer
 
 from .conftest import SEED
 from .documents import (
@@ -23,6 +23,8 @@ from .documents import (
     reports,
 )
 from .reliability import tally
+
+render_html = get_renderer("html").render
 
 
 def _seed_page() -> str:

@@ -20,11 +20,12 @@ from igf_report.importer.mapping import map_document
 from igf_report.importer.word import is_docx, read_word
 from igf_report.model import Person, Presentation, Report
 from igf_report.render import get_renderer
-from igf_report.render.docx import render as render_docx
 
 from .conftest import EXAMPLES, Invoke
 from .documents import assert_every_word_kept, generated_documents, imported_report, reports
 from .reliability import tally
+
+render_docx = get_renderer("docx").render_bytes
 
 
 def _bytes(word: WordDocument) -> bytes:

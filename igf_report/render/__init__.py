@@ -1,7 +1,10 @@
 """Output formats: one module per format, found by name in :data:`FORMATS`.
 
-Each format module defines a :class:`Renderer` called ``RENDERER``. Modules are
-imported only when their format is asked for, so that a command starts fast.
+A report becomes a :class:`~igf_report.document.Document` once
+(:func:`igf_report.render.tree.report_document`); each format module only
+serialises that document, through the :class:`Renderer` it defines as
+``RENDERER``. Modules are imported only when their format is asked for, so
+that a command starts fast.
 """
 
 from __future__ import annotations
@@ -12,24 +15,26 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Protocol
 
+from igf_report.document import Document
 from igf_report.errors import NotOurFile, UsageError
+from igf_report.render.tree import report_document
 
-__all__ = ["FORMATS", "BytesRenderFunction", "RenderFunction", "Renderer", "get_renderer"]
+__all__ = ["FORMATS", "BytesWriteFunction", "Renderer", "WriteFunction", "get_renderer"]
 
 
-class RenderFunction(Protocol):
-    """Turns a report's values into a document."""
+class WriteFunction(Protocol):
+    """Serialises a document as text."""
 
-    def __call__(self, values: Mapping[str, Any], *, width: int) -> str:
-        """Render ``values`` (field key to normalised value; missing keys allowed)."""
+    def __call__(self, document: Document, *, width: int) -> str:
+        """Write ``document``; ``width`` is the most columns a line may take, where lines wrap."""
         ...
 
 
-class BytesRenderFunction(Protocol):
-    """Turns a report's values into a binary document (a Word file)."""
+class BytesWriteFunction(Protocol):
+    """Serialises a document as a binary file (a Word file)."""
 
-    def __call__(self, values: Mapping[str, Any], *, width: int) -> bytes:
-        """Render ``values`` (field key to normalised value; missing keys allowed)."""
+    def __call__(self, document: Document) -> bytes:
+        """Write ``document``."""
         ...
 
 
@@ -41,24 +46,48 @@ class Renderer:
         name: what ``--format`` takes.
         suffix: the file suffix of its documents.
         description: one line for ``--help``.
-        render: the function that writes the document.
         marker: text near the start of every document of this format, by
             which a file igf-report wrote is told from one it must not overwrite.
-        render_bytes: for a binary format, the function that writes the
-            document (``render`` then refuses, saying why).
+        write: for a text format, the function that serialises a document.
+        write_bytes: for a binary format, the function that serialises a document.
     """
 
     name: str
     suffix: str
     description: str
-    render: RenderFunction
     marker: str
-    render_bytes: BytesRenderFunction | None = None
+    write: WriteFunction | None = None
+    write_bytes: BytesWriteFunction | None = None
 
     @property
     def binary(self) -> bool:
         """Whether documents of this format are bytes, not text."""
-        return self.render_bytes is not None
+        return self.write is None
+
+    def render(self, values: Mapping[str, Any], *, width: int = 80) -> str:
+        """A report in this format.
+
+        Args:
+            values: field key to normalised value, or to
+                :class:`~igf_report.render.values.Invalid`; missing keys allowed.
+            width: the most columns a line may take (for formats that wrap).
+
+        Raises:
+            UsageError: the format is binary (see :meth:`render_bytes`).
+        """
+        if self.write is None:
+            msg = (
+                f"the {self.name} format is a binary file, not text; "
+                f"write it to a file with -o REPORT{self.suffix}"
+            )
+            raise UsageError(msg)
+        return self.write(report_document(values), width=width)
+
+    def render_bytes(self, values: Mapping[str, Any], *, width: int = 80) -> bytes:
+        """A report in this format as bytes: a binary format's file, a text format's UTF-8."""
+        if self.write_bytes is None:
+            return self.render(values, width=width).encode()
+        return self.write_bytes(report_document(values))
 
     def wrote(self, path: Path) -> bool:
         """Whether ``path`` holds a document this format wrote (its marker near the start)."""

@@ -15,28 +15,23 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from igf_report import __version__
 from igf_report.document import Block, BlockKind, Document, Section
-from igf_report.errors import UsageError
-from igf_report.fields import FIELDS
 from igf_report.render import Renderer
-from igf_report.render.tree import report_document
-from igf_report.render.values import MISSING, NONE_GIVEN
+from igf_report.render.values import MISSING
 from igf_report.textutil import visible
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.text.paragraph import Paragraph
 
-__all__ = ["RENDERER", "add_document", "new_word", "render", "save_word", "write_docx"]
+__all__ = ["RENDERER", "add_document", "new_word", "save_word", "write_docx"]
 
 _MARKER: Final = "Written by igf-report"
 _CORE: Final = "docProps/core.xml"
 _CONTENT_TYPES: Final = "[Content_Types].xml"
-_REQUIRED: Final = {spec.key: spec.required for spec in FIELDS}
 
 
 def _text(text: str) -> str:
@@ -53,11 +48,13 @@ def _runs(paragraph: Paragraph, block: Block) -> None:
         else:
             paragraph.add_run(" ")
     paragraph.add_run(_text(block.text))
+    if block.note:
+        paragraph.add_run(" ")
+        paragraph.add_run(_text(block.note)).italic = True
 
 
 def _placeholder(paragraph: Paragraph, section: Section) -> None:
-    required = _REQUIRED.get(section.key or "", True)
-    paragraph.add_run(MISSING if required or section.fact else NONE_GIVEN).italic = True
+    paragraph.add_run(_text(section.gap or MISSING)).italic = True
 
 
 def _facts(word: WordDocument, facts: list[Section]) -> None:
@@ -160,21 +157,10 @@ def write_docx(document: Document) -> bytes:
     return save_word(word)
 
 
-def render(values: Mapping[str, Any], *, width: int = 80) -> bytes:  # noqa: ARG001 -- Word reflows
-    """The report as a Word file."""
-    return write_docx(report_document(values))
-
-
-def _not_text(values: Mapping[str, Any], *, width: int = 80) -> str:  # noqa: ARG001 -- the text interface
-    msg = "the docx format is a Word file, not text; write it to a file with -o REPORT.docx"
-    raise UsageError(msg)
-
-
 RENDERER = Renderer(
     name="docx",
     suffix=".docx",
     description="a Word document (needs -o FILE)",
-    render=_not_text,
     marker=_MARKER,
-    render_bytes=render,
+    write_bytes=write_docx,
 )

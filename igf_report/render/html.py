@@ -7,28 +7,16 @@ header block together and a section heading with its first paragraph.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from html import escape
-from typing import Any, Final
+from typing import Final
 
 from igf_report import __version__
-from igf_report.fields import FieldSpec, Kind
-from igf_report.model import Presentation
-from igf_report.parsers import split_paragraphs
+from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.render import Renderer
-from igf_report.render.values import (
-    DOCUMENT_TITLE,
-    HEADER_FIELDS,
-    MISSING,
-    NONE_GIVEN,
-    SECTION_FIELDS,
-    UNTITLED,
-    Invalid,
-    as_text,
-)
+from igf_report.render.values import DOCUMENT_TITLE, MISSING, UNTITLED
 from igf_report.textutil import visible
 
-__all__ = ["RENDERER", "page_head", "render"]
+__all__ = ["RENDERER", "page_head", "write"]
 
 _STYLE: Final = """
 :root { color-scheme: light; }
@@ -79,33 +67,51 @@ def _missing(text: str) -> str:
     return f'<span class="missing">{escape(text)}</span>'
 
 
-def _invalid(value: Invalid) -> str:
+def _shown(block: Block) -> str:
+    if not block.note:
+        return _text(block.text)
     # marked in words as well as in colour, which a black-and-white print loses
-    note = f'<span class="invalid-note">{escape(visible(value.note))}</span>'
-    return f'<span class="invalid">{_text(value.text)}</span> {note}'
+    note = f'<span class="invalid-note">{escape(visible(block.note))}</span>'
+    return f'<span class="invalid">{_text(block.text)}</span> {note}'
 
 
-def _section(spec: FieldSpec, value: object) -> str:
-    parts = [f'<section id="{spec.key}">', f"<h2>{escape(spec.heading)}</h2>"]
-    if isinstance(value, Invalid):
-        parts.append(f"<p>{_invalid(value)}</p>")
-    elif not isinstance(value, list) or not value:
-        parts.append(f"<p>{_missing(MISSING if spec.required else NONE_GIVEN)}</p>")
-    elif spec.kind is Kind.PRESENTATIONS:
-        # numbered as in text and show; an untitled one still gets a heading, so
-        # that its summary is not read as part of the presentation before it
-        for number, item in enumerate(value, start=1):
-            presentation: Presentation = item
-            parts.append("<article>")
-            title = _text(presentation.title) if presentation.title else _missing(UNTITLED)
-            parts.append(f"<h3>{number}. {title}</h3>")
-            parts.extend(f"<p>{_text(p)}</p>" for p in split_paragraphs(presentation.summary))
-            parts.append("</article>")
-    elif spec.kind is Kind.PARAGRAPHS:
-        parts.extend(f"<p>{_text(str(p))}</p>" for p in value)
-    else:
-        parts.append("<ul>")
-        parts.extend(f"<li>{_text(str(item))}</li>" for item in value)
+def _value(section: Section) -> str:
+    return " ".join(_shown(block) for block in section.blocks) or _missing(section.gap)
+
+
+def _entry(block: Block, number: int) -> list[str]:
+    # numbered as in text and show; an untitled one still gets a heading, so
+    # that its summary is not read as part of the entry before it
+    title = _text(block.lead) if block.lead else _missing(UNTITLED)
+    return [
+        "<article>",
+        f"<h3>{number}. {title}</h3>",
+        *(f"<p>{_text(paragraph)}</p>" for paragraph in block.paragraphs),
+        "</article>",
+    ]
+
+
+def _section(section: Section) -> str:
+    opening = f'<section id="{escape(section.key)}">' if section.key else "<section>"
+    parts = [opening, f"<h2>{escape(section.label)}</h2>"]
+    if not section.blocks:
+        parts.append(f"<p>{_missing(section.gap)}</p>")
+    number = 0
+    in_list = False
+    for block in section.blocks:
+        if in_list and block.kind is not BlockKind.ITEM:
+            parts.append("</ul>")
+        elif not in_list and block.kind is BlockKind.ITEM:
+            parts.append("<ul>")
+        in_list = block.kind is BlockKind.ITEM
+        if block.kind is BlockKind.ENTRY:
+            number += 1
+            parts.extend(_entry(block, number))
+        elif in_list:
+            parts.append(f"<li>{_shown(block)}</li>")
+        else:
+            parts.append(f"<p>{_shown(block)}</p>")
+    if in_list:
         parts.append("</ul>")
     parts.append("</section>")
     return "\n".join(parts)
@@ -129,33 +135,28 @@ def page_head(title: str, style: str) -> str:
 </head>"""
 
 
-def render(values: Mapping[str, Any], *, width: int = 80) -> str:  # noqa: ARG001 -- HTML reflows
-    """The report as a standalone HTML5 document, ending with one newline."""
-    title = values.get("title")
-    if isinstance(title, Invalid):
-        heading = _invalid(title)
+def write(document: Document, *, width: int = 80) -> str:  # noqa: ARG001 -- HTML reflows
+    """The document as a standalone HTML5 page, ending with one newline."""
+    kind = document.subtitle or DOCUMENT_TITLE
+    page_title = escape(visible(f"{document.title} - {kind}" if document.title else kind))
+    titles = [section for section in document.sections if section.is_title]
+    if titles:  # shown as the title field is, marked if it is invalid
+        heading = _value(titles[0])
     else:
-        heading = _text(str(title)) if title else _missing(MISSING)
-    page_title = escape(visible(f"{title} - {DOCUMENT_TITLE}" if title else DOCUMENT_TITLE))
-    facts = []
-    for spec in HEADER_FIELDS:
-        if spec.key == "title":
-            continue
-        value = values.get(spec.key)
-        if isinstance(value, Invalid):
-            shown = _invalid(value)
-        else:
-            shown = _missing(MISSING) if value is None else _text(as_text(spec, value))
-        facts.append(f"<dt>{escape(spec.label)}</dt><dd>{shown}</dd>")
-    sections = "\n".join(_section(spec, values.get(spec.key)) for spec in SECTION_FIELDS)
-    fact_list = "\n".join(facts)
+        heading = _text(document.title) if document.title else _missing(MISSING)
+    facts = "\n".join(
+        f"<dt>{escape(section.label)}</dt><dd>{_value(section)}</dd>"
+        for section in document.sections
+        if section.fact and not section.is_title  # the title is the page's heading
+    )
+    sections = "\n".join(_section(section) for section in document.sections if not section.fact)
     return f"""{page_head(page_title, _STYLE)}
 <body>
 <header class="report">
-<p class="kind">{escape(DOCUMENT_TITLE)}</p>
+<p class="kind">{escape(kind)}</p>
 <h1>{heading}</h1>
 <dl class="facts">
-{fact_list}
+{facts}
 </dl>
 </header>
 <main>
@@ -171,6 +172,6 @@ RENDERER = Renderer(
     name="html",
     suffix=".html",
     description="a standalone HTML5 page for printing",
-    render=render,
     marker='<meta name="generator" content="igf-report',
+    write=write,
 )

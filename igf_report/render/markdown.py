@@ -7,26 +7,13 @@ speaker named ``*Bob*`` stays ``*Bob*``, never emphasis, a link or HTML.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from typing import Any
 
-from igf_report.fields import FieldSpec, Kind
-from igf_report.model import Presentation
-from igf_report.parsers import split_paragraphs
+from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.render import Renderer
-from igf_report.render.values import (
-    DOCUMENT_TITLE,
-    HEADER_FIELDS,
-    MISSING,
-    NONE_GIVEN,
-    SECTION_FIELDS,
-    UNTITLED,
-    Invalid,
-    as_text,
-)
+from igf_report.render.values import DOCUMENT_TITLE, MISSING, UNTITLED
 from igf_report.textutil import visible
 
-__all__ = ["RENDERER", "escape", "render"]
+__all__ = ["RENDERER", "escape", "write"]
 
 # Inline punctuation that CommonMark may read as markup, anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]<>#|~&!])")
@@ -54,56 +41,58 @@ def escape(text: str) -> str:
     return "\\\n".join(line for line in lines if line)
 
 
-def _invalid(value: Invalid) -> str:
-    return f"{escape(value.text)} **{escape(value.note)}**"
+def _shown(block: Block) -> str:
+    text = escape(block.text)
+    return f"{text} **{escape(block.note)}**" if block.note else text
 
 
-def _header(values: Mapping[str, Any]) -> list[str]:
-    lines = []
-    for spec in HEADER_FIELDS:
-        value = values.get(spec.key)
-        if isinstance(value, Invalid):
-            shown = _invalid(value)
+def _fact(section: Section) -> str:
+    return " ".join(_shown(block) for block in section.blocks) or f"*{section.gap}*"
+
+
+def _entry(block: Block, number: int) -> list[str]:
+    # numbered as in text and show; an untitled one still gets a heading, so
+    # that its summary is not read as part of the entry before it
+    title = escape(block.lead) if block.lead else f"*{UNTITLED}*"
+    lines = [f"### {number}. {title}"]
+    for paragraph in block.paragraphs:
+        lines.extend(["", escape(paragraph)])
+    return lines
+
+
+def _section(section: Section) -> list[str]:
+    lines = [f"## {escape(section.label)}", ""]
+    if not section.blocks:
+        lines.append(f"*{section.gap}*")
+    number = 0
+    previous: BlockKind | None = None
+    for block in section.blocks:
+        if previous is not None and not (previous is block.kind is BlockKind.ITEM):
+            lines.append("")  # paragraphs and entries apart, a list's items together
+        previous = block.kind
+        if block.kind is BlockKind.ENTRY:
+            number += 1
+            lines.extend(_entry(block, number))
+        elif block.kind is BlockKind.ITEM:
+            lines.append(f"- {_shown(block)}")
         else:
-            shown = f"*{MISSING}*" if value is None else escape(as_text(spec, value))
-        lines.append(f"- **{escape(spec.label)}:** {shown}")
+            lines.append(_shown(block))
     return lines
 
 
-def _section(spec: FieldSpec, value: object) -> list[str]:
-    lines = [f"## {escape(spec.heading)}", ""]
-    if isinstance(value, Invalid):
-        lines.append(_invalid(value))
-        return lines
-    if not isinstance(value, list) or not value:
-        lines.append(f"*{MISSING if spec.required else NONE_GIVEN}*")
-        return lines
-    if spec.kind is Kind.PRESENTATIONS:
-        # numbered as in text and show; an untitled one still gets a heading, so
-        # that its summary is not read as part of the presentation before it
-        for number, item in enumerate(value, start=1):
-            presentation: Presentation = item
-            title = escape(presentation.title) if presentation.title else f"*{UNTITLED}*"
-            lines.extend([f"### {number}. {title}", ""])
-            for paragraph in split_paragraphs(presentation.summary):
-                lines.extend([escape(paragraph), ""])
-        return lines[:-1]
-    if spec.kind is Kind.PARAGRAPHS:
-        for paragraph in value:
-            lines.extend([escape(str(paragraph)), ""])
-        return lines[:-1]
-    lines.extend(f"- {escape(str(item))}" for item in value)
-    return lines
-
-
-def render(values: Mapping[str, Any], *, width: int = 80) -> str:  # noqa: ARG001 -- Markdown reflows
-    """The report as a CommonMark document, ending with one newline."""
-    title = values.get("title")
-    lines = [f"# {escape(str(title)) if title else f'*{MISSING}*'}", "", f"*{DOCUMENT_TITLE}*", ""]
-    lines.extend(_header(values))
-    for spec in SECTION_FIELDS:
-        lines.append("")
-        lines.extend(_section(spec, values.get(spec.key)))
+def write(document: Document, *, width: int = 80) -> str:  # noqa: ARG001 -- Markdown reflows
+    """The document as CommonMark, ending with one newline."""
+    title = escape(document.title) if document.title else f"*{MISSING}*"
+    lines = [f"# {title}", ""]
+    if document.subtitle:
+        lines.extend([f"*{escape(document.subtitle)}*", ""])
+    for index, section in enumerate(document.sections):
+        if section.fact:
+            lines.append(f"- **{escape(section.label)}:** {_fact(section)}")
+            continue
+        if index:
+            lines.append("")
+        lines.extend(_section(section))
     return "\n".join(lines) + "\n"
 
 
@@ -111,6 +100,6 @@ RENDERER = Renderer(
     name="markdown",
     suffix=".md",
     description="CommonMark, every value escaped",
-    render=render,
     marker=f"\n*{DOCUMENT_TITLE}*\n",
+    write=write,
 )

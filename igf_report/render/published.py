@@ -12,18 +12,15 @@ affiliation. In a browser all of it looks as the report was typed.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from collections.abc import Mapping
 from html import escape
-from typing import Any, Final
+from typing import Final
 
-from igf_report.fields import FIELDS, FieldSpec, Kind
-from igf_report.model import Person, Presentation, TimeRange
+from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.render import Renderer
-from igf_report.render.values import DOCUMENT_TITLE, as_text
+from igf_report.render.values import DOCUMENT_TITLE
 
-__all__ = ["HEADING", "RENDERER", "render"]
+__all__ = ["HEADING", "RENDERER", "write"]
 
 HEADING: Final = f"## {DOCUMENT_TITLE} Template"
 _LIST_OPEN = '<ul style="list-style-type: none">'
@@ -43,53 +40,48 @@ def _html(text: str) -> str:
     return _SPACE_RUN.sub(_keep_space, escape(text, quote=False))
 
 
-def _person(person: Person) -> str:
-    name = _html(person.name).replace(",", "&#44;")
-    return f"{name}, {_html(person.affiliation)}" if person.affiliation else name
+def _inline(block: Block) -> str:
+    if block.date is not None and not block.note:
+        return f"{block.date.month:02d}/{block.date.day:02d}/{block.date.year:04d}"
+    if block.name is not None and block.text.startswith(block.name):
+        # a comma in the name would be read as the one before the affiliation
+        name = _html(block.name).replace(",", "&#44;")
+        return name + _html(block.text[len(block.name) :])
+    return _html(block.text)
 
 
-def _time(time: TimeRange) -> str:
-    if any(t.second or t.microsecond for t in (time.start, time.end)):
-        return f"{time.start.isoformat()} - {time.end.isoformat()}"
-    return str(time)
+def _block(block: Block) -> str:
+    if block.note:  # an invalid value, written as the file has it
+        return _html(block.text)
+    if block.kind is BlockKind.ITEM:
+        return f"<li>-{_inline(block)}</li>"
+    lead = ""
+    if block.lead:
+        lead = f"<b>{_html(block.lead)}</b>" + ("<br>" if block.lead_break else " ")
+    return f"<p>{lead}{_inline(block)}</p>"
 
 
-def _value(spec: FieldSpec, value: object) -> str:
-    if value is None or value == []:
-        return ""
-    if not spec.kind.is_list:
-        return _one_value(spec, value)
-    if spec.kind in {Kind.PERSONS, Kind.SENTENCES} and isinstance(value, list):
-        items = " ".join(
-            f"<li>-{_person(item) if isinstance(item, Person) else _html(str(item))}</li>"
-            for item in value
-        )
-        return f"{_LIST_OPEN} {items} </ul>"
-    if spec.kind is Kind.PARAGRAPHS and isinstance(value, list):
-        return " ".join(f"<p>{_html(str(p))}</p>" for p in value)
-    if spec.kind is Kind.PRESENTATIONS and isinstance(value, list):
-        blocks = []
-        for item in value:
-            presentation: Presentation = item
-            lead = f"<b>{_html(presentation.title)}</b><br>" if presentation.title else ""
-            blocks.append(f"<p>{lead}{_html(presentation.summary)}</p>")
-        return " ".join(blocks)
-    return _html(str(value))
+def _value(section: Section) -> str:
+    if section.fact:
+        return " ".join(_inline(block) for block in section.blocks)
+    parts: list[str] = []
+    in_list = False
+    for block in section.blocks:
+        is_item = block.kind is BlockKind.ITEM and not block.note
+        if is_item and not in_list:
+            parts.append(_LIST_OPEN)
+        elif in_list and not is_item:
+            parts.append("</ul>")
+        in_list = is_item
+        parts.append(_block(block))
+    if in_list:
+        parts.append("</ul>")
+    return " ".join(parts)
 
 
-def _one_value(spec: FieldSpec, value: object) -> str:
-    if isinstance(value, dt.date):
-        return f"{value.month:02d}/{value.day:02d}/{value.year:04d}"
-    if isinstance(value, TimeRange):
-        return _time(value)
-    if isinstance(value, Person):
-        return _person(value)
-    return _html(as_text(spec, value))
-
-
-def render(values: Mapping[str, Any], *, width: int = 80) -> str:  # noqa: ARG001 -- rows are not wrapped
-    """The report as the IGF website published reports: UTF-8, LF, one row per field."""
-    rows = [f"{spec.heading}\t{_value(spec, values.get(spec.key))}" for spec in FIELDS]
+def write(document: Document, *, width: int = 80) -> str:  # noqa: ARG001 -- rows are not wrapped
+    """The document as the IGF website published reports: UTF-8, LF, one row per section."""
+    rows = [f"{section.label}\t{_value(section)}" for section in document.sections]
     return f"\n\n{HEADING}\n\n" + "\n".join(rows) + "\n"
 
 
@@ -97,6 +89,6 @@ RENDERER = Renderer(
     name="published",
     suffix=".txt",
     description="the IGF website's published format (label<TAB>HTML rows)",
-    render=render,
     marker=f"\n{HEADING}\n",
+    write=write,
 )

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Sequence
 
-from igf_report.fields import FieldSpec, Kind
-from igf_report.model import Presentation
-from igf_report.parsers import split_paragraphs
+from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.render import Renderer
-from igf_report.render.values import (
-    DOCUMENT_TITLE,
-    HEADER_FIELDS,
-    MISSING,
-    NONE_GIVEN,
-    SECTION_FIELDS,
-    Invalid,
-    as_text,
-)
+from igf_report.render.values import DOCUMENT_TITLE
 from igf_report.textutil import display_width, visible, wrap
 
-__all__ = ["RENDERER", "render"]
+__all__ = ["RENDERER", "write"]
 
 _GAP = 2  # columns between a header label and its value
 
@@ -29,83 +18,88 @@ def _underlined(lines: list[str], rule: str) -> list[str]:
     return [*lines, rule * max(display_width(line) for line in lines)]
 
 
-def _shown(spec: FieldSpec, value: object) -> str:
-    text = visible(as_text(spec, value))
-    return f"{text} {visible(value.note)}" if isinstance(value, Invalid) else text
+def _shown(block: Block) -> str:
+    text = visible(block.text)
+    return f"{text} {visible(block.note)}" if block.note else text
 
 
-def _header(values: Mapping[str, Any], width: int) -> list[str]:
-    column = max(display_width(spec.label) for spec in HEADER_FIELDS) + _GAP
-    if column > width // 2:  # too narrow for two columns: value under its label
-        lines = []
-        for spec in HEADER_FIELDS:
-            lines.append(spec.label)
-            lines.extend(wrap(_shown(spec, values.get(spec.key)), width, "    "))
-        return lines
-    lines = []
-    for spec in HEADER_FIELDS:
-        label = spec.label + " " * (column - display_width(spec.label))
-        text = _shown(spec, values.get(spec.key))
-        lines.extend(wrap(text, width, label, " " * column))
-    return lines
+def _fact(section: Section) -> str:
+    return " ".join(_shown(block) for block in section.blocks) or section.gap
 
 
-def _items(spec: FieldSpec, items: list[Any], width: int) -> list[str]:
+def _facts(facts: Sequence[Section], width: int) -> list[str]:
+    column = max(display_width(section.label) for section in facts) + _GAP
     lines: list[str] = []
-    if spec.kind is Kind.PRESENTATIONS:
-        for number, item in enumerate(items, start=1):
-            presentation: Presentation = item
-            marker = f"{number}. "
-            if presentation.title:
-                lines.extend(wrap(visible(presentation.title), width, marker))
-                marker = " " * len(marker)
-            for index, paragraph in enumerate(split_paragraphs(presentation.summary)):
-                if index:
-                    lines.append("")
-                lines.extend(wrap(visible(paragraph), width, marker, " " * len(marker)))
-                marker = " " * len(marker)
-            lines.append("")
-        return lines[:-1]
-    if spec.kind is Kind.PARAGRAPHS:
-        for paragraph in items:
-            lines.extend(wrap(visible(str(paragraph)), width))
-            lines.append("")
-        return lines[:-1]
-    for item in items:
-        lines.extend(wrap(visible(str(item)), width, "- "))
+    if column > width // 2:  # too narrow for two columns: value under its label
+        for section in facts:
+            lines.append(section.label)
+            lines.extend(wrap(_fact(section), width, "    "))
+        return lines
+    for section in facts:
+        label = section.label + " " * (column - display_width(section.label))
+        lines.extend(wrap(_fact(section), width, label, " " * column))
     return lines
 
 
-def _section(spec: FieldSpec, value: object, width: int) -> list[str]:
-    lines = _underlined(wrap(spec.heading, width), "-")
-    if isinstance(value, Invalid):
-        lines.extend(wrap(_shown(spec, value), width))
-    elif not value:
-        lines.append(MISSING if spec.required else NONE_GIVEN)
-    else:
-        assert isinstance(value, list)  # noqa: S101 -- list fields hold lists
-        lines.extend(_items(spec, value, width))
+def _entry(block: Block, number: int, width: int) -> list[str]:
+    marker = f"{number}. "
+    indent = " " * len(marker)
+    lines: list[str] = []
+    if block.lead:
+        lines.extend(wrap(visible(block.lead), width, marker))
+        marker = indent
+    for index, paragraph in enumerate(block.paragraphs):
+        if index:
+            lines.append("")
+        lines.extend(wrap(visible(paragraph), width, marker, indent))
+        marker = indent
     return lines
 
 
-def render(values: Mapping[str, Any], *, width: int = 80) -> str:
-    """The report as plain text, ``width`` display columns wide.
+def _section(section: Section, width: int) -> list[str]:
+    lines = _underlined(wrap(section.label, width), "-")
+    if not section.blocks:
+        lines.append(section.gap)
+    number = 0
+    previous: BlockKind | None = None
+    for block in section.blocks:
+        if previous is not None and not (previous is block.kind is BlockKind.ITEM):
+            lines.append("")  # a blank line between paragraphs and entries, not list items
+        previous = block.kind
+        if block.kind is BlockKind.ENTRY:
+            number += 1
+            lines.extend(_entry(block, number, width))
+        elif block.kind is BlockKind.ITEM:
+            lines.extend(wrap(_shown(block), width, "- "))
+        else:
+            lines.extend(wrap(_shown(block), width))
+    return lines
+
+
+def write(document: Document, *, width: int = 80) -> str:
+    """The document as plain text, ``width`` display columns wide.
 
     Args:
-        values: field key to normalised value; a missing field is shown as
-            ``(not given)``.
+        document: a report's document (see :func:`igf_report.render.tree.report_document`).
         width: the most columns a line may take (at least 20).
 
     Returns:
         The text, ending with exactly one newline.
     """
     width = max(width, 20)
-    lines = _underlined(wrap(DOCUMENT_TITLE, width), "=")
-    lines.append("")
-    lines.extend(_header(values, width))
-    for spec in SECTION_FIELDS:
-        lines.append("")
-        lines.extend(_section(spec, values.get(spec.key), width))
+    lines = _underlined(wrap(document.subtitle or DOCUMENT_TITLE, width), "=")
+    facts: list[Section] = []
+    for section in (*document.sections, None):
+        if section is not None and section.fact:
+            facts.append(section)
+            continue
+        if facts:
+            lines.append("")
+            lines.extend(_facts(facts, width))
+            facts = []
+        if section is not None:
+            lines.append("")
+            lines.extend(_section(section, width))
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
@@ -113,6 +107,6 @@ RENDERER = Renderer(
     name="text",
     suffix=".txt",
     description="plain text, wrapped to --width",
-    render=render,
     marker=f"{DOCUMENT_TITLE}\n{'=' * len(DOCUMENT_TITLE)}\n",
+    write=write,
 )

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from igf_report.fields import FIELDS, FieldSpec, Kind, key_of_path, place_for_people
-from igf_report.model import Report
+from igf_report.model import Report, TimeRange
 from igf_report.validation import Checked, Severity
 
 __all__ = [
@@ -114,4 +114,9 @@ def as_text(spec: FieldSpec, value: object) -> str:
         return MISSING
     if spec.kind is Kind.DATE and isinstance(value, dt.date):
         return f"{value.day} {value:%B %Y}"
+    if isinstance(value, TimeRange) and any(
+        t.second or t.microsecond for t in (value.start, value.end)
+    ):
+        # seconds the file has are shown, never dropped
+        return f"{value.start.isoformat()} - {value.end.isoformat()}"
     return str(value)

@@ -71,10 +71,10 @@ def render(
     checked, _ = load_checked(report)
     for finding in checked.errors:
         say(f"{report}: {finding.describe()}")
-    if renderer.render_bytes is not None:
-        document: str | bytes = renderer.render_bytes(shown_values(checked), width=width)
-    else:
-        document = renderer.render(shown_values(checked), width=width)
+    values = shown_values(checked)
+    document: str | bytes = (
+        renderer.render_bytes(values) if renderer.binary else renderer.render(values, width=width)
+    )
     write_output(document, out, source=report, renderer=renderer, force=force)
     if checked.errors:  # the document is written all the same, for a draft
         raise ReportInvalid

@@ -53,6 +53,7 @@ def show(
     from igf_report.cli.accessible import accessible_mode  # noqa: PLC0415
     from igf_report.cli.report_view import report_view  # noqa: PLC0415
     from igf_report.errors import ReportInvalid  # noqa: PLC0415
+    from igf_report.render.tree import report_document  # noqa: PLC0415
     from igf_report.render.values import shown_values  # noqa: PLC0415
 
     checked, _ = load_checked(report)
@@ -62,7 +63,7 @@ def show(
             raise ReportInvalid
         return
     console = Console(highlight=False, emoji=False)
-    view = report_view(shown_values(checked), checked.findings)
+    view = report_view(report_document(shown_values(checked)), checked.findings)
     paged = False
     if pager and sys.stdout.isatty() and console.is_terminal:
         lines = console.render_lines(view, console.options, pad=False)
