@@ -7,16 +7,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from igf_report.fields import FIELDS, FieldSpec, Kind, key_of_path, place_for_people
+from igf_report.fields import FieldSpec, Kind, key_of_path, place_for_people
 from igf_report.model import Report, TimeRange
 from igf_report.validation import Checked, Severity
 
 __all__ = [
     "DOCUMENT_TITLE",
-    "HEADER_FIELDS",
     "MISSING",
     "NONE_GIVEN",
-    "SECTION_FIELDS",
     "UNTITLED",
     "Invalid",
     "as_text",
@@ -34,10 +32,6 @@ UNTITLED: Final = "(untitled)"
 
 DOCUMENT_TITLE: Final = str(Report.model_config.get("title", "Report"))
 
-#: One-value fields, shown as a block of label/value pairs.
-HEADER_FIELDS: Final = tuple(spec for spec in FIELDS if not spec.kind.is_list)
-#: List fields, each shown as a section under its template label.
-SECTION_FIELDS: Final = tuple(spec for spec in FIELDS if spec.kind.is_list)
 
 
 @dataclass(frozen=True)
