@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import tomllib
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
+import igf_report
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.fields import FIELDS
 from igf_report.importer.mapping import map_document, match_label
@@ -103,3 +107,29 @@ def test_any_report_maps_back_from_its_document(report: Report) -> None:
     tally("round trip: document tree, generated reports")
     values = {name: getattr(report, name) for name in type(report).model_fields}
     assert imported_report(map_document(report_document(values))) == report
+
+
+_WRITERS = ("render/text", "render/markdown", "render/html", "render/published", "render/docx")
+
+
+@pytest.mark.parametrize("module", [*_WRITERS, "cli/report_view"])
+def test_each_format_knows_only_the_tree(module: str) -> None:
+    # field kinds live in render/tree.py alone: a writer that imports the model
+    # or the field list has started walking the fields again
+    source = (Path(igf_report.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.module
+    } | {
+        alias.name
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    assert "igf_report.document" in imported
+    assert not imported & {
+        "igf_report.fields",
+        "igf_report.model",
+        "igf_report.parsers",
+    }
