@@ -135,7 +135,7 @@ def page_head(title: str, style: str) -> str:
 </head>"""
 
 
-def write(document: Document, *, width: int = 80) -> str:  # noqa: ARG001 -- HTML reflows
+def write(document: Document, *, width: int) -> str:  # noqa: ARG001 -- HTML reflows
     """The document as a standalone HTML5 page, ending with one newline."""
     kind = document.subtitle or DOCUMENT_TITLE
     page_title = escape(visible(f"{document.title} - {kind}" if document.title else kind))

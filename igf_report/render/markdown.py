@@ -80,7 +80,7 @@ def _section(section: Section) -> list[str]:
     return lines
 
 
-def write(document: Document, *, width: int = 80) -> str:  # noqa: ARG001 -- Markdown reflows
+def write(document: Document, *, width: int) -> str:  # noqa: ARG001 -- Markdown reflows
     """The document as CommonMark, ending with one newline."""
     title = escape(document.title) if document.title else f"*{MISSING}*"
     lines = [f"# {title}", ""]

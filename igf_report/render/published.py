@@ -79,7 +79,7 @@ def _value(section: Section) -> str:
     return " ".join(parts)
 
 
-def write(document: Document, *, width: int = 80) -> str:  # noqa: ARG001 -- rows are not wrapped
+def write(document: Document, *, width: int) -> str:  # noqa: ARG001 -- rows are not wrapped
     """The document as the IGF website published reports: UTF-8, LF, one row per section."""
     rows = [f"{section.label}\t{_value(section)}" for section in document.sections]
     return f"\n\n{HEADING}\n\n" + "\n".join(rows) + "\n"

@@ -37,7 +37,7 @@ def _facts(facts: Sequence[Section], width: int) -> list[str]:
         return lines
     for section in facts:
         label = section.label + " " * (column - display_width(section.label))
-        lines.extend(wrap(_fact(section), width, label, " " * column))
+        lines.extend(wrap(_fact(section), width, label))  # later lines under the value
     return lines
 
 
@@ -51,7 +51,7 @@ def _entry(block: Block, number: int, width: int) -> list[str]:
     for index, paragraph in enumerate(block.paragraphs):
         if index:
             lines.append("")
-        lines.extend(wrap(visible(paragraph), width, marker, indent))
+        lines.extend(wrap(visible(paragraph), width, marker))  # later lines hang under it
         marker = indent
     return lines
 
@@ -76,7 +76,7 @@ def _section(section: Section, width: int) -> list[str]:
     return lines
 
 
-def write(document: Document, *, width: int = 80) -> str:
+def write(document: Document, *, width: int) -> str:
     """The document as plain text, ``width`` display columns wide.
 
     Args:

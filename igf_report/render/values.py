@@ -33,7 +33,6 @@ UNTITLED: Final = "(untitled)"
 DOCUMENT_TITLE: Final = str(Report.model_config.get("title", "Report"))
 
 
-
 @dataclass(frozen=True)
 class Invalid:
     """A field whose value has an error, shown as the file has it, marked invalid.
