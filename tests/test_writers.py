@@ -9,14 +9,20 @@ section without a field key, a document without a title section.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import tomllib
+import zipfile
 from pathlib import Path
 
+import docx
 import pytest
+from docx.shared import Inches
+from docx.text.paragraph import Paragraph
 
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.errors import NotOurFile
 from igf_report.render import get_renderer
+from igf_report.render.docx import write_docx
 from igf_report.render.html import write as write_html
 from igf_report.render.markdown import escape
 from igf_report.render.markdown import write as write_markdown
@@ -148,3 +154,56 @@ def test_only_a_file_with_the_marker_near_its_start_is_ours(tmp_path: Path) -> N
     assert not markdown.wrote(folder)
     with pytest.raises(NotOurFile, match="use --force to replace it, or choose another file"):
         markdown.check_overwrite(folder)
+
+
+def _style(paragraph: Paragraph) -> str | None:
+    return paragraph.style.name if paragraph.style is not None else None
+
+
+def test_word_writes_any_document_with_its_styles_and_properties() -> None:
+    data = write_docx(NOTES)
+    word = docx.Document(io.BytesIO(data))
+    properties = word.core_properties
+    assert (properties.title, properties.subject, properties.author) == (
+        "",
+        "Draft notes",
+        "igf-report",
+    )
+    assert properties.comments.startswith("Written by igf-report ")
+    heading, subtitle, *_ = word.paragraphs
+    assert (heading.text, _style(heading)) == ("(not given)", "Title")
+    assert (subtitle.text, _style(subtitle)) == ("Draft notes", "Subtitle")
+    (table,) = word.tables
+    assert table.style is not None
+    assert table.style.name == "Table Grid"
+    assert table.autofit is False  # the widths below hold on every screen
+    assert [column.width for column in table.columns] == [Inches(2.0), Inches(4.5)]
+    place, chair, _ = table.rows
+    assert [(run.text, run.bold) for run in place.cells[0].paragraphs[0].runs] == [("Place", True)]
+    # a fact of two blocks: one paragraph each; an invalid value's mark in italics after it
+    assert [p.text for p in place.cells[1].paragraphs] == ["Riyadh", "12 (?)"]
+    mark = place.cells[1].paragraphs[1].runs[-1]
+    assert (mark.text, mark.italic) == ("(?)", True)
+    assert chair.cells[1].text == "Smith, Jo, UN"
+    notes = [p for p in word.paragraphs if _style(p) == "Heading 1"]
+    assert [p.text for p in notes] == ["Notes", "Minutes"]
+    gap = word.paragraphs[-1].runs[0]
+    assert (gap.text, gap.italic) == ("(none)", True)
+    entry = next(p for p in word.paragraphs if p.text.startswith("T"))
+    assert [(run.text, run.bold) for run in entry.runs] == [("T\n", True), ("p1\n\np2", None)]
+
+
+def test_word_sets_a_lead_in_that_runs_on_apart_by_a_space() -> None:
+    lead = Block(BlockKind.PARAGRAPH, "then the text", "Lead:")
+    data = write_docx(Document(title="T", sections=(Section("Notes", (lead,)),)))
+    (paragraph,) = [p for p in docx.Document(io.BytesIO(data)).paragraphs if "Lead" in p.text]
+    assert paragraph.text == "Lead: then the text"
+    assert paragraph.runs[0].bold
+
+
+def test_word_stores_only_its_marker_uncompressed_and_always_the_same_bytes() -> None:
+    data = write_docx(NOTES)
+    assert data == write_docx(NOTES)  # no clock in the file: the same tree, the same bytes
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        stored = [i.filename for i in package.infolist() if i.compress_type == zipfile.ZIP_STORED]
+    assert stored == ["docProps/core.xml"]  # found without unzipping; the rest deflated
