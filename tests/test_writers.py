@@ -20,13 +20,15 @@ from docx.shared import Inches
 from docx.text.paragraph import Paragraph
 
 from igf_report.document import Block, BlockKind, Document, Section
-from igf_report.errors import NotOurFile
+from igf_report.errors import NotOurFile, UsageError
 from igf_report.render import get_renderer
 from igf_report.render.docx import write_docx
 from igf_report.render.html import write as write_html
 from igf_report.render.markdown import escape
 from igf_report.render.markdown import write as write_markdown
 from igf_report.render.published import write as write_published
+from igf_report.render.tree import report_document
+from igf_report.render.values import Invalid, shown_values
 from igf_report.validation import check
 
 from .conftest import EXAMPLES
@@ -207,3 +209,53 @@ def test_word_stores_only_its_marker_uncompressed_and_always_the_same_bytes() ->
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         stored = [i.filename for i in package.infolist() if i.compress_type == zipfile.ZIP_STORED]
     assert stored == ["docProps/core.xml"]  # found without unzipping; the rest deflated
+
+
+def test_a_text_format_is_80_columns_unless_told_and_a_binary_one_is_not_text() -> None:
+    text = get_renderer("text")
+    assert text.render(_values()) == text.render(_values(), width=80)
+    assert text.render(_values()) != text.render(_values(), width=81)
+    with pytest.raises(UsageError, match=r"not text; write it to a file with -o REPORT\.docx"):
+        get_renderer("docx").render(_values())
+
+
+def test_published_runs_a_lead_in_on_with_a_space() -> None:
+    lead = Block(BlockKind.PARAGRAPH, "then the text", "Lead:")
+    rows = write_published(Document(sections=(Section("Notes", (lead,)),)), width=80)
+    assert rows.endswith("Notes\t<p><b>Lead:</b> then the text</p>\n")
+
+
+def test_a_report_without_a_title_is_headed_not_given() -> None:
+    values = _values()
+    del values["title"]
+    assert get_renderer("markdown").render(values).startswith("# *(not given)*\n")
+    assert report_document(values).title is None
+
+
+@pytest.mark.parametrize(
+    ("line", "shown"),
+    [
+        ("date = true", "Date                  true (invalid: "),
+        ("date = false", "Date                  false (invalid: "),
+        ('organizer = {a = 1, b = "x"}', "Session Organizer     a = 1, b = x (invalid: "),
+    ],
+)
+def test_an_invalid_value_is_shown_as_the_file_wrote_it(line: str, shown: str) -> None:
+    source = (EXAMPLES / "national-digital-strategy.toml").read_text(encoding="utf-8")
+    key = line.split(" ", 1)[0]
+    lines = [line if text.startswith(f"{key} = ") else text for text in source.split("\n")]
+    checked = check(tomllib.loads("\n".join(lines)))
+    text = get_renderer("text").render(shown_values(checked))
+    assert shown in text
+
+
+def test_an_invalid_list_says_which_item_and_every_error() -> None:
+    values = tomllib.loads((EXAMPLES / "national-digital-strategy.toml").read_text("utf-8"))
+    values["speakers"] = [{"name": "Ana"}, {"name": 3, "affiliation": 4}]
+    checked = check(values)
+    assert checked.warnings  # which are not the list's errors, nor another field's
+    shown = shown_values(checked)
+    invalid = shown["speakers"]
+    assert isinstance(invalid, Invalid)
+    assert invalid.text == "name = Ana; name = 3, affiliation = 4"
+    assert invalid.message == ("item 2, name: should be text; item 2, affiliation: should be text")

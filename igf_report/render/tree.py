@@ -48,7 +48,7 @@ def _blocks(spec: FieldSpec, value: object) -> tuple[Block, ...]:
     if spec.is_empty(value):
         return ()
     if isinstance(value, list):
-        kind = _ITEM_KINDS.get(spec.kind, BlockKind.ITEM)
+        kind = _ITEM_KINDS[spec.kind]
         return tuple(_block(spec, kind, item) for item in value)
     return (_block(spec, BlockKind.PARAGRAPH, value),)
 
