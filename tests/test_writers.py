@@ -187,6 +187,19 @@ def test_word_writes_any_document_with_its_styles_and_properties() -> None:
     mark = place.cells[1].paragraphs[1].runs[-1]
     assert (mark.text, mark.italic) == ("(?)", True)
     assert chair.cells[1].text == "Smith, Jo, UN"
+    assert [p.text for p in word.paragraphs] == [
+        "(not given)",
+        "Draft notes",
+        "Notes",
+        "one",
+        "two",
+        "after\nbreak",
+        "T\np1\n\np2",
+        "bare",
+        "three",
+        "Minutes",
+        "(none)",
+    ]
     notes = [p for p in word.paragraphs if _style(p) == "Heading 1"]
     assert [p.text for p in notes] == ["Notes", "Minutes"]
     gap = word.paragraphs[-1].runs[0]
@@ -195,12 +208,16 @@ def test_word_writes_any_document_with_its_styles_and_properties() -> None:
     assert [(run.text, run.bold) for run in entry.runs] == [("T\n", True), ("p1\n\np2", None)]
 
 
-def test_word_sets_a_lead_in_that_runs_on_apart_by_a_space() -> None:
+def test_word_sets_a_lead_in_that_runs_on_and_a_fact_after_a_section() -> None:
     lead = Block(BlockKind.PARAGRAPH, "then the text", "Lead:")
-    data = write_docx(Document(title="T", sections=(Section("Notes", (lead,)),)))
-    (paragraph,) = [p for p in docx.Document(io.BytesIO(data)).paragraphs if "Lead" in p.text]
-    assert paragraph.text == "Lead: then the text"
-    assert paragraph.runs[0].bold
+    room = Section("Room", (Block(BlockKind.PARAGRAPH, "B"),), fact=True)
+    data = write_docx(Document(title="T", sections=(Section("Notes", (lead,)), room)))
+    word = docx.Document(io.BytesIO(data))
+    assert (word.core_properties.title, word.core_properties.subject) == ("T", "")
+    assert [p.text for p in word.paragraphs] == ["T", "Notes", "Lead: then the text"]
+    assert word.paragraphs[2].runs[0].bold
+    (table,) = word.tables
+    assert [cell.text for cell in table.rows[0].cells] == ["Room", "B"]
 
 
 def test_word_stores_only_its_marker_uncompressed_and_always_the_same_bytes() -> None:

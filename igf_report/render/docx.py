@@ -78,7 +78,7 @@ def _facts(word: WordDocument, facts: list[Section]) -> None:
             _runs(value if index == 0 else value_cell.add_paragraph(), block)
 
 
-def _section(word: WordDocument, section: Section, *, level: int = 1) -> None:
+def _section(word: WordDocument, section: Section, *, level: int) -> None:
     word.add_heading(_text(section.label), level=level)
     if not section.blocks:
         _placeholder(word.add_paragraph(), section)
