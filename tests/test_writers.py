@@ -154,8 +154,12 @@ def test_only_a_file_with_the_marker_near_its_start_is_ours(tmp_path: Path) -> N
     folder = tmp_path / "folder.md"
     folder.mkdir()
     assert not markdown.wrote(folder)
-    with pytest.raises(NotOurFile, match="use --force to replace it, or choose another file"):
+    with pytest.raises(NotOurFile) as refused:
         markdown.check_overwrite(folder)
+    assert str(refused.value) == (
+        f"{folder} exists and was not written by igf-report, so it is left untouched; "
+        "use --force to replace it, or choose another file"
+    )
 
 
 def _style(paragraph: Paragraph) -> str | None:
@@ -269,6 +273,7 @@ def test_an_invalid_value_is_shown_as_the_file_wrote_it(line: str, shown: str) -
 def test_an_invalid_list_says_which_item_and_every_error() -> None:
     values = tomllib.loads((EXAMPLES / "national-digital-strategy.toml").read_text("utf-8"))
     values["speakers"] = [{"name": "Ana"}, {"name": 3, "affiliation": 4}]
+    values["date"] = "next tuesday"  # another field's error is not the list's
     checked = check(values)
     assert checked.warnings  # which are not the list's errors, nor another field's
     shown = shown_values(checked)
@@ -276,3 +281,22 @@ def test_an_invalid_list_says_which_item_and_every_error() -> None:
     assert isinstance(invalid, Invalid)
     assert invalid.text == "name = Ana; name = 3, affiliation = 4"
     assert invalid.message == ("item 2, name: should be text; item 2, affiliation: should be text")
+
+
+def test_an_unknown_format_names_every_format() -> None:
+    with pytest.raises(UsageError) as refused:
+        get_renderer("pdf")
+    assert str(refused.value) == (
+        "unknown format 'pdf'; choose one of: text, markdown, html, published, docx"
+    )
+
+
+def test_html_marks_an_invalid_title_in_its_heading() -> None:
+    values = _values()
+    values["title"] = Invalid("<b>draft</b>", "too short")
+    page = get_renderer("html").render(values)
+    assert "<title>&lt;b&gt;draft&lt;/b&gt; - IGF 2016 Workshop Report</title>" in page
+    assert (
+        '<h1><span class="invalid">&lt;b&gt;draft&lt;/b&gt;</span> '
+        '<span class="invalid-note">(invalid: too short)</span></h1>'
+    ) in page
