@@ -214,14 +214,18 @@ def test_word_writes_any_document_with_its_styles_and_properties() -> None:
 
 def test_word_sets_a_lead_in_that_runs_on_and_a_fact_after_a_section() -> None:
     lead = Block(BlockKind.PARAGRAPH, "then the text", "Lead:")
+    place = Section("Place", (Block(BlockKind.PARAGRAPH, "Riyadh"),), fact=True)
     room = Section("Room", (Block(BlockKind.PARAGRAPH, "B"),), fact=True)
-    data = write_docx(Document(title="T", sections=(Section("Notes", (lead,)), room)))
+    data = write_docx(Document(title="T", sections=(place, Section("Notes", (lead,)), room)))
     word = docx.Document(io.BytesIO(data))
     assert (word.core_properties.title, word.core_properties.subject) == ("T", "")
     assert [p.text for p in word.paragraphs] == ["T", "Notes", "Lead: then the text"]
     assert word.paragraphs[2].runs[0].bold
-    (table,) = word.tables
-    assert [cell.text for cell in table.rows[0].cells] == ["Room", "B"]
+    # a table for the facts before the section, another for the one after it
+    assert [[c.text for c in t.rows[0].cells] for t in word.tables] == [
+        ["Place", "Riyadh"],
+        ["Room", "B"],
+    ]
 
 
 def test_word_stores_only_its_marker_uncompressed_and_always_the_same_bytes() -> None:
