@@ -23,7 +23,7 @@ from igf_report.model import Person
 from igf_report.render.published import render as render_published
 from igf_report.validation import check
 
-from .conftest import EXAMPLES, SEED, Invoke
+from .conftest import EXAMPLES, SEED, Invoke, examples
 from .reliability import tally
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -157,7 +157,7 @@ def _words_out(toml_text: str, notes: list[str]) -> Counter[str]:
     return Counter(walk(data)) + Counter(w for note in notes for w in _RUN.findall(note))
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     before=st.lists(_PIECE, max_size=6),
     label=st.sampled_from([m for m in _MARKUP[:9] if m != "\nPlease describe the\t"]),
@@ -471,7 +471,7 @@ def _valid(data: dict[str, Any]) -> Any:
     return checked
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     title=_line,
     date=st.dates(),
@@ -546,7 +546,7 @@ def test_what_the_published_format_used_to_lose_comes_back() -> None:
     assert back.report == original.report
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.sampled_from(

@@ -17,6 +17,7 @@ from igf_report.parsers import (
 )
 from igf_report.textutil import _wrap_any, _wrap_ascii
 
+from .conftest import examples
 from .reliability import tally
 
 #: A refusal quotes what was typed, says what is wrong with it and how to write it.
@@ -214,7 +215,7 @@ def test_parsers_never_raise_anything_but_value_error(text: str) -> None:
     tally("fuzz: date, time and person parsers, arbitrary text")
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(
     st.text(alphabet=st.sampled_from("ab c\n-.,"), max_size=300),
     st.integers(min_value=1, max_value=60),
