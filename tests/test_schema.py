@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jsonschema
 
+from igf_report.fields import FIELDS
 from igf_report.schema import SCHEMA_FILE_NAME, json_schema
 
 from .conftest import Invoke
@@ -42,3 +43,9 @@ def test_a_schema_with_another_id_is_not_ours(invoke: Invoke, tmp_path: Path) ->
     assert result.exit_code == 0
     assert "is not igf-report's schema; it is left untouched" in result.stderr
     assert json.loads(schema.read_text(encoding="utf-8")) == other
+
+
+def test_each_field_of_the_schema_carries_its_template_label() -> None:
+    properties = json_schema()["properties"]
+    for spec in FIELDS:
+        assert properties[spec.key]["x-template-label"] == spec.heading
