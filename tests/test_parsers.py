@@ -56,6 +56,7 @@ DEC6 = dt.date(2016, 12, 6)
         "December 6, 2016",
         "Tuesday 6 December 2016",
         "6 Dec 2016",
+        "Tue. 6 Dec. 2016",  # abbreviations with their full stops
         "6 de diciembre de 2016",
         "6 décembre 2016",
         "12/06/2016",  # the site's month/day/year: 6 December is a meeting day
