@@ -69,6 +69,12 @@ def test_dates_in_every_accepted_form(text: str) -> None:
     assert parse_date(text) == DEC6
 
 
+def test_a_worded_date_takes_the_four_digit_years_the_iso_form_takes() -> None:
+    assert parse_date("6 December 1000") == parse_date("1000-12-06") == dt.date(1000, 12, 6)
+    with pytest.raises(ValueError, match="is not a date I can read"):
+        parse_date("6 December 999")  # three digits: a day, so two days and no year
+
+
 def test_a_date_object_passes_through() -> None:
     assert parse_date(DEC6) == DEC6
     assert parse_date(dt.datetime(2016, 12, 6, 10, 0, tzinfo=dt.UTC)) == DEC6
