@@ -75,6 +75,17 @@ def test_a_worded_date_takes_the_four_digit_years_the_iso_form_takes() -> None:
         parse_date("6 December 999")  # three digits: a day, so two days and no year
 
 
+def test_a_worded_date_off_the_calendar_says_so() -> None:
+    with pytest.raises(ValueError, match=r"^'30 February 2016' is not a date on the calendar; "):
+        parse_date("30 February 2016")
+
+
+def test_the_last_hour_of_the_day_is_23() -> None:
+    assert parse_time("23:59") == dt.time(23, 59)
+    with pytest.raises(ValueError, match=r"^'24:00' is not a time of day; "):
+        parse_time("24:00")
+
+
 def test_a_date_object_passes_through() -> None:
     assert parse_date(DEC6) == DEC6
     assert parse_date(dt.datetime(2016, 12, 6, 10, 0, tzinfo=dt.UTC)) == DEC6
