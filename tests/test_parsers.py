@@ -80,10 +80,19 @@ def test_a_worded_date_off_the_calendar_says_so() -> None:
         parse_date("30 February 2016")
 
 
-def test_the_last_hour_of_the_day_is_23() -> None:
+@pytest.mark.parametrize("text", ["24:00", "23:60"])
+def test_the_last_minute_of_the_day_is_23_59(text: str) -> None:
     assert parse_time("23:59") == dt.time(23, 59)
-    with pytest.raises(ValueError, match=r"^'24:00' is not a time of day; "):
-        parse_time("24:00")
+    with pytest.raises(ValueError, match=rf"^'{text}' is not a time of day; "):
+        parse_time(text)
+
+
+def test_a_date_of_up_to_200_characters_is_read() -> None:
+    padded = "6" + " " * 186 + "December 2016"
+    assert len(padded) == 200
+    assert parse_date(padded) == DEC6
+    with pytest.raises(ValueError, match=r"^is 201 characters long, too long for a date$"):
+        parse_date(padded.replace("6 ", "6  ", 1))
 
 
 def test_a_date_object_passes_through() -> None:
