@@ -87,12 +87,14 @@ def test_the_last_minute_of_the_day_is_23_59(text: str) -> None:
         parse_time(text)
 
 
-def test_a_date_of_up_to_200_characters_is_read() -> None:
+def test_a_date_of_up_to_200_characters_is_read_and_longer_answers_are_refused() -> None:
     padded = "6" + " " * 186 + "December 2016"
     assert len(padded) == 200
     assert parse_date(padded) == DEC6
     with pytest.raises(ValueError, match=r"^is 201 characters long, too long for a date$"):
         parse_date(padded.replace("6 ", "6  ", 1))
+    with pytest.raises(ValueError, match=r"^is 201 characters long, too long for a time$"):
+        parse_time("1" * 201)
 
 
 def test_a_date_object_passes_through() -> None:
