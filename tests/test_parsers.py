@@ -218,6 +218,10 @@ def test_a_person_splits_at_the_first_comma() -> None:
         ("Access is costly. Skills are scarce.", 2),
         ("Dr. Smith spoke about gob.mx and e.g. payments.", 1),
         ("Is it? Yes! It is.", 3),
+        ("We met Dr. Smith. Then we left.", 2),
+        ('Access matters. "Skills matter too."', 2),  # a sentence may open with a quote
+        ("Access matters. “Skills matter too.”", 2),
+        ("Access matters. (Skills matter too.)", 2),
         ("", 0),
         ("接入很贵。技能不足。", 2),
     ],
