@@ -219,6 +219,7 @@ def test_a_person_splits_at_the_first_comma() -> None:
         ("Dr. Smith spoke about gob.mx and e.g. payments.", 1),
         ("Is it? Yes! It is.", 3),
         ("We met Dr. Smith. Then we left.", 2),
+        ("A talk by X. Zhang of CNNIC.", 1),  # an initial, whatever its letter
         ('Access matters. "Skills matter too."', 2),  # a sentence may open with a quote
         ("Access matters. “Skills matter too.”", 2),
         ("Access matters. (Skills matter too.)", 2),
