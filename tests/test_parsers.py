@@ -97,6 +97,11 @@ def test_a_date_of_up_to_200_characters_is_read_and_longer_answers_are_refused()
         parse_time("1" * 201)
 
 
+def test_a_range_of_three_times_is_not_read() -> None:
+    with pytest.raises(ValueError, match=r"^'10:00 - 11:00 - 12:00' is not a time I can read; "):
+        parse_time_range("10:00 - 11:00 - 12:00")
+
+
 def test_a_date_object_passes_through() -> None:
     assert parse_date(DEC6) == DEC6
     assert parse_date(dt.datetime(2016, 12, 6, 10, 0, tzinfo=dt.UTC)) == DEC6
@@ -225,6 +230,8 @@ def test_a_person_splits_at_the_first_comma() -> None:
         ("Access matters. (Skills matter too.)", 2),
         ("", 0),
         ("接入很贵。技能不足。", 2),
+        ("接入很贵。２０１６年很好。", 2),  # a sentence may open with full-width digits
+        ("接入很贵。好", 2),  # and be one character, without its full stop
     ],
 )
 def test_sentences(text: str, count: int) -> None:
