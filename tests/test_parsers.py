@@ -181,6 +181,9 @@ def test_bad_dates_say_why(text: str, message: str) -> None:
         ("10:45 AM – 11:45 AM", (10, 45), (11, 45)),
         ("9h30 to 11h", (9, 30), (11, 0)),
         ("12 pm - 1 pm", (12, 0), (13, 0)),
+        ("10:00 am - 11:00 pm", (10, 0), (23, 0)),  # the start's own meridiem stays
+        ("12:30 - 2:00 am", (0, 30), (2, 0)),  # half past midnight
+        ("13:00 - 2:00 pm", (13, 0), (14, 0)),  # a 24-hour start takes no meridiem
     ],
 )
 def test_time_ranges(text: str, start: tuple[int, int], end: tuple[int, int]) -> None:
@@ -193,6 +196,7 @@ def test_time_ranges(text: str, start: tuple[int, int], end: tuple[int, int]) ->
         ("10:45", "needs a start and an end"),
         ("25:00 - 26:00", "not a time of day"),
         ("noon - 1pm", "not a time I can read"),
+        ("10:00 - noon", "^'10:00 - noon' is not a time I can read"),  # the whole range quoted
         ("13:00 pm - 14:00", "not a time of day"),
     ],
 )
