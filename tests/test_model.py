@@ -31,3 +31,15 @@ def test_a_presentation_written_as_text_is_its_summary() -> None:
     value, findings = check_field(SPEC["presentations"], ["Only a summary."])
     assert value == [Presentation(title=None, summary="Only a summary.")]
     assert findings == []
+
+
+def test_text_pasted_with_windows_or_old_mac_line_breaks_keeps_lf_only() -> None:
+    value, _ = check_field(SPEC["discussions"], ["one\r\ntwo\rthree"])
+    assert value == ["one\ntwo\nthree"]
+
+
+@pytest.mark.parametrize("title", ["one\ntwo", "one\rtwo", "one\r\ntwo"])
+def test_a_title_with_any_line_break_is_refused(title: str) -> None:
+    value, findings = check_field(SPEC["title"], title)
+    assert value is None
+    assert [f.message for f in findings] == ["must be on one line"]
