@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from igf_report.errors import ReportInvalid
-from igf_report.importer import import_report, import_text
+from igf_report.importer import import_bytes, import_report, import_text
 from igf_report.importer.html import BlockKind, parse_html
 from igf_report.importer.published import read_published
 from igf_report.model import Person
@@ -616,6 +616,11 @@ def test_a_report_file_even_a_broken_one_is_refused_with_commands_that_work() ->
             "Check it with `igf-report validate r.toml`, or complete it with"
             " `igf-report fill r.toml`"
         )
+
+
+def test_a_report_file_saved_with_a_byte_order_mark_is_refused_too() -> None:
+    with pytest.raises(ReportInvalid, match=r"^r\.toml is already a report file"):
+        import_bytes('title = "x"\n'.encode("utf-8-sig"), "r.toml")
 
 
 def test_toml_that_holds_no_field_is_not_taken_for_a_report_file() -> None:
