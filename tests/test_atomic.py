@@ -121,3 +121,26 @@ def test_bytes_are_written_as_they_are_and_text_as_utf_8(tmp_path: Path) -> None
     assert path.read_bytes() == b"\xff\xfe raw"
     write_atomic(path, "Pérez ✓")
     assert path.read_bytes() == "Pérez ✓".encode()
+
+
+def test_a_failure_without_a_system_reason_still_says_what_happened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def lost(_fd: int) -> None:
+        raise OSError("the network drive went away")
+
+    monkeypatch.setattr(os, "fsync", lost)
+    path = tmp_path / "r.toml"
+    with pytest.raises(FileWriteError) as info:
+        write_atomic(path, "new\n")
+    assert str(info.value) == f"cannot write {path}: the network drive went away"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+def test_a_read_only_file_that_others_may_run_is_left_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    path.write_text("old\n", encoding="utf-8")
+    path.chmod(0o555)
+    with pytest.raises(FileWriteError, match="the file is read-only"):
+        write_atomic(path, "new\n")
+    assert path.read_text(encoding="utf-8") == "old\n"

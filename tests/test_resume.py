@@ -111,3 +111,10 @@ def test_the_place_is_found_on_disk_after_a_schema_line_and_among_bytes_not_utf_
     # a title saved by another editor in Latin-1 must not hide where the walk stopped
     draft.write_bytes(text.encode() + b'organizer = "Sesi\xf3n"\n')
     assert resume_of(draft) == Position("discussions", 2)
+
+
+def test_a_resume_comment_below_the_leading_lines_is_the_writers_own_text() -> None:
+    # only the leading lines hold the wizard's mark; further down it is content
+    text = "".join(f"# note {n}\n" for n in range(8)) + f"{RESUME_MARK}title\n"
+    assert with_resume(text, None) == text
+    assert read_resume(text) is None
