@@ -232,6 +232,7 @@ def test_a_person_splits_at_the_first_comma() -> None:
         ('Access matters. "Skills matter too."', 2),  # a sentence may open with a quote
         ("Access matters. “Skills matter too.”", 2),
         ("Access matters. (Skills matter too.)", 2),
+        ("Access is costly. Xinhua reported it.", 2),
         ("", 0),
         ("接入很贵。技能不足。", 2),
         ("接入很贵。２０１６年很好。", 2),  # a sentence may open with full-width digits
