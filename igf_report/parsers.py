@@ -344,7 +344,8 @@ def count_sentences(text: str) -> int:
             continue
         before = text[: m.start()].rsplit(None, 1)
         word = before[-1].rstrip(".!?").casefold() if before else ""
-        if rest[0].lstrip("\"'“‘(")[:1].isupper() or unicodedata.east_asian_width(rest[0]) in {
+        # the next sentence may open with a quote or a bracket before its capital
+        if rest.lstrip("\"'“‘(")[:1].isupper() or unicodedata.east_asian_width(rest[0]) in {
             "W",
             "F",
         }:

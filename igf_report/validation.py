@@ -101,11 +101,9 @@ def _message(error: ErrorDetails) -> str:
     ctx = dict(error.get("ctx", {}))
     if error["type"] == "value_error" and "error" in ctx:
         return str(ctx["error"])
-    if error["type"] in {"too_long", "string_too_long"}:
-        value = error.get("input")
-        unit = "characters" if isinstance(value, str) else "items"
-        length = len(value) if isinstance(value, str | list) else ctx.get("actual_length", "?")
-        return f"is {length} {unit} long; the limit is {ctx['max_length']}"
+    # only text has a length limit in the template, so only text is too long
+    if error["type"] == "string_too_long":
+        return f"is {len(error['input'])} characters long; the limit is {ctx['max_length']}"
     template = _MESSAGES.get(error["type"])
     if template is None:
         return error["msg"]

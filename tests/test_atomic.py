@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,3 +26,121 @@ def test_a_read_only_file_is_left_as_it_is_with_the_way_to_change_it(tmp_path: P
     )
     assert path.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.toml"]
+
+
+def _refuse(*_args: Any, **_kwargs: Any) -> Any:
+    raise PermissionError(errno.EPERM, "Operation not permitted")
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX owners")
+def test_a_file_whose_owner_cannot_be_given_back_is_still_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a file of another user in a shared folder: only root may give it back
+    path = tmp_path / "r.toml"
+    path.write_text("old\n", encoding="utf-8")
+    monkeypatch.setattr(os, "chown", _refuse)
+    write_atomic(path, "new\n")
+    assert path.read_text(encoding="utf-8") == "new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.toml"]
+
+
+@pytest.mark.parametrize("file", ["existing", "new"])
+def test_a_file_whose_permissions_cannot_be_set_is_still_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, file: str
+) -> None:
+    path = tmp_path / "r.toml"
+    if file == "existing":
+        path.write_text("old\n", encoding="utf-8")
+    monkeypatch.setattr(Path, "chmod", _refuse)
+    write_atomic(path, "new\n")
+    assert path.read_text(encoding="utf-8") == "new\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.toml"]
+
+
+def test_a_folder_that_cannot_be_opened_to_sync_still_gets_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Windows and some network file systems refuse to open a folder
+    real_open = os.open
+
+    def open_no_folder(name: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if Path(name).is_dir():
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(name, flags, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", open_no_folder)
+    path = tmp_path / "r.toml"
+    write_atomic(path, "new\n")
+    assert path.read_text(encoding="utf-8") == "new\n"
+
+
+def test_a_failed_write_whose_temporary_cannot_be_removed_still_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "r.toml"
+    path.write_text("old\n", encoding="utf-8")
+
+    def full(_fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    monkeypatch.setattr(Path, "unlink", _refuse)
+    with pytest.raises(FileWriteError) as info:
+        write_atomic(path, "new\n")
+    assert str(info.value) == f"cannot write {path}: No space left on device"
+    assert path.read_text(encoding="utf-8") == "old\n"
+
+
+def test_while_writing_the_text_is_in_a_hidden_file_beside_the_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # what a crash can leave behind: hidden from ls, named for the report, in
+    # its folder (so that the final rename stays on one file system)
+    path = tmp_path / "r.toml"
+    path.write_text("old\n", encoding="utf-8")
+    seen: list[list[str]] = []
+    real_fsync = os.fsync
+
+    def fsync(fd: int) -> None:
+        seen.append(sorted(p.name for p in tmp_path.iterdir()))
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    write_atomic(path, "new\n")
+    during = seen[0]
+    assert len(during) == 2
+    assert during[1] == "r.toml"
+    assert re.fullmatch(r"\.r\.toml\.\w+\.tmp", during[0])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.toml"]
+
+
+def test_bytes_are_written_as_they_are_and_text_as_utf_8(tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    write_atomic(path, b"\xff\xfe raw")
+    assert path.read_bytes() == b"\xff\xfe raw"
+    write_atomic(path, "Pérez ✓")
+    assert path.read_bytes() == "Pérez ✓".encode()
+
+
+def test_a_failure_without_a_system_reason_still_says_what_happened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def lost(_fd: int) -> None:
+        raise OSError("the network drive went away")
+
+    monkeypatch.setattr(os, "fsync", lost)
+    path = tmp_path / "r.toml"
+    with pytest.raises(FileWriteError) as info:
+        write_atomic(path, "new\n")
+    assert str(info.value) == f"cannot write {path}: the network drive went away"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="POSIX modes")
+def test_a_read_only_file_that_others_may_run_is_left_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "r.toml"
+    path.write_text("old\n", encoding="utf-8")
+    path.chmod(0o555)
+    with pytest.raises(FileWriteError, match="the file is read-only"):
+        write_atomic(path, "new\n")
+    assert path.read_text(encoding="utf-8") == "old\n"

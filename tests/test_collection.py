@@ -24,7 +24,7 @@ from igf_report.export import csv_text, safe_cell
 from igf_report.reportfile import dump_toml
 from igf_report.textutil import display_width
 
-from .conftest import EXAMPLES, Invoke, print_to_pdf, valid_data
+from .conftest import EXAMPLES, Invoke, examples, print_to_pdf, valid_data
 from .reliability import tally
 
 HOSTILE = (
@@ -332,7 +332,7 @@ def test_csv_cells_are_neutralised_per_owasp(text: str, safe: str) -> None:
     assert safe_cell(text) == safe
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(rows=st.lists(st.lists(st.text(), min_size=2, max_size=2), max_size=4), excel=st.booleans())
 def test_any_text_reads_back_from_csv_safe_and_whole(*, rows: list[list[str]], excel: bool) -> None:
     tally("arbitrary text through the CSV export and back")

@@ -14,10 +14,11 @@ import pytest
 
 from igf_report.reportfile import dump_toml
 
-from .conftest import Invoke
+from .conftest import Invoke, examples
 from .reliability import tally
 
-ROUNDS = 100
+# a fifth under mutmut, where a mutant of the writer runs this once
+ROUNDS = examples(100)
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 

@@ -20,7 +20,7 @@ from igf_report.render.tree import report_document
 from igf_report.render.values import Invalid
 from igf_report.validation import check
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, examples
 from .documents import imported_report, reports
 from .reliability import tally
 
@@ -101,7 +101,7 @@ def test_text_before_any_label_is_named_in_the_notes() -> None:
     assert imported.notes == ["The text 'Draft v2 by Ana' before the first label was not imported."]
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 def test_any_report_maps_back_from_its_document(report: Report) -> None:
     tally("round trip: document tree, generated reports")

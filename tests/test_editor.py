@@ -21,6 +21,7 @@ from igf_report.wizard.editor import (
     text_to_items,
 )
 
+from .conftest import examples
 from .reliability import tally
 
 BY_KEY = {spec.key: spec for spec in FIELDS}
@@ -142,7 +143,7 @@ _presentation = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.sampled_from(["key_issues", "discussions", "speakers", "presentations"]).flatmap(
         lambda key: st.tuples(

@@ -16,14 +16,14 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from igf_report.errors import ReportInvalid
-from igf_report.importer import import_report, import_text
+from igf_report.importer import import_bytes, import_report, import_text
 from igf_report.importer.html import BlockKind, parse_html
 from igf_report.importer.published import read_published
 from igf_report.model import Person
 from igf_report.render import get_renderer
 from igf_report.validation import check
 
-from .conftest import EXAMPLES, SEED, Invoke
+from .conftest import EXAMPLES, SEED, Invoke, examples
 from .reliability import tally
 
 render_published = get_renderer("published").render
@@ -159,7 +159,7 @@ def _words_out(toml_text: str, notes: list[str]) -> Counter[str]:
     return Counter(walk(data)) + Counter(w for note in notes for w in _RUN.findall(note))
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     before=st.lists(_PIECE, max_size=6),
     label=st.sampled_from([m for m in _MARKUP[:9] if m != "\nPlease describe the\t"]),
@@ -473,7 +473,7 @@ def _valid(data: dict[str, Any]) -> Any:
     return checked
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(300), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     title=_line,
     date=st.dates(),
@@ -548,7 +548,7 @@ def test_what_the_published_format_used_to_lose_comes_back() -> None:
     assert back.report == original.report
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -618,6 +618,11 @@ def test_a_report_file_even_a_broken_one_is_refused_with_commands_that_work() ->
             "Check it with `igf-report validate r.toml`, or complete it with"
             " `igf-report fill r.toml`"
         )
+
+
+def test_a_report_file_saved_with_a_byte_order_mark_is_refused_too() -> None:
+    with pytest.raises(ReportInvalid, match=r"^r\.toml is already a report file"):
+        import_bytes('title = "x"\n'.encode("utf-8-sig"), "r.toml")
 
 
 def test_toml_that_holds_no_field_is_not_taken_for_a_report_file() -> None:

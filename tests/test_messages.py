@@ -146,6 +146,7 @@ def test_import_to_stdout_says_how_to_save_then_fill(invoke: Invoke) -> None:
     [
         ("12:00:00", "a time (12:00:00)"),
         ("2016-12-06", "a date (2016-12-06)"),
+        ("2016-12-06T10:00:00", "a date and time (2016-12-06T10:00:00)"),
         ("12", "a number (12)"),
         ("true", "true or false (true)"),
         ("{ a = 1 }", "a table"),

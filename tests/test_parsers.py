@@ -17,6 +17,7 @@ from igf_report.parsers import (
 )
 from igf_report.textutil import _wrap_any, _wrap_ascii
 
+from .conftest import examples
 from .reliability import tally
 
 #: A refusal quotes what was typed, says what is wrong with it and how to write it.
@@ -55,6 +56,7 @@ DEC6 = dt.date(2016, 12, 6)
         "December 6, 2016",
         "Tuesday 6 December 2016",
         "6 Dec 2016",
+        "Tue. 6 Dec. 2016",  # abbreviations with their full stops
         "6 de diciembre de 2016",
         "6 décembre 2016",
         "12/06/2016",  # the site's month/day/year: 6 December is a meeting day
@@ -65,6 +67,39 @@ DEC6 = dt.date(2016, 12, 6)
 )
 def test_dates_in_every_accepted_form(text: str) -> None:
     assert parse_date(text) == DEC6
+
+
+def test_a_worded_date_takes_the_four_digit_years_the_iso_form_takes() -> None:
+    assert parse_date("6 December 1000") == parse_date("1000-12-06") == dt.date(1000, 12, 6)
+    with pytest.raises(ValueError, match="is not a date I can read"):
+        parse_date("6 December 999")  # three digits: a day, so two days and no year
+
+
+def test_a_worded_date_off_the_calendar_says_so() -> None:
+    with pytest.raises(ValueError, match=r"^'30 February 2016' is not a date on the calendar; "):
+        parse_date("30 February 2016")
+
+
+@pytest.mark.parametrize("text", ["24:00", "23:60"])
+def test_the_last_minute_of_the_day_is_23_59(text: str) -> None:
+    assert parse_time("23:59") == dt.time(23, 59)
+    with pytest.raises(ValueError, match=rf"^'{text}' is not a time of day; "):
+        parse_time(text)
+
+
+def test_a_date_of_up_to_200_characters_is_read_and_longer_answers_are_refused() -> None:
+    padded = "6" + " " * 186 + "December 2016"
+    assert len(padded) == 200
+    assert parse_date(padded) == DEC6
+    with pytest.raises(ValueError, match=r"^is 201 characters long, too long for a date$"):
+        parse_date(padded.replace("6 ", "6  ", 1))
+    with pytest.raises(ValueError, match=r"^is 201 characters long, too long for a time$"):
+        parse_time("1" * 201)
+
+
+def test_a_range_of_three_times_is_not_read() -> None:
+    with pytest.raises(ValueError, match=r"^'10:00 - 11:00 - 12:00' is not a time I can read; "):
+        parse_time_range("10:00 - 11:00 - 12:00")
 
 
 def test_a_date_object_passes_through() -> None:
@@ -146,6 +181,9 @@ def test_bad_dates_say_why(text: str, message: str) -> None:
         ("10:45 AM – 11:45 AM", (10, 45), (11, 45)),
         ("9h30 to 11h", (9, 30), (11, 0)),
         ("12 pm - 1 pm", (12, 0), (13, 0)),
+        ("10:00 am - 11:00 pm", (10, 0), (23, 0)),  # the start's own meridiem stays
+        ("12:30 - 2:00 am", (0, 30), (2, 0)),  # half past midnight
+        ("13:00 - 2:00 pm", (13, 0), (14, 0)),  # a 24-hour start takes no meridiem
     ],
 )
 def test_time_ranges(text: str, start: tuple[int, int], end: tuple[int, int]) -> None:
@@ -158,6 +196,7 @@ def test_time_ranges(text: str, start: tuple[int, int], end: tuple[int, int]) ->
         ("10:45", "needs a start and an end"),
         ("25:00 - 26:00", "not a time of day"),
         ("noon - 1pm", "not a time I can read"),
+        ("10:00 - noon", "^'10:00 - noon' is not a time I can read"),  # the whole range quoted
         ("13:00 pm - 14:00", "not a time of day"),
     ],
 )
@@ -188,8 +227,16 @@ def test_a_person_splits_at_the_first_comma() -> None:
         ("Access is costly. Skills are scarce.", 2),
         ("Dr. Smith spoke about gob.mx and e.g. payments.", 1),
         ("Is it? Yes! It is.", 3),
+        ("We met Dr. Smith. Then we left.", 2),
+        ("A talk by X. Zhang of CNNIC.", 1),  # an initial, whatever its letter
+        ('Access matters. "Skills matter too."', 2),  # a sentence may open with a quote
+        ("Access matters. “Skills matter too.”", 2),
+        ("Access matters. (Skills matter too.)", 2),
+        ("Access is costly. Xinhua reported it.", 2),
         ("", 0),
         ("接入很贵。技能不足。", 2),
+        ("接入很贵。２０１６年很好。", 2),  # a sentence may open with full-width digits
+        ("接入很贵。好", 2),  # and be one character, without its full stop
     ],
 )
 def test_sentences(text: str, count: int) -> None:
@@ -214,7 +261,7 @@ def test_parsers_never_raise_anything_but_value_error(text: str) -> None:
     tally("fuzz: date, time and person parsers, arbitrary text")
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(
     st.text(alphabet=st.sampled_from("ab c\n-.,"), max_size=300),
     st.integers(min_value=1, max_value=60),

@@ -14,6 +14,7 @@ from igf_report.importer.markdown import read_markdown
 from igf_report.model import Person, Presentation, Report
 from igf_report.render import get_renderer
 
+from .conftest import examples
 from .documents import (
     NUMBERED_PRESENTATIONS,
     assert_every_word_kept,
@@ -113,7 +114,7 @@ def _visible(markdown: str) -> str:
     return unescape(re.sub(r"<[^>]*>", " ", html))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(generated_documents)
 def test_every_word_of_a_generated_draft_is_kept(
     document: list[tuple[str, list[tuple[str, str]]]],
@@ -132,7 +133,7 @@ def test_every_word_of_a_generated_draft_is_kept(
     assert_every_word_kept(_visible(markdown), imported, labels)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 @example(NUMBERED_PRESENTATIONS)
 def test_any_report_rendered_to_markdown_imports_back(report: Report) -> None:

@@ -13,7 +13,7 @@ from igf_report.importer.published import read_published
 from igf_report.model import Report
 from igf_report.render import get_renderer
 
-from .conftest import SEED
+from .conftest import SEED, examples
 from .documents import (
     LABEL_WORDS_AS_VALUES,
     NUMBERED_PRESENTATIONS,
@@ -109,7 +109,7 @@ def _value(blocks: list[tuple[str, str]]) -> str:
 _LAYOUTS = ("table", "dl", "headings", "bold")
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(generated_documents, st.sampled_from(_LAYOUTS))
 def test_every_word_of_a_generated_page_is_kept(
     document: list[tuple[str, list[tuple[str, str]]]], layout: str
@@ -134,7 +134,7 @@ def test_every_word_of_a_generated_page_is_kept(
     assert_every_word_kept(visible, imported, labels)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 @example(NUMBERED_PRESENTATIONS)
 @example(LABEL_WORDS_AS_VALUES)

@@ -12,7 +12,7 @@ from igf_report.importer.mapping import map_document
 from igf_report.importer.published import read_published
 from igf_report.importer.text import read_text
 
-from .conftest import SEED
+from .conftest import SEED, examples
 from .documents import assert_every_word_kept, generated_documents, imported_report
 from .reliability import tally
 
@@ -82,7 +82,7 @@ def test_a_line_that_merely_ends_in_a_label_is_not_a_broken_label() -> None:
     assert imported.data["speakers"] == [{"name": "A", "affiliation": "B"}]
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(generated_documents)
 def test_every_word_of_generated_text_is_kept(
     document: list[tuple[str, list[tuple[str, str]]]],

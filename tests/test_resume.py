@@ -101,3 +101,20 @@ def test_a_saved_draft_has_one_resume_line_and_keeps_the_comments(tmp_path: Path
     assert text.count(RESUME_MARK) == 1
     assert resume_of(path) == Position("date")
     assert "# my note" in text
+
+
+def test_the_place_is_found_on_disk_after_a_schema_line_and_among_bytes_not_utf_8(
+    tmp_path: Path,
+) -> None:
+    draft = tmp_path / "r.toml"
+    text = with_resume('#:schema ./s.json\ntitle = "x"\n', Position("discussions", 2))
+    # a title saved by another editor in Latin-1 must not hide where the walk stopped
+    draft.write_bytes(text.encode() + b'organizer = "Sesi\xf3n"\n')
+    assert resume_of(draft) == Position("discussions", 2)
+
+
+def test_a_resume_comment_below_the_leading_lines_is_the_writers_own_text() -> None:
+    # only the leading lines hold the wizard's mark; further down it is content
+    text = "".join(f"# note {n}\n" for n in range(8)) + f"{RESUME_MARK}title\n"
+    assert with_resume(text, None) == text
+    assert read_resume(text) is None

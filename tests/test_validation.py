@@ -173,6 +173,7 @@ def test_long_values_are_refused_with_the_limit(data: dict[str, Any]) -> None:
         ("key_issues[0]", "Key Issues, item 1"),
         ("presentations[11].summary", "Presentations, item 12, summary"),
         ("time.start", "Time, start"),
+        ("chair.first_name", "Chair/Moderator, first name"),  # a key the template lacks
         ("discussions", "Discussions"),
         ("titel", "not a template field"),
     ],

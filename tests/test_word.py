@@ -21,7 +21,7 @@ from igf_report.importer.word import is_docx, read_word
 from igf_report.model import Person, Presentation, Report
 from igf_report.render import get_renderer
 
-from .conftest import EXAMPLES, Invoke
+from .conftest import EXAMPLES, Invoke, examples
 from .documents import assert_every_word_kept, generated_documents, imported_report, reports
 from .reliability import tally
 
@@ -134,7 +134,7 @@ def test_not_a_word_file() -> None:
     assert not is_docx(b"Session Title\tX\n")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(generated_documents, st.sampled_from(["table", "headings"]))
 def test_every_word_of_a_generated_word_file_is_kept(
     document: list[tuple[str, list[tuple[str, str]]]], layout: str
@@ -158,7 +158,7 @@ def test_every_word_of_a_generated_word_file_is_kept(
     assert_every_word_kept(visible, imported, labels)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(reports())
 def test_any_report_written_as_word_reads_back(report: Report) -> None:
     tally("round trip: Word, generated reports")

@@ -26,7 +26,7 @@ from igf_report.reportfile import _assignment, _block, dump_toml
 from igf_report.tomlcomments import find_comments
 from igf_report.validation import check
 
-from .conftest import SEED, Invoke
+from .conftest import SEED, Invoke, examples
 from .reliability import tally
 from .test_reportfile import _reports
 
@@ -267,7 +267,7 @@ _comment = st.text(
 ).map(lambda s: f"# {s}".rstrip())
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     _reports,
     st.lists(st.tuples(st.integers(0, 11), _comment), max_size=8),
