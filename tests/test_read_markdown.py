@@ -6,25 +6,20 @@ import datetime as dt
 import re
 from html import unescape
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from markdown_it import MarkdownIt
 
 from igf_report.importer.mapping import map_document
 from igf_report.importer.markdown import read_markdown
 from igf_report.model import Person, Presentation, Report
-from igf_report.render import get_renderer
 
 from .conftest import examples
 from .documents import (
-    NUMBERED_PRESENTATIONS,
     assert_every_word_kept,
     generated_documents,
     imported_report,
-    reports,
 )
 from .reliability import tally
-
-render_markdown = get_renderer("markdown").render
 
 DRAFT = """\
 # Connecting the Next Billion
@@ -131,15 +126,6 @@ def test_every_word_of_a_generated_draft_is_kept(
     imported = map_document(read_markdown(markdown))
     labels = tuple(label for label, _ in document)
     assert_every_word_kept(_visible(markdown), imported, labels)
-
-
-@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(reports())
-@example(NUMBERED_PRESENTATIONS)
-def test_any_report_rendered_to_markdown_imports_back(report: Report) -> None:
-    tally("round trip: Markdown, generated reports")
-    markdown = render_markdown(_objects(report))
-    assert imported_report(map_document(read_markdown(markdown))) == report
 
 
 def _objects(report: Report) -> dict[str, object]:

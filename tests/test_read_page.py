@@ -4,27 +4,20 @@ from __future__ import annotations
 
 from html import escape
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from igf_report.importer.mapping import map_document
 from igf_report.importer.page import read_page
 from igf_report.importer.published import read_published
-from igf_report.model import Report
-from igf_report.render import get_renderer
 
 from .conftest import SEED, examples
 from .documents import (
-    LABEL_WORDS_AS_VALUES,
-    NUMBERED_PRESENTATIONS,
     assert_every_word_kept,
     generated_documents,
     imported_report,
-    reports,
 )
 from .reliability import tally
-
-render_html = get_renderer("html").render
 
 
 def _seed_page() -> str:
@@ -132,13 +125,3 @@ def test_every_word_of_a_generated_page_is_kept(
     labels = tuple(label for label, _ in document)
     visible = " ".join(text for _, blocks in document for _, text in blocks)
     assert_every_word_kept(visible, imported, labels)
-
-
-@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(reports())
-@example(NUMBERED_PRESENTATIONS)
-@example(LABEL_WORDS_AS_VALUES)
-def test_any_report_rendered_to_html_imports_back(report: Report) -> None:
-    tally("round trip: HTML, generated reports")
-    values = {name: getattr(report, name) for name in type(report).model_fields}
-    assert imported_report(map_document(read_page(render_html(values)))) == report

@@ -98,3 +98,17 @@ def test_every_word_of_generated_text_is_kept(
     # a line's leading "1." numbers a list item: it is the bullet, not a word
     visible = "\n".join(_NUMBER.sub("", t) for _, b in document for _, t in b)
     assert_every_word_kept(visible, imported, labels)
+
+
+def test_a_label_and_colon_typed_in_a_value_after_labels_on_their_own_lines_is_text() -> None:
+    # once labels stood on their own lines, "Date: …" under Discussions is what was said
+    text = (
+        "Session Title\nOpen data\nDate\n6 December 2016\nDiscussions\n"
+        "Date: 6 December 2016\nParticipants asked how to fund the last mile.\n"
+    )
+    imported = map_document(read_text(text))
+    assert imported.data["date"] == "6 December 2016"
+    assert imported.data["discussions"] == [
+        "Date: 6 December 2016",
+        "Participants asked how to fund the last mile.",
+    ]

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Final
 
 from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.fields import Kind
 from igf_report.importer.mapping import match_label
 
 __all__ = ["DocumentBuilder", "is_label", "split_label"]
+
+# "2. Gob.mx": how Markdown and HTML head the second presentation
+_NUMBERED: Final = re.compile(r"(\d{1,9})\.\s+(\S.*)", re.DOTALL)
 
 
 def is_label(text: str) -> bool:
@@ -41,6 +46,12 @@ class DocumentBuilder:
         self.notes: list[str] = []
         self._sections: list[tuple[str, list[Block], bool]] = []
         self._lead: str | None = None
+        # the title the heading in _lead gives the paragraph below it (None: untitled)
+        self._lead_title: str | None = None
+        # a presentation opened by a heading, which paragraphs without one continue
+        self._entry = False
+        # headings "1. …", "2. …" met in the current presentations section
+        self._numbered = 0
         # once a label stood as a heading, a term or a table cell, a paragraph
         # that merely reads as a label ("Date") is content, not a label
         self._structured = False
@@ -49,6 +60,17 @@ class DocumentBuilder:
     def started(self) -> bool:
         """Whether a label has been met."""
         return any(label for label, _, _ in self._sections)
+
+    @property
+    def structured(self) -> bool:
+        """Whether a label stood in the document's structure (then ``Label: value`` is text)."""
+        return self._structured
+
+    def _in_presentations(self) -> bool:
+        if not self._sections:
+            return False
+        spec = match_label(self._sections[-1][0])
+        return spec is not None and spec.kind is Kind.PRESENTATIONS
 
     def label(self, text: str, *, fact: bool = False, structured: bool = True) -> None:
         """Start a section under label ``text``.
@@ -61,10 +83,27 @@ class DocumentBuilder:
         """
         self._structured = self._structured or structured
         self._flush_lead()
+        self._entry = False
+        self._numbered = 0
         self._sections.append((" ".join(text.split()), [], fact))
 
-    def heading(self, text: str, *, level: int = 2) -> None:
-        """A heading: a label, the title before any label, or a title for the next paragraph."""
+    def heading(self, text: str, *, level: int = 2, untitled: bool = False) -> None:
+        """A heading: a label, the title before any label, or a title for the next paragraph.
+
+        Under the presentations' label a heading opens a presentation: the
+        paragraphs below it, up to the next heading or bold lead-in, are its
+        summary. Markdown and HTML number those headings (``2. Gob.mx``): the
+        number of the presentation it heads is taken off the title, so that a
+        title typed ``2. Results`` stays whole.
+
+        Args:
+            text: the heading's words.
+            level: 1 for the document's title, 2 to 6 below it.
+            untitled: the heading reads ``N. (untitled)`` with ``(untitled)``
+                marked as a placeholder (emphasised, or in a "missing" span), as
+                our writers head a presentation that has no title: the
+                presentation has none. A title typed ``(untitled)`` is not marked.
+        """
         text = " ".join(text.split())
         if not text:
             return
@@ -74,7 +113,12 @@ class DocumentBuilder:
             self.title = text
         else:
             self._flush_lead()
-            self._lead = text
+            self._lead = self._lead_title = text
+            if self._in_presentations():
+                m = _NUMBERED.fullmatch(text)
+                if m and int(m[1]) == self._numbered + 1:
+                    self._numbered += 1
+                    self._lead_title = None if untitled else m[2]
 
     def block(self, block: Block) -> None:
         """Add a paragraph or list item to the current section.
@@ -86,10 +130,24 @@ class DocumentBuilder:
             return
         if block.lead and self._bold_label(block.lead, block):
             return
-        if self._lead is not None and block.kind is BlockKind.PARAGRAPH and not block.lead:
-            block = dataclasses.replace(block, lead=self._lead, lead_break=True)
+        paragraph = block.kind is BlockKind.PARAGRAPH and not block.lead
+        if self._lead is not None and paragraph:
+            title = self._lead_title
+            block = dataclasses.replace(block, lead=title, lead_break=title is not None)
             self._lead = None
+            self._add(block)
+            self._entry = self._in_presentations()
+            return
         self._flush_lead()
+        if self._entry and paragraph:
+            # a presentation's summary of several paragraphs, under its heading
+            blocks = self._sections[-1][1]
+            blocks[-1] = dataclasses.replace(blocks[-1], text=f"{blocks[-1].text}\n\n{block.text}")
+            return
+        self._entry = False
+        self._add(block)
+
+    def _add(self, block: Block) -> None:
         if not self._sections:
             self._sections.append(("", [], False))
         self._sections[-1][1].append(block)
@@ -124,9 +182,11 @@ class DocumentBuilder:
         return True
 
     def _flush_lead(self) -> None:
+        # a heading with nothing below it is a paragraph of its own words
         lead, self._lead = self._lead, None
         if lead is not None:
-            self.block(Block(BlockKind.PARAGRAPH, lead))
+            self._entry = False
+            self._add(Block(BlockKind.PARAGRAPH, lead))
 
     def build(self) -> Document:
         """The document met so far."""

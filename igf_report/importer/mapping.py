@@ -17,7 +17,7 @@ from html import escape
 from typing import Final
 
 from igf_report.document import Block, BlockKind, Document, Section
-from igf_report.fields import FIELDS, Kind
+from igf_report.fields import FIELDS
 from igf_report.importer.html import quote
 from igf_report.importer.published import (
     LABELS,
@@ -26,7 +26,7 @@ from igf_report.importer.published import (
     normalise_label,
     read_published,
 )
-from igf_report.render.values import DOCUMENT_TITLE, MISSING, NONE_GIVEN, UNTITLED
+from igf_report.render.values import DOCUMENT_TITLE, MISSING, NONE_GIVEN
 
 __all__ = ["document_rows", "label_closeness", "map_document", "match_label"]
 
@@ -39,7 +39,6 @@ _PLACEHOLDERS: Final = {MISSING, NONE_GIVEN}
 _SPACE: Final = re.compile(r"[\t\r\f]")
 # What render writes after an invalid value: "(invalid: why)", on the same line
 _INVALID_MARK: Final = re.compile(r"\s*\(invalid: [^\n]*\)\Z")
-_NUMBER: Final = re.compile(r"(\d+)\.\s+")
 
 
 def label_closeness(text: str) -> float:
@@ -125,36 +124,8 @@ def _cleaned(document: Document, notes: list[str]) -> list[Section]:
                 blocks.append(dataclasses.replace(block, text=block.text[: mark.start()]))
             else:
                 blocks.append(block)
-        spec = match_label(section.label)
-        if spec is not None and spec.kind is Kind.PRESENTATIONS:
-            blocks = list(_presentations(tuple(blocks)))
         sections.append(Section(section.label, tuple(blocks), section.key, section.fact))
     return sections
-
-
-def _presentations(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """Presentations' titles without the numbers our writers put before them.
-
-    Markdown and HTML head each presentation ``1. Title`` (``1. (untitled)``
-    when it has none); a title numbered as the presentation it heads is that
-    presentation's title, so ``2016. A year`` stays whole when it is the first.
-    """
-    kept: list[Block] = []
-    number = 0
-    for block in blocks:
-        if block.lead is None:
-            kept.append(block)
-            continue
-        number += 1
-        lead = block.lead
-        m = _NUMBER.match(lead)
-        if m and int(m[1]) == number:
-            lead = lead[m.end() :]
-            if lead.strip() == UNTITLED:
-                kept.append(dataclasses.replace(block, lead=None, lead_break=False))
-                continue
-        kept.append(dataclasses.replace(block, lead=lead))
-    return tuple(kept)
 
 
 def map_document(document: Document) -> Imported:

@@ -15,6 +15,7 @@ from typing import Final
 
 from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label, split_label
+from igf_report.render.values import UNTITLED
 
 __all__ = ["read_markdown"]
 
@@ -30,6 +31,9 @@ _EMPHASIS: Final = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", 
 _CODE: Final = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 _LINK: Final = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _AUTOLINK: Final = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]*)>")
+# "### 2. *(untitled)*": how the Markdown writer heads a presentation without a
+# title; a title typed "(untitled)" is not emphasised, nor "*(untitled)*" unescaped
+_UNTITLED: Final = re.compile(rf"\d{{1,9}}\.[ \t]+([*_]){re.escape(UNTITLED)}\1")
 
 
 def _inline(text: str) -> str:
@@ -114,15 +118,23 @@ class _Reader:
     def line(self, line: str) -> None:
         if m := _HEADING.match(line):
             self.flush()
-            self.builder.heading(_inline(m[2] or ""), level=len(m[1]))
+            raw = (m[2] or "").strip()
+            untitled = _UNTITLED.fullmatch(raw) is not None
+            self.builder.heading(_inline(raw), level=len(m[1]), untitled=untitled)
         elif not line.strip() or _RULE.match(line) or _FENCE.match(line):
             self.flush()
         elif self._bold_label(line[m.end() :] if (m := _ITEM.match(line)) else line, fact=True):
             pass
-        elif not _ITEM.match(line) and (pair := split_label(_inline(line.strip()))) is not None:
-            # "Date: 6 December 2016", a label typed without bold
+        elif (
+            not self.builder.structured
+            and not self.lines
+            and not _ITEM.match(line)
+            and (pair := split_label(_inline(line.strip()))) is not None
+        ):
+            # "Date: 6 December 2016", a label typed without bold; once labels
+            # stood as headings, such a line is a value's own words
             self.flush()
-            self.builder.label(pair[0], fact=True)
+            self.builder.label(pair[0], fact=True, structured=False)
             self.builder.block(Block(BlockKind.PARAGRAPH, " ".join(pair[1].split())))
         elif m := _ITEM.match(line):
             self.flush()

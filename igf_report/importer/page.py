@@ -21,6 +21,7 @@ from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label
 from igf_report.importer.html import BlockKind as HtmlKind
 from igf_report.importer.html import parse_html
+from igf_report.render.values import UNTITLED
 
 __all__ = ["read_page"]
 
@@ -57,12 +58,16 @@ _SIBLINGS: Final = {
 }
 _TYPED_BULLET: Final = re.compile(r"\s*[-–•]")
 _LONGEST_LABEL: Final = 300  # a table cell longer than this is content, not a label
+_HIDDEN_MARKERS: Final = re.compile(r"list-style(?:-type)?\s*:\s*none", re.IGNORECASE)
+_NUMBER: Final = re.compile(r"\s*\d{1,9}\.\s+")
 
 
 @dataclass
 class _Element:
     tag: str
     children: list[_Element | str] = field(default_factory=list)
+    classes: frozenset[str] = frozenset()
+    style: str = ""
 
     def text(self) -> str:
         return "".join(c if isinstance(c, str) else c.text() for c in self.children)
@@ -82,9 +87,15 @@ class _Element:
         return found
 
 
-def _typed_bullets(items: list[_Element]) -> bool:
-    """Whether a list's items all start with a bullet typed into them, as the IGF site's do."""
-    return len(items) >= 2 and all(_TYPED_BULLET.match(item.text()) for item in items)  # noqa: PLR2004 -- one item proves no habit
+def _typed_bullets(element: _Element, items: list[_Element]) -> bool:
+    """Whether a list's items all start with a bullet typed into them, as the IGF site's do.
+
+    The site hid the list's own markers (``list-style-type: none``) and typed a
+    ``-`` in each item; in a list that shows its markers, a dash opening every
+    item is the items' own words.
+    """
+    hidden = _HIDDEN_MARKERS.search(element.style) is not None
+    return hidden and bool(items) and all(_TYPED_BULLET.match(item.text()) for item in items)
 
 
 def _html(node: _Element | str) -> str:
@@ -94,7 +105,7 @@ def _html(node: _Element | str) -> str:
         return f"<{node.tag}>"
     if node.tag in {"ul", "ol"}:
         items = [e for e in node.elements() if e.tag == "li"]
-        if not _typed_bullets(items):
+        if not _typed_bullets(node, items):
             # the HTML reader drops a bullet typed at the start of an item; this
             # list has none, so an item's own leading dash is protected by one
             inner = "".join(
@@ -112,13 +123,32 @@ def _visible_text(element: _Element) -> str:
     )
 
 
+def _untitled(heading: _Element) -> bool:
+    """Whether a heading reads ``N. (untitled)``, the placeholder in a "missing" span.
+
+    So the HTML writer heads a presentation without a title; a title typed
+    ``(untitled)`` is plain text.
+    """
+    if len(heading.children) != 2:  # noqa: PLR2004 -- the number and the mark
+        return False
+    number, mark = heading.children
+    if not isinstance(number, str) or not _NUMBER.fullmatch(number):
+        return False
+    return (
+        isinstance(mark, _Element)
+        and mark.tag == "span"
+        and "missing" in mark.classes
+        and mark.text() == UNTITLED
+    )
+
+
 class _TreeParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.root = _Element("#root")
         self.stack = [self.root]
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002 -- attributes carry no words
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _ENDS_P and "p" in [e.tag for e in self.stack]:
             self._close("p")
         if tag in _SIBLINGS:
@@ -129,7 +159,9 @@ class _TreeParser(HTMLParser):
                     break
                 if open_tag in {"ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "tr"}:
                     break
-        element = _Element(tag)
+        classes = " ".join(value or "" for name, value in attrs if name == "class")
+        style = " ".join(value or "" for name, value in attrs if name == "style")
+        element = _Element(tag, classes=frozenset(classes.split()), style=style)
         self.stack[-1].children.append(element)
         if tag not in _VOID:
             self.stack.append(element)
@@ -190,7 +222,9 @@ class _Walker:
                 self.left_out(child)
                 continue
             if child.tag in _HEADINGS:
-                self.builder.heading(child.text(), level=_HEADINGS[child.tag])
+                self.builder.heading(
+                    child.text(), level=_HEADINGS[child.tag], untitled=_untitled(child)
+                )
             elif child.tag == "table":
                 self.table(child)
             elif child.tag == "dl":

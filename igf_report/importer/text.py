@@ -1,11 +1,13 @@
 """Plain text: a report page copied from a browser, or a draft typed in a text editor.
 
 A label stands on its own line, or before a tab or a colon with its value
-after it. A label broken over two lines (the published page's "Please describe
-the" / "Discussions that took place...") is recognised by its two halves; the
-published importer then joins them and puts the text between them first in the
-field. Lines starting with ``•``, ``-``, ``*``, ``–`` or ``1.`` are list items;
-any other line is a paragraph, or continues the one before when it was wrapped.
+after it (only until a label has stood on its own line: after that,
+``Date: 6 December`` is a value's words). A label broken over two lines (the
+published page's "Please describe the" / "Discussions that took place...") is
+recognised by its two halves; the published importer then joins them and puts
+the text between them first in the field. Lines starting with ``•``, ``-``,
+``*``, ``–`` or ``1.`` are list items; any other line is a paragraph, or
+continues the one before when it was wrapped.
 """
 
 from __future__ import annotations
@@ -68,8 +70,9 @@ class _Reader:
             self.builder.label(line)
         elif m := _BULLET.match(line):
             self.builder.block(Block(BlockKind.ITEM, " ".join(line[m.end() :].split())))
-        elif (pair := split_label(line)) is not None:
-            self.builder.label(pair[0])
+        elif not self.builder.structured and (pair := split_label(line)) is not None:
+            # once labels stood on lines of their own, "Date: 6 December" is a value's words
+            self.builder.label(pair[0], structured=False)
             self.builder.block(Block(BlockKind.PARAGRAPH, " ".join(pair[1].split())))
         elif (ahead := _broken_label(line, self.lines[number + 1 :])) is not None:
             self.second_halves.add(number + 1 + ahead)

@@ -1,0 +1,153 @@
+"""Every format with a reader: a report rendered to it imports back to the same report.
+
+Rendered as ``igf-report render`` renders (the renderer registry, the shown
+values) and read back as ``igf-report import --from-format`` reads (the
+importer, the report file it writes), so the test covers the whole way a
+report travels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+
+from igf_report.importer import import_bytes
+from igf_report.model import Person, Presentation, Report, TimeRange
+from igf_report.render import get_renderer
+from igf_report.render.values import shown_values
+from igf_report.validation import check
+
+from .conftest import examples
+from .documents import LABEL_WORDS_AS_VALUES, NUMBERED_PRESENTATIONS, reports
+from .reliability import tally
+
+#: The formats ``import`` reads that ``render`` writes.
+READABLE_FORMATS = ("published", "markdown", "html", "docx")
+
+
+def round_trip(report: Report, fmt: str) -> Report | None:
+    """``report`` rendered to ``fmt`` and imported back (None when the import is invalid)."""
+    renderer = get_renderer(fmt)
+    values = shown_values(check(report.model_dump()))
+    data = renderer.render_bytes(values, width=80)
+    summary = import_bytes(data, f"report{renderer.suffix}", fmt)
+    return check(tomllib.loads(summary.toml)).report
+
+
+def _with(**changes: object) -> Report:
+    return NUMBERED_PRESENTATIONS.model_copy(update=changes)
+
+
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(reports())
+@example(NUMBERED_PRESENTATIONS)
+@example(LABEL_WORDS_AS_VALUES)
+# a summary of several paragraphs came back as several presentations
+@example(
+    _with(
+        presentations=[
+            Presentation(title="Portal", summary="One.\n\nTwo."),
+            Presentation(summary="- a list?\n\n1. no, a paragraph\n\n# nor a heading"),
+        ]
+    )
+)
+# a title typed "(untitled)" came back untitled; "*(untitled)*" is typed too
+@example(
+    _with(
+        presentations=[
+            Presentation(title="(untitled)", summary="0"),
+            Presentation(title="*(untitled)*", summary="0"),
+            Presentation(summary="0"),
+            Presentation(title="_(untitled)_", summary="0"),
+        ]
+    )
+)
+# Word writes no numbers: a title "1. Results" there is the title as typed
+@example(
+    _with(
+        presentations=[
+            Presentation(title="1. Results", summary="0"),
+            Presentation(title="2. Next", summary="0"),
+        ]
+    )
+)
+# a paragraph that reads as a label typed into a value (Markdown took it for one)
+@example(
+    _with(
+        discussions=["Date: 6 December 2016", "Session Title"],
+        key_issues=["Date: 6 December 2016"],
+        presentations=[Presentation(summary="Time: 9:00 - 10:00\n\nDate: 7 December 2016")],
+    )
+)
+@example(
+    _with(
+        chair=Person(name="# Ana", affiliation="ISOC, Mexico chapter"),
+        speakers=[Person(name="• Li", affiliation="<b>CNNIC</b>"), Person(name="1. Jean")],
+        key_issues=["- a dash", "* a star", "1. a number", "&amp; an entity"],
+    )
+)
+# every item opening with a dash: HTML took the dashes for the IGF site's typed bullets
+@example(
+    _with(
+        speakers=[Person(name="-0"), Person(name="- Li", affiliation="CNNIC")],
+        key_issues=["-a", "– b"],
+    )
+)
+def test_any_report_imports_back_from_every_format_with_a_reader(report: Report) -> None:
+    for fmt in READABLE_FORMATS:
+        assert round_trip(report, fmt) == report, fmt
+    tally("round trip: every format with a reader, generated reports")
+
+
+def test_the_round_trip_reads_what_render_wrote() -> None:
+    # the test above cannot pass by reading nothing: a report differs from another
+    other = NUMBERED_PRESENTATIONS.model_copy(update={"date": dt.date(2001, 1, 1)})
+    for fmt in READABLE_FORMATS:
+        assert round_trip(other, fmt) != NUMBERED_PRESENTATIONS
+
+
+def test_seconds_come_back_from_every_format() -> None:
+    # every writer shows the seconds a time has (they were dropped but by published)
+    report = _with(time=TimeRange(start=dt.time(9, 0, 30), end=dt.time(10, 0, 0, 500)))
+    for fmt in READABLE_FORMATS:
+        assert round_trip(report, fmt) == report, fmt
+
+
+# What only the published writer keeps today. Each needs the writer to write it
+# so that a reader can tell (the published writer's way is in parentheses):
+_WRITERS_LOSE = {
+    # "Smith, Jr., ISOC" splits at the first comma: the name's own comma must
+    # be written apart from the one before the affiliation (``&#44;``), and the
+    # document tree carry that to the mapping
+    "a comma in a name": _with(
+        chair=Person(name="Smith, Jr.", affiliation="ISOC"), speakers=[Person(name="Li, Wei")]
+    ),
+    # collapsed as HTML and Markdown collapse them: each space after the first,
+    # a tab and a space before a line break must be a reference (``&#32;``, ``&#9;``),
+    # which the readers keep exact; Word keeps them, but its reader collapses
+    # whitespace as the web does, on purpose (test_word's filled-in template)
+    "runs of spaces, a tab, a space before a line break": _with(
+        discussions=["a  b", "tab\there"], key_issues=["c \nd"]
+    ),
+}
+_WRITERS_TO_CHANGE = pytest.mark.xfail(
+    strict=True, reason="lost on the way, as _WRITERS_LOSE says; import cannot restore it"
+)
+
+
+@pytest.mark.parametrize("case", list(_WRITERS_LOSE))
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        "published",
+        pytest.param("markdown", marks=_WRITERS_TO_CHANGE),
+        pytest.param("html", marks=_WRITERS_TO_CHANGE),
+        pytest.param("docx", marks=_WRITERS_TO_CHANGE),
+    ],
+)
+def test_what_only_the_published_writer_keeps_today(case: str, fmt: str) -> None:
+    report = _WRITERS_LOSE[case]
+    assert round_trip(report, fmt) == report
