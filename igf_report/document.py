@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import itertools
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from igf_report.parsers import split_paragraphs
 
-__all__ = ["Block", "BlockKind", "Document", "Section"]
+__all__ = ["Block", "BlockKind", "Document", "Section", "runs"]
 
 
 class BlockKind(enum.Enum):
@@ -105,3 +107,15 @@ class Document:
     subtitle: str | None = None
     sections: tuple[Section, ...] = ()
     notes: tuple[str, ...] = field(default=())
+
+
+def runs(blocks: Iterable[Block]) -> Iterator[tuple[Block, ...]]:
+    """The blocks as a page lays them out: consecutive list items as one list, any other alone.
+
+    A format that wraps a list (``<ul>``, a bullet grid) opens one per run of items.
+    """
+    for is_list, run in itertools.groupby(blocks, key=lambda block: block.kind is BlockKind.ITEM):
+        if is_list:
+            yield tuple(run)
+        else:
+            yield from ((block,) for block in run)

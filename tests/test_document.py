@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import igf_report
-from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.document import Block, BlockKind, Document, Section, runs
 from igf_report.fields import FIELDS
 from igf_report.importer.mapping import map_document, match_label
 from igf_report.model import Report, TimeRange
@@ -133,3 +133,15 @@ def test_each_format_knows_only_the_tree(module: str) -> None:
         "igf_report.model",
         "igf_report.parsers",
     }
+
+
+def test_runs_put_consecutive_items_in_one_list_and_every_other_block_alone() -> None:
+    one, two, three = (Block(BlockKind.ITEM, text) for text in ("1", "2", "3"))
+    first, second = Block(BlockKind.PARAGRAPH, "a"), Block(BlockKind.ENTRY, "b")
+    assert list(runs([one, two, first, second, three])) == [
+        (one, two),
+        (first,),
+        (second,),
+        (three,),
+    ]
+    assert list(runs([])) == []

@@ -16,7 +16,7 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.document import Block, BlockKind, Document, Section, runs
 from igf_report.render.values import DOCUMENT_TITLE, MISSING, UNTITLED
 from igf_report.textutil import visible
 from igf_report.validation import Finding, Severity
@@ -50,7 +50,7 @@ def _header(kind: str, facts: list[Section]) -> Panel:
     return Panel(grid, title=kind, title_align="left", border_style="blue")
 
 
-def _bullets(items: list[Block]) -> Table:
+def _bullets(items: tuple[Block, ...]) -> Table:
     bullets = Table.grid(padding=(0, 1))
     bullets.add_column(width=3, justify="right")
     bullets.add_column(overflow="fold")
@@ -66,19 +66,15 @@ def _section(section: Section) -> Iterator[RenderableType]:
     if not section.blocks:
         yield _gap(section)
     number = 0
-    items: list[Block] = []
     previous: BlockKind | None = None
-    for block in section.blocks:
-        if block.kind is BlockKind.ITEM:
-            items.append(block)
-            continue
-        if items:
-            yield _bullets(items)
-            items = []
+    for run in runs(section.blocks):
+        block = run[0]
         if previous is BlockKind.PARAGRAPH and block.kind is BlockKind.PARAGRAPH:
             yield Text("")
         previous = block.kind
-        if block.kind is BlockKind.ENTRY:
+        if block.kind is BlockKind.ITEM:
+            yield _bullets(run)
+        elif block.kind is BlockKind.ENTRY:
             number += 1
             head = Text(f"{number}. ", style="bold")
             head.append(_literal(block.lead or UNTITLED, "bold"))
@@ -87,8 +83,6 @@ def _section(section: Section) -> Iterator[RenderableType]:
                 yield Padding(_literal(paragraph), (0, 0, 0, 3))
         else:
             yield _shown(block)
-    if items:
-        yield _bullets(items)
 
 
 def _findings(findings: list[Finding]) -> Iterator[RenderableType]:

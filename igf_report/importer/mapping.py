@@ -16,7 +16,7 @@ import re
 from html import escape
 from typing import Final
 
-from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.document import Block, BlockKind, Document, Section, runs
 from igf_report.fields import FIELDS
 from igf_report.importer.html import quote
 from igf_report.importer.published import (
@@ -68,17 +68,9 @@ def _block_html(block: Block) -> str:
 
 def _value_html(blocks: tuple[Block, ...]) -> str:
     parts: list[str] = []
-    in_list = False
-    for block in blocks:
-        is_item = block.kind is BlockKind.ITEM
-        if is_item and not in_list:
-            parts.append("<ul>")
-        elif not is_item and in_list:
-            parts.append("</ul>")
-        in_list = is_item
-        parts.append(_block_html(block))
-    if in_list:
-        parts.append("</ul>")
+    for run in runs(blocks):
+        html = " ".join(_block_html(block) for block in run)
+        parts.append(f"<ul> {html} </ul>" if run[0].kind is BlockKind.ITEM else html)
     return " ".join(parts)
 
 

@@ -11,7 +11,7 @@ from html import escape
 from typing import Final
 
 from igf_report import __version__
-from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.document import Block, BlockKind, Document, Section, runs
 from igf_report.render import Renderer
 from igf_report.render.values import DOCUMENT_TITLE, MISSING, UNTITLED
 from igf_report.textutil import visible
@@ -97,22 +97,15 @@ def _section(section: Section) -> str:
     if not section.blocks:
         parts.append(f"<p>{_missing(section.gap)}</p>")
     number = 0
-    in_list = False
-    for block in section.blocks:
-        if in_list and block.kind is not BlockKind.ITEM:
-            parts.append("</ul>")
-        elif not in_list and block.kind is BlockKind.ITEM:
-            parts.append("<ul>")
-        in_list = block.kind is BlockKind.ITEM
-        if block.kind is BlockKind.ENTRY:
+    for run in runs(section.blocks):
+        block = run[0]
+        if block.kind is BlockKind.ITEM:
+            parts.extend(["<ul>", *(f"<li>{_shown(item)}</li>" for item in run), "</ul>"])
+        elif block.kind is BlockKind.ENTRY:
             number += 1
             parts.extend(_entry(block, number))
-        elif in_list:
-            parts.append(f"<li>{_shown(block)}</li>")
         else:
             parts.append(f"<p>{_shown(block)}</p>")
-    if in_list:
-        parts.append("</ul>")
     parts.append("</section>")
     return "\n".join(parts)
 

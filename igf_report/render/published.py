@@ -16,7 +16,7 @@ import re
 from html import escape
 from typing import Final
 
-from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.document import Block, BlockKind, Document, Section, runs
 from igf_report.render import Renderer
 from igf_report.render.values import DOCUMENT_TITLE
 
@@ -65,17 +65,11 @@ def _value(section: Section) -> str:
     if section.fact:
         return " ".join(_inline(block) for block in section.blocks)
     parts: list[str] = []
-    in_list = False
-    for block in section.blocks:
-        is_item = block.kind is BlockKind.ITEM and not block.note
-        if is_item and not in_list:
-            parts.append(_LIST_OPEN)
-        elif in_list and not is_item:
-            parts.append("</ul>")
-        in_list = is_item
-        parts.append(_block(block))
-    if in_list:
-        parts.append("</ul>")
+    for run in runs(section.blocks):
+        if run[0].kind is BlockKind.ITEM:
+            parts.extend([_LIST_OPEN, *(_block(block) for block in run), "</ul>"])
+        else:
+            parts.append(_block(run[0]))
     return " ".join(parts)
 
 
