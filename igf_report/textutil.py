@@ -8,7 +8,15 @@ import re
 import unicodedata
 from types import UnionType
 
-__all__ = ["display_width", "in_words", "one_line", "shell_word", "visible", "wrap"]
+__all__ = [
+    "display_width",
+    "in_words",
+    "one_line",
+    "shell_word",
+    "spaces_as_references",
+    "visible",
+    "wrap",
+]
 
 # C0 and C1 controls (but newline and tab), DEL, and the bidirectional
 # overrides and isolates that can make text read differently than it is.
@@ -35,6 +43,28 @@ def visible(text: str) -> str:
 
 
 _BREAKS = re.compile("[\n\t\u2028\u2029]")
+
+
+# Whitespace that HTML and Markdown collapse on a line (a newline is the caller's)
+_SPACE_RUN = re.compile(r"[ \t\r\f]+")
+
+
+def _as_references(run: re.Match[str]) -> str:
+    # one space between two words is what HTML and Markdown keep anyway
+    if run[0] == " " and run.start() > 0 and run.end() < len(run.string):
+        return " "
+    return "".join(f"&#{ord(char)};" for char in run[0])
+
+
+def spaces_as_references(line: str) -> str:
+    """``line`` with the whitespace HTML and Markdown would collapse as character references.
+
+    A single space between two words stays; any other space, tab, carriage
+    return or form feed (a run, or at the line's start or end) becomes
+    ``&#32;``, ``&#9;``... which a browser shows and a reader keeps exact.
+    Give it a line already escaped for its format: the references are markup.
+    """
+    return _SPACE_RUN.sub(_as_references, line)
 
 
 def one_line(text: str) -> str:

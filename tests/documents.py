@@ -31,19 +31,29 @@ _word = st.text(
     min_size=1,
     max_size=8,
 )
-_phrase = st.lists(_word, min_size=1, max_size=5).map(" ".join)
+#: What stands between words: mostly a space, but runs, tabs and a space
+#: before a line break too, which HTML and Markdown would collapse.
+_SEPARATORS: Final = (" ",) * 8 + ("  ", "\t", " \t ", "   ")
+_phrase = st.lists(st.tuples(_word, st.sampled_from(_SEPARATORS)), min_size=1, max_size=5).map(
+    lambda pairs: "".join(word + gap for word, gap in pairs).rstrip()
+)
 #: What a rapporteur's value may start with that formats read as markup: a
 #: heading, a tag, a reference, emphasis, a bullet, a number, a quote.
 MARKUP_STARTS: Final = (
     "#", "# ", "## ", "<", "<b>", "&", "&amp; ", "*", "* ", "**", "-", "- ", "• ", "1.",
     "1. ", "2) ", "> ", "+ ", "=", "|", "_", "`", "\\", "[x](y) ", "(untitled) ",
 )  # fmt: skip
-_value = st.builds(
+#: What our writers show for a gap, which a rapporteur may type as a value.
+GAP_WORDS: Final = ("(not given)", "(none)")
+_value = st.sampled_from(GAP_WORDS) | st.builds(
     lambda start, phrase: start + phrase,
     st.sampled_from(("",) * 6 + MARKUP_STARTS),
     _phrase,
 )
-_lines = st.lists(_value, min_size=1, max_size=2).map("\n".join)
+# a line break sometimes after a space: "c \nd"
+_lines = st.lists(_value, min_size=1, max_size=2).map("\n".join) | st.lists(
+    _value, min_size=2, max_size=2
+).map(" \n".join)
 _paragraphs = st.lists(_lines, min_size=1, max_size=3).map("\n\n".join)
 #: Titles a rapporteur may well type that look like our writers' own headings.
 TRICKY_TITLES: Final = (
@@ -51,11 +61,10 @@ TRICKY_TITLES: Final = (
     "(untitled) notes", "1.", "Untitled", "(not given)", "(none)",
 )  # fmt: skip
 _title = st.none() | st.sampled_from(TRICKY_TITLES) | _value
-# a comma in a name only the published format keeps today (see test_round_trip.py);
-# affiliations take any comma, since the first comma splits a person
-_person = st.builds(
-    Person, name=_value.filter(lambda name: "," not in name), affiliation=st.none() | _value
-)
+# a comma in a name ("Smith, Jr."), which every writer sets apart from the one
+# before the affiliation
+_name = _value | st.builds("{}, {}".format, _value, _value)
+_person = st.builds(Person, name=_name, affiliation=st.none() | _value)
 
 
 @st.composite
@@ -63,9 +72,10 @@ def reports(draw: st.DrawFn) -> Report:
     """A valid report as hostile as what rapporteurs type; skips what the model refuses.
 
     Values start with markup (``#``, ``<b>``, ``&amp;``, ``*``, bullets, ``1.``),
-    hold line breaks, presentations' summaries hold several paragraphs, their
-    titles read like our writers' headings (``(untitled)``, ``2. Results``),
-    affiliations hold commas.
+    hold line breaks, runs of spaces, tabs and a space before a line break, or
+    are the words a writer shows for a gap (``(not given)``); presentations'
+    summaries hold several paragraphs, their titles read like our writers'
+    headings (``(untitled)``, ``2. Results``); names and affiliations hold commas.
     """
     data: dict[str, Any] = {
         "title": draw(_value),

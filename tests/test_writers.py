@@ -68,7 +68,8 @@ NOTES = Document(
 def test_markdown_writes_any_document() -> None:
     assert write_markdown(NOTES, width=80) == (
         "# *(not given)*\n\n*Draft notes*\n\n"
-        "- **Place:** Riyadh 12 **(?)**\n- **Chair:** Smith, Jo, UN\n- **When:** 6 December 2016\n"
+        "- **Place:** Riyadh 12 **(?)**\n- **Chair:** Smith\\, Jo, UN\n"
+        "- **When:** 6 December 2016\n"
         "\n## Notes\n\n- one\n- two\n\nafter\\\nbreak\n\n### 1. T\n\np1\n\np2\n\n"
         "### 2. *(untitled)*\n\nbare\n\n- three\n\n## Minutes\n\n*(none)*\n"
     )
@@ -98,7 +99,7 @@ def test_html_writes_any_document() -> None:
         '<h1><span class="missing">(not given)</span></h1>\n<dl class="facts">\n'
         '<dt>Place</dt><dd>Riyadh <span class="invalid">12</span> '
         '<span class="invalid-note">(?)</span></dd>\n'
-        "<dt>Chair</dt><dd>Smith, Jo, UN</dd>\n<dt>When</dt><dd>6 December 2016</dd>\n"
+        "<dt>Chair</dt><dd>Smith&#44; Jo, UN</dd>\n<dt>When</dt><dd>6 December 2016</dd>\n"
         "</dl>\n</header>\n<main>\n"
         "<section>\n<h2>Notes</h2>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"
         "<p>after<br>\nbreak</p>\n"
@@ -191,6 +192,9 @@ def test_word_writes_any_document_with_its_styles_and_properties() -> None:
     mark = place.cells[1].paragraphs[1].runs[-1]
     assert (mark.text, mark.italic) == ("(?)", True)
     assert chair.cells[1].text == "Smith, Jo, UN"
+    # the name in a character style of its own: its comma is not the affiliation's
+    name, rest = chair.cells[1].paragraphs[0].runs
+    assert (name.text, name.style.name, rest.text) == ("Smith, Jo", "Person Name", ", UN")
     assert [p.text for p in word.paragraphs] == [
         "(not given)",
         "Draft notes",

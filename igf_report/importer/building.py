@@ -13,6 +13,7 @@ from typing import Final
 
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.fields import Kind
+from igf_report.importer.html import quote
 from igf_report.importer.mapping import match_label
 
 __all__ = ["DocumentBuilder", "is_label", "split_label"]
@@ -97,14 +98,15 @@ class DocumentBuilder:
         title typed ``2. Results`` stays whole.
 
         Args:
-            text: the heading's words.
+            text: the heading's words, whitespace collapsed as the format shows it.
             level: 1 for the document's title, 2 to 6 below it.
             untitled: the heading reads ``N. (untitled)`` with ``(untitled)``
                 marked as a placeholder (emphasised, or in a "missing" span), as
                 our writers head a presentation that has no title: the
                 presentation has none. A title typed ``(untitled)`` is not marked.
         """
-        text = " ".join(text.split())
+        # the reader collapsed what its format collapses; what is left is the heading's own
+        text = text.strip()
         if not text:
             return
         if is_label(text):
@@ -146,6 +148,18 @@ class DocumentBuilder:
             return
         self._entry = False
         self._add(block)
+
+    def placeholder(self, words: str) -> None:
+        """A writer's placeholder for a gap (``(not given)``), set apart as the format marks it.
+
+        The reader tells it from the same words typed as a value (plain, not
+        emphasised); it is left out, and the notes say so.
+        """
+        self._flush_lead()
+        where = self._sections[-1][0] if self._sections else ""
+        self.notes.append(
+            f"The placeholder {quote(words)} under {quote(where or 'the start')} was left empty."
+        )
 
     def _add(self, block: Block) -> None:
         if not self._sections:

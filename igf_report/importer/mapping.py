@@ -26,17 +26,13 @@ from igf_report.importer.published import (
     normalise_label,
     read_published,
 )
-from igf_report.render.values import DOCUMENT_TITLE, MISSING, NONE_GIVEN
+from igf_report.render.values import DOCUMENT_TITLE
+from igf_report.textutil import spaces_as_references
 
 __all__ = ["document_rows", "label_closeness", "map_document", "match_label"]
 
 # Lines our own writers put around the fields, which are not answers.
 _KINDS: Final = {normalise_label(DOCUMENT_TITLE), normalise_label(f"{DOCUMENT_TITLE} Template")}
-_PLACEHOLDERS: Final = {MISSING, NONE_GIVEN}
-# What HTML collapses, bar the newline (a line break); a tab or carriage return
-# would also end the row. Readers give words, not layout: a tab in a Word
-# paragraph is a space, as on the web.
-_SPACE: Final = re.compile(r"[\t\r\f]")
 # What render writes after an invalid value: "(invalid: why)", on the same line
 _INVALID_MARK: Final = re.compile(r"\s*\(invalid: [^\n]*\)\Z")
 
@@ -52,15 +48,29 @@ def label_closeness(text: str) -> float:
 
 
 def _html(text: str) -> str:
-    # a tab would end the row and a newline the line; "#" could open a comment row
-    return _SPACE.sub(" ", escape(text, quote=False).replace("#", "&#35;")).replace("\n", "<br>")
+    """``text`` exactly: each reader collapsed what its format collapses, and kept the rest.
+
+    Whitespace a reader kept (a run, a tab) is written as references, which the
+    published reader keeps; a tab would also end the row, a newline the line,
+    and ``#`` could open a comment row.
+    """
+    escaped = escape(text, quote=False).replace("#", "&#35;")
+    return "<br>".join(spaces_as_references(line) for line in escaped.split("\n"))
+
+
+def _text_html(block: Block) -> str:
+    if block.name is not None and block.text.startswith(block.name):
+        # the reader saw the format mark the name's own commas: no affiliation follows them
+        return _html(block.name).replace(",", "&#44;") + _html(block.text[len(block.name) :])
+    return _html(block.text)
 
 
 def _block_html(block: Block) -> str:
     lead = ""
     if block.lead:
-        lead = f"<b>{_html(block.lead)}</b>" + ("<br>" if block.lead_break else " ")
-    body = lead + _html(block.text)
+        lead = f"<b>{_html(block.lead)}</b>"
+        lead += "<br>" if block.lead_break else " "
+    body = lead + _text_html(block)
     # the published site typed a "-" inside each item, which the reader drops:
     # one is added so that an item's own leading dash is kept
     return f"<li>-{body}</li>" if block.kind is BlockKind.ITEM else f"<p>{body}</p>"
@@ -101,11 +111,6 @@ def _cleaned(document: Document, notes: list[str]) -> list[Section]:
                 # are not its first field's answer
                 notes.append(
                     f"The text {quote(block.words)} before the first label was not imported."
-                )
-            elif block.words in _PLACEHOLDERS and not block.lead:
-                where = section.label.strip() or "the start"
-                notes.append(
-                    f"The placeholder {quote(block.words)} under {quote(where)} was left empty."
                 )
             elif (mark := _INVALID_MARK.search(block.text)) is not None:
                 # the renderer's mark on a value it found invalid, not the rapporteur's words

@@ -15,7 +15,7 @@ from typing import Final
 
 from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label, split_label
-from igf_report.render.values import UNTITLED
+from igf_report.render.values import GAPS, UNTITLED
 
 __all__ = ["read_markdown"]
 
@@ -25,7 +25,14 @@ _RULE: Final = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE: Final = re.compile(r"^ {0,3}(```|~~~)")
 _BOLD_LABEL: Final = re.compile(r"^(\*\*|__)(?P<label>.+?)\1(?P<rest>.*)$", re.DOTALL)
 _ESCAPE: Final = re.compile(r"\\([!-/:-@\[-`{-~])")
-_STAND_IN: Final = re.compile("[\U000f0000-\U000f00ff]")
+_STAND_IN: Final = re.compile("[\U000f0000-\U000ffffd]")
+# A numeric reference to what CommonMark would collapse: a writer's exact space or tab
+_SPACE_REFERENCE: Final = re.compile(r"&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+# A comma a writer set apart as the name's own, not the one before the affiliation
+_SPACES: Final = frozenset(map(ord, " \t\r\f"))
+_NAME_COMMA: Final = re.compile(r"\\,|&#(?:44|[xX]0*2[cC]);")
+# How the Markdown writer shows a gap: emphasised, so that the same words typed are a value
+_GAP: Final = re.compile(rf"([*_])({'|'.join(re.escape(gap) for gap in sorted(GAPS))})\1")
 _STRONG: Final = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
 _EMPHASIS: Final = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.DOTALL)
 _CODE: Final = re.compile(r"(`+)(.+?)\1", re.DOTALL)
@@ -40,11 +47,16 @@ def _inline(text: str) -> str:
     """Markdown inline text as it reads: markup gone, escapes and entities resolved."""
     escaped: list[str] = []
 
-    def protect(m: re.Match[str]) -> str:
-        escaped.append(m[1])
+    def protect_char(char: str) -> str:
+        escaped.append(char)
         return chr(0xF0000 + len(escaped) - 1)
 
-    text = _ESCAPE.sub(protect, text)
+    def protect_space(m: re.Match[str]) -> str:
+        code = int(m[1]) if m[1] else int(m[2], 16)
+        return protect_char(chr(code)) if code in _SPACES else m[0]
+
+    text = _ESCAPE.sub(lambda m: protect_char(m[1]), text)
+    text = _SPACE_REFERENCE.sub(protect_space, text)
     text = _CODE.sub(lambda m: m[2].strip(), text)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
@@ -53,8 +65,20 @@ def _inline(text: str) -> str:
             text, count = pattern.subn(r"\2", text)
             if not count:
                 break
-    text = unescape(text)
+    # what CommonMark collapses, but not a writer's exact spaces (protected above)
+    text = "\n".join(" ".join(line.split()) for line in unescape(text).split("\n"))
     return _STAND_IN.sub(lambda m: escaped[ord(m[0]) - 0xF0000], text)
+
+
+def _name(raw: str) -> str | None:
+    """The name a person's text opens with, when the writer set its own commas apart."""
+    end = len(raw)
+    for m in re.finditer(r",|\\.|&#\w+;", raw):
+        if m[0] == ",":
+            end = m.start()
+            break
+    head = raw[:end]
+    return _inline(head).strip() if _NAME_COMMA.search(head) else None
 
 
 def _joined(lines: list[str]) -> str:
@@ -88,10 +112,12 @@ class _Reader:
             rest = m["rest"]
             lead_break = rest.startswith("\n")
             raw = rest
-        text = "\n".join(" ".join(line.split()) for line in _inline(raw).split("\n"))
-        self.builder.block(
-            Block(self.kind, text.strip("\n "), lead, lead_break and lead is not None)
-        )
+        if lead is None and _GAP.fullmatch(raw.strip()):
+            self.builder.placeholder(_inline(raw))
+            return
+        text = _inline(raw).strip("\n ")
+        name = None if lead else _name(raw.strip())
+        self.builder.block(Block(self.kind, text, lead, lead_break and lead is not None, name=name))
 
     def _bold_label(self, raw: str, *, fact: bool) -> bool:
         """``**Label:** value``: a field, with its value on the same line."""
@@ -110,9 +136,10 @@ class _Reader:
             return False
         self.flush()
         self.builder.label(label, fact=fact)
-        value = " ".join(_inline(rest).split())
-        if value:
-            self.builder.block(Block(BlockKind.PARAGRAPH, value))
+        if _GAP.fullmatch(rest.strip()):
+            self.builder.placeholder(_inline(rest).strip())
+        elif value := _inline(rest).strip():
+            self.builder.block(Block(BlockKind.PARAGRAPH, value, name=_name(rest.strip())))
         return True
 
     def line(self, line: str) -> None:

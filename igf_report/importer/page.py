@@ -21,7 +21,7 @@ from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label
 from igf_report.importer.html import BlockKind as HtmlKind
 from igf_report.importer.html import parse_html
-from igf_report.render.values import UNTITLED
+from igf_report.render.values import GAPS, UNTITLED
 
 __all__ = ["read_page"]
 
@@ -60,6 +60,25 @@ _TYPED_BULLET: Final = re.compile(r"\s*[-–•]")
 _LONGEST_LABEL: Final = 300  # a table cell longer than this is content, not a label
 _HIDDEN_MARKERS: Final = re.compile(r"list-style(?:-type)?\s*:\s*none", re.IGNORECASE)
 _NUMBER: Final = re.compile(r"\s*\d{1,9}\.\s+")
+# A reference to what a browser collapses, or to a comma: a writer's exact
+# character (a name's own comma), which the HTML reader must see as a reference.
+# The parser resolves references, so they ride through it as private-use stand-ins.
+_EXACT_CODES: Final = frozenset(map(ord, " \t\r\f,"))
+_REFERENCE: Final = re.compile(r"&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+_STAND_IN: Final = 0xF0000
+_STAND_INS: Final = re.compile("[\U000f0000-\U000f007f]")
+
+
+def _protect(text: str) -> str:
+    def stand_in(m: re.Match[str]) -> str:
+        code = int(m[1]) if m[1] else int(m[2], 16)
+        return chr(_STAND_IN + code) if code in _EXACT_CODES else m[0]
+
+    return _REFERENCE.sub(stand_in, text)
+
+
+def _plain(text: str) -> str:
+    return _STAND_INS.sub(lambda m: chr(ord(m[0]) - _STAND_IN), text)
 
 
 @dataclass
@@ -70,7 +89,14 @@ class _Element:
     style: str = ""
 
     def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+        return "".join(_plain(c) if isinstance(c, str) else c.text() for c in self.children)
+
+    def words(self) -> str:
+        """The text as a browser shows it: whitespace collapsed, but not a writer's exact ones."""
+        return _plain(" ".join(self.raw().split()))
+
+    def raw(self) -> str:
+        return "".join(c if isinstance(c, str) else c.raw() for c in self.children)
 
     def html(self) -> str:
         """The element's content as HTML again, for the published importer's reader."""
@@ -100,7 +126,7 @@ def _typed_bullets(element: _Element, items: list[_Element]) -> bool:
 
 def _html(node: _Element | str) -> str:
     if isinstance(node, str):
-        return escape(node, quote=False)
+        return _STAND_INS.sub(lambda m: f"&#{ord(m[0]) - _STAND_IN};", escape(node, quote=False))
     if node.tag in _VOID:
         return f"<{node.tag}>"
     if node.tag in {"ul", "ol"}:
@@ -117,7 +143,7 @@ def _html(node: _Element | str) -> str:
 
 def _visible_text(element: _Element) -> str:
     return " ".join(
-        c if isinstance(c, str) else _visible_text(c)
+        _plain(c) if isinstance(c, str) else _visible_text(c)
         for c in element.children
         if isinstance(c, str) or c.tag not in {"script", "style", "template", "noscript"}
     )
@@ -192,8 +218,25 @@ def _blocks(html: str) -> list[Block]:
         if lead and text.startswith(lead):
             blocks.append(Block(kind, text[len(lead) :].strip(" \n"), lead, found.lead_then_break))
         else:
-            blocks.append(Block(kind, text))
+            blocks.append(Block(kind, text, name=_name(text, found.exact)))
     return blocks
+
+
+def _name(text: str, exact: str) -> str | None:
+    """The name a person's text opens with, if the writer set its own commas apart (``&#44;``)."""
+    typed = next((i for i, char in enumerate(text) if char == "," and exact[i] == "0"), len(text))
+    return text[:typed].strip() if "," in text[:typed] else None
+
+
+def _gap(element: _Element) -> str | None:
+    """The placeholder an element holds alone in a "missing" span, as the HTML writer shows gaps."""
+    marks = element.elements()
+    if len(marks) != 1 or any(isinstance(c, str) and c.strip() for c in element.children):
+        return None
+    mark = marks[0]
+    if mark.tag == "span" and "missing" in mark.classes and mark.text() in GAPS:
+        return mark.text()
+    return None
 
 
 class _Walker:
@@ -223,12 +266,14 @@ class _Walker:
                 continue
             if child.tag in _HEADINGS:
                 self.builder.heading(
-                    child.text(), level=_HEADINGS[child.tag], untitled=_untitled(child)
+                    child.words(), level=_HEADINGS[child.tag], untitled=_untitled(child)
                 )
             elif child.tag == "table":
                 self.table(child)
             elif child.tag == "dl":
                 self.definitions(child)
+            elif child.tag == "p" and (gap := _gap(child)) is not None:
+                self.builder.placeholder(gap)
             elif child.tag in {"p", "ul", "ol", "li", "pre", "blockquote", "address"}:
                 self.content(child)
             else:
@@ -263,6 +308,8 @@ class _Walker:
         for item in dl.descendants():
             if item.tag == "dt":
                 self.builder.label(item.text(), fact=True)
+            elif item.tag == "dd" and (gap := _gap(item)) is not None:
+                self.builder.placeholder(gap)
             elif item.tag == "dd":
                 self.walk(item)
 
@@ -270,7 +317,7 @@ class _Walker:
 def read_page(text: str) -> Document:
     """Read a web page into a document."""
     parser = _TreeParser()
-    parser.feed(text.lstrip("\ufeff"))
+    parser.feed(_protect(text.lstrip("\ufeff")))
     parser.close()
     walker = _Walker()
     walker.walk(parser.root)

@@ -7,7 +7,9 @@ published page's "Please describe the" / "Discussions that took place...") is
 recognised by its two halves; the published importer then joins them and puts
 the text between them first in the field. Lines starting with ``•``, ``-``,
 ``*``, ``–`` or ``1.`` are list items; any other line is a paragraph, or
-continues the one before when it was wrapped.
+continues the one before when it was wrapped. Plain text cannot set a gap's
+placeholder apart from typed words: a value that is only ``(not given)`` or
+``(none)`` is taken for the placeholder and left empty.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Final
 from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label, split_label
 from igf_report.importer.mapping import label_closeness
+from igf_report.render.values import GAPS
 
 __all__ = ["read_text"]
 
@@ -48,9 +51,15 @@ class _Reader:
 
     def flush(self) -> None:
         if self.paragraph:
-            text = " ".join(" ".join(self.paragraph).split())
-            self.builder.block(Block(BlockKind.PARAGRAPH, text))
+            self.value(" ".join(" ".join(self.paragraph).split()))
             self.paragraph.clear()
+
+    def value(self, text: str) -> None:
+        # plain text cannot set a placeholder apart: "(not given)" alone is the writer's
+        if text in GAPS:
+            self.builder.placeholder(text)
+        else:
+            self.builder.block(Block(BlockKind.PARAGRAPH, text))
 
     def continues(self, number: int, line: str) -> bool:
         """Whether ``line`` continues a paragraph whose line was wrapped."""
@@ -73,7 +82,7 @@ class _Reader:
         elif not self.builder.structured and (pair := split_label(line)) is not None:
             # once labels stood on lines of their own, "Date: 6 December" is a value's words
             self.builder.label(pair[0], structured=False)
-            self.builder.block(Block(BlockKind.PARAGRAPH, " ".join(pair[1].split())))
+            self.value(" ".join(pair[1].split()))
         elif (ahead := _broken_label(line, self.lines[number + 1 :])) is not None:
             self.second_halves.add(number + 1 + ahead)
             self.builder.label(line)

@@ -4,7 +4,11 @@ The template's labels may stand in the first column of a table (the value in
 the next), in headings, in paragraphs of their own, or bold before a colon.
 Paragraphs in a list style, or numbered by Word, are list items; a paragraph
 opening in bold has a bold lead-in (a presentation's title). The Title style is
-the document's title. ``python-docx`` is imported only when a Word file is read.
+the document's title. Whitespace is collapsed as on the web, except in a file
+igf-report wrote, whose spaces and tabs are the report's; there a run in the
+``Person Name`` style is a person's name, commas and all. A paragraph that is
+only a placeholder in italics (``(not given)``) is a gap, not a value.
+``python-docx`` is imported only when a Word file is read.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from typing import TYPE_CHECKING, Final
 from igf_report.document import Block, BlockKind, Document
 from igf_report.errors import FileReadError
 from igf_report.importer.building import DocumentBuilder
+from igf_report.render.docx import MARKER, PERSON_NAME
+from igf_report.render.values import GAPS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -49,8 +55,34 @@ def _is_bold(run: object) -> bool:
     return bool(bold)
 
 
-def _block(paragraph: Paragraph) -> Block:
+def _collapsed(text: str) -> str:
+    # a person's Word draft: spaces and tabs are layout, as on the web
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
+
+def _name(paragraph: Paragraph) -> str | None:
+    """The text of the run in the person's name style the paragraph opens with, if any."""
+    for run in paragraph.iter_inner_content():
+        style = getattr(run, "style", None)
+        if getattr(style, "name", None) == PERSON_NAME:
+            return str(run.text)
+        if run.text.strip():
+            return None
+    return None
+
+
+def _gap(paragraph: Paragraph) -> str | None:
+    """The placeholder a paragraph holds in italics alone, as the Word writer shows a gap."""
+    runs = [run for run in paragraph.iter_inner_content() if run.text.strip()]
+    text = paragraph.text.strip()
+    if text in GAPS and runs and all(getattr(run, "italic", False) for run in runs):
+        return text
+    return None
+
+
+def _block(paragraph: Paragraph, *, exact: bool) -> Block:
     text = paragraph.text
+    words = (lambda text: text) if exact else _collapsed
     style = paragraph.style.name if paragraph.style is not None else ""
     p_pr = paragraph._p.pPr  # noqa: SLF001 -- python-docx has no public numbering
     numbered = p_pr is not None and p_pr.numPr is not None
@@ -67,28 +99,33 @@ def _block(paragraph: Paragraph) -> Block:
     if "\n" in lead:
         lead = lead[: lead.index("\n")]
     if not lead.strip():
-        return Block(kind, text.strip())
+        name = _name(paragraph)
+        return Block(kind, words(text).strip(), name=name if exact and name else None)
     rest = text[len(lead) :]
     lead_break = rest.lstrip(" \t").startswith("\n")
-    return Block(kind, rest.strip(), lead.strip(), lead_break)
+    return Block(kind, words(rest).strip(), words(lead).strip(), lead_break)
 
 
 class _Reader:
-    def __init__(self) -> None:
+    def __init__(self, *, exact: bool) -> None:
         self.builder = DocumentBuilder()
+        # a file igf-report wrote holds the report's own spaces and tabs
+        self.exact = exact
 
     def paragraph(self, paragraph: Paragraph) -> None:
         style = paragraph.style.name if paragraph.style is not None else ""
-        text = paragraph.text
+        text = paragraph.text if self.exact else _collapsed(paragraph.text)
         if style == "Title":
             self.builder.heading(text, level=1)
         elif style == "Subtitle" and not self.builder.started and self.builder.subtitle is None:
             self.builder.subtitle = " ".join(text.split()) or None
         elif m := _HEADING.fullmatch(style or ""):
             self.builder.heading(text, level=int(m[1]))
+        elif (gap := _gap(paragraph)) is not None:
+            self.builder.placeholder(gap)
         elif text.strip():
             # "Session title: Open data", typed after the template's label, too
-            self.builder.block_or_label(_block(paragraph))
+            self.builder.block_or_label(_block(paragraph, exact=self.exact))
 
     def table(self, table: Table) -> None:
         for row in table.rows:
@@ -131,6 +168,6 @@ def read_word(data: bytes, name: str = "the file") -> Document:
         word = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise FileReadError(name, f"cannot be read as a Word (.docx) file ({exc})") from None
-    reader = _Reader()
+    reader = _Reader(exact=(word.core_properties.comments or "").startswith(MARKER))
     reader.content(word.iter_inner_content())
     return reader.builder.build()

@@ -27,9 +27,20 @@ if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.text.paragraph import Paragraph
 
-__all__ = ["RENDERER", "add_document", "new_word", "save_word", "write_docx"]
+__all__ = [
+    "MARKER",
+    "PERSON_NAME",
+    "RENDERER",
+    "add_document",
+    "new_word",
+    "save_word",
+    "write_docx",
+]
 
-_MARKER: Final = "Written by igf-report"
+#: What the core properties' comments open with in a file igf-report wrote.
+MARKER: Final = "Written by igf-report"
+#: The character style of a person's name, which the Word reader looks for.
+PERSON_NAME: Final = "Person Name"
 _CORE: Final = "docProps/core.xml"
 _CONTENT_TYPES: Final = "[Content_Types].xml"
 
@@ -47,10 +58,24 @@ def _runs(paragraph: Paragraph, block: Block) -> None:
             lead.add_break()
         else:
             paragraph.add_run(" ")
-    paragraph.add_run(_text(block.text))
+    text = block.text
+    if block.name is not None and text.startswith(block.name):
+        # a character style of its own tells the reader where the name ends,
+        # so a comma in it is not taken for the one before the affiliation
+        paragraph.add_run(_text(block.name), style=PERSON_NAME)
+        text = text[len(block.name) :]
+    if text:
+        paragraph.add_run(_text(text))
     if block.note:
         paragraph.add_run(" ")
         paragraph.add_run(_text(block.note)).italic = True
+
+
+def _add_name_style(word: WordDocument) -> None:
+    from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415 -- only when a Word file is written
+
+    if PERSON_NAME not in [style.name for style in word.styles]:
+        word.styles.add_style(PERSON_NAME, WD_STYLE_TYPE.CHARACTER)
 
 
 def _placeholder(paragraph: Paragraph, section: Section) -> None:
@@ -127,6 +152,7 @@ def add_document(word: WordDocument, document: Document, *, level: int = 0) -> N
     Heading 1, and its sections Heading 2, so that Word's navigation shows the
     book's reports with their sections under them.
     """
+    _add_name_style(word)
     word.add_heading(_text(document.title) if document.title else MISSING, level=level)
     if document.subtitle:
         word.add_paragraph(_text(document.subtitle), style="Subtitle")
@@ -152,7 +178,7 @@ def save_word(word: WordDocument) -> bytes:
 
 def write_docx(document: Document) -> bytes:
     """Serialise a document tree as a Word file."""
-    word = new_word(document.title or "", document.subtitle or "", _MARKER)
+    word = new_word(document.title or "", document.subtitle or "", MARKER)
     add_document(word, document)
     return save_word(word)
 
@@ -161,6 +187,6 @@ RENDERER = Renderer(
     name="docx",
     suffix=".docx",
     description="a Word document (needs -o FILE)",
-    marker=_MARKER,
+    marker=MARKER,
     write_bytes=write_docx,
 )

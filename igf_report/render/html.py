@@ -1,7 +1,10 @@
 """HTML for paper: one standalone HTML5 document with a print stylesheet.
 
 No script and no external resource; every value is HTML-escaped, so a value
-``<script>alert(1)</script>`` is shown as that text. The stylesheet keeps the
+``<script>alert(1)</script>`` is shown as that text. Whitespace a browser would
+collapse is written as references (``&#32;``, ``&#9;``) and a comma inside a
+person's name as ``&#44;``, so that the page shows the report as typed and
+``import`` reads it back to the same report. The stylesheet keeps the
 header block together and a section heading with its first paragraph.
 """
 
@@ -14,7 +17,7 @@ from igf_report import __version__
 from igf_report.document import Block, BlockKind, Document, Section, runs
 from igf_report.render import Renderer
 from igf_report.render.values import DOCUMENT_TITLE, MISSING, UNTITLED
-from igf_report.textutil import visible
+from igf_report.textutil import spaces_as_references, visible
 
 __all__ = ["RENDERER", "page_head", "write"]
 
@@ -60,7 +63,17 @@ _FOOTER: Final = f"Written with igf-report {__version__} on the {DOCUMENT_TITLE}
 
 
 def _text(value: str) -> str:
-    return escape(visible(value)).replace("\n", "<br>\n")
+    # the whitespace a browser would collapse (a run, a tab, one ending a line) as references
+    lines = (spaces_as_references(escape(line)) for line in visible(value).split("\n"))
+    return "<br>\n".join(lines)
+
+
+def _person(block: Block) -> str:
+    if block.name and block.text.startswith(block.name):
+        # the name's own comma as a reference, which a reader never takes for
+        # the one before the affiliation; a browser shows a comma
+        return _text(block.name).replace(",", "&#44;") + _text(block.text[len(block.name) :])
+    return _text(block.text)
 
 
 def _missing(text: str) -> str:
@@ -69,7 +82,7 @@ def _missing(text: str) -> str:
 
 def _shown(block: Block) -> str:
     if not block.note:
-        return _text(block.text)
+        return _person(block)
     # marked in words as well as in colour, which a black-and-white print loses
     note = f'<span class="invalid-note">{escape(visible(block.note))}</span>'
     return f'<span class="invalid">{_text(block.text)}</span> {note}'

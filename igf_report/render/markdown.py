@@ -1,7 +1,11 @@
-"""CommonMark: the title as a heading, label/value pairs, each section under its label.
+r"""CommonMark: the title as a heading, label/value pairs, each section under its label.
 
 Every value is escaped so that it prints as typed on any CommonMark viewer: a
-speaker named ``*Bob*`` stays ``*Bob*``, never emphasis, a link or HTML.
+speaker named ``*Bob*`` stays ``*Bob*``, never emphasis, a link or HTML. So
+that ``import`` reads it back to the same report, whitespace Markdown would
+collapse (a run, a tab, a space before a line break) is written as references
+(``&#32;``, ``&#9;``), a comma inside a person's name as ``\,``, and a gap's
+placeholder emphasised (``*(not given)*``), unlike the same words typed.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import re
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.render import Renderer
 from igf_report.render.values import DOCUMENT_TITLE, MISSING, UNTITLED
-from igf_report.textutil import visible
+from igf_report.textutil import spaces_as_references, visible
 
 __all__ = ["RENDERER", "escape", "write"]
 
@@ -29,7 +33,8 @@ def escape(text: str) -> str:
     """
     lines = []
     for line in visible(text).split("\n"):
-        escaped = _INLINE.sub(r"\\\1", line.strip())
+        # the spaces Markdown would collapse (a run, a tab, one ending a line) kept as references
+        escaped = spaces_as_references(_INLINE.sub(r"\\\1", line))
         m = _LINE_START.match(escaped)
         if m:
             head = m.group(2)
@@ -43,6 +48,10 @@ def escape(text: str) -> str:
 
 def _shown(block: Block) -> str:
     text = escape(block.text)
+    if block.name and block.text.startswith(block.name):
+        # "Smith\, Jr., ISOC": the name's own comma is escaped, so a reader never
+        # takes it for the one before the affiliation; it shows as a comma
+        text = escape(block.name).replace(",", "\\,") + escape(block.text[len(block.name) :])
     return f"{text} **{escape(block.note)}**" if block.note else text
 
 

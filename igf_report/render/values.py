@@ -13,6 +13,7 @@ from igf_report.validation import Checked, Severity
 
 __all__ = [
     "DOCUMENT_TITLE",
+    "GAPS",
     "MISSING",
     "NONE_GIVEN",
     "UNTITLED",
@@ -29,6 +30,8 @@ NONE_GIVEN: Final = "(none)"
 #: The heading of a presentation given no title, so that its summary is never
 #: read as part of the presentation before it.
 UNTITLED: Final = "(untitled)"
+#: What a writer shows for a gap; a reader tells it from the same words typed.
+GAPS: Final = frozenset({MISSING, NONE_GIVEN})
 
 DOCUMENT_TITLE: Final = str(Report.model_config.get("title", "Report"))
 
