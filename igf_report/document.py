@@ -63,6 +63,15 @@ class Block:
         return tuple(split_paragraphs(self.text))
 
     @property
+    def parts(self) -> tuple[Block, ...]:
+        """An entry's paragraphs as paragraph blocks, the last carrying the entry's mark (note)."""
+        paragraphs = self.paragraphs or ("",)
+        return tuple(
+            Block(BlockKind.PARAGRAPH, text, note=self.note if last else None)
+            for last, text in zip([False] * (len(paragraphs) - 1) + [True], paragraphs, strict=True)
+        )
+
+    @property
     def words(self) -> str:
         """Everything the block says, lead-in included, on one line."""
         whole = f"{self.lead} {self.text}" if self.lead else self.text

@@ -301,14 +301,20 @@ _INVALID = 'title = "Half done"\ndate = "2016-13-06"\nkey_issues = ["Access is c
 @pytest.mark.parametrize(
     ("fmt", "date", "issues"),
     [
-        ("text", "Date                  2016-13-06 (invalid: ", "Access is costly.; 3 (invalid: "),
-        ("markdown", "2016-13-06 **(invalid: ", "Access is costly.; 3 **(invalid: "),
+        # the one wrong item is marked, the other shown as any item
+        ("text", "Date                  2016-13-06 (invalid: ", "- Access is costly.\n- 3 (invalid: "),
+        ("markdown", "2016-13-06 **(invalid: ", "- Access is costly.\n- 3 **(invalid: "),
         (
             "html",
             '<span class="invalid">2016-13-06</span> <span class="invalid-note">(invalid: ',
-            '<span class="invalid">Access is costly.; 3</span>',
+            '<li>Access is costly.</li>\n<li><span class="invalid">3</span> '
+            '<span class="invalid-note">(invalid: should be text)</span></li>',
         ),
-        ("published", "Date\t2016-13-06\n", "Access is costly.; 3"),
+        (
+            "published",
+            "Date\t2016-13-06 (invalid: ",
+            "<li>-Access is costly.</li> <li>-3 (invalid: should be text)</li>",
+        ),
     ],
 )
 def test_an_invalid_value_is_shown_as_the_file_has_it_marked_invalid(
@@ -319,8 +325,7 @@ def test_an_invalid_value_is_shown_as_the_file_has_it_marked_invalid(
     result = invoke("render", str(report), "--format", fmt, "--width", "200")
     assert date in result.stdout
     assert issues in result.stdout
-    if fmt != "published":  # the published format is data: the value alone
-        assert "is not a date on the calendar" in result.stdout
+    assert "is not a date on the calendar" in result.stdout
     assert "error: date (Date): '2016-13-06' is not a date on the calendar" in result.stderr
     assert result.exit_code == 1  # the README's table: a report is invalid
 
@@ -330,5 +335,67 @@ def test_show_marks_an_invalid_value_and_exits_1(invoke: Invoke, tmp_path: Path)
     report.write_text(_INVALID, encoding="utf-8")
     result = invoke("show", str(report), "--no-pager")
     assert re.search(r"Date +2016-13-06 \(invalid: '2016-13-06' is not a date", result.stdout)
-    assert "Access is costly.; 3 (invalid: " in result.stdout
+    assert re.search(r"• Access is costly\. *\n *• 3 \(invalid: should be text\)", result.stdout)
     assert result.exit_code == 1
+
+
+_ONE_WRONG_ITEM = """\
+speakers = [{ name = 3 }, { name = "Ana", affiliation = "ISOC" }]
+presentations = [{ title = "Portal", summary = 7 }, { summary = "Fine." }]
+"""
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "published"])
+def test_one_wrong_item_marks_only_itself(invoke: Invoke, tmp_path: Path, fmt: str) -> None:
+    # one wrong speaker used to turn the whole list into "name = 3; name = Ana, ..."
+    report = tmp_path / "draft.toml"
+    report.write_text(_ONE_WRONG_ITEM, encoding="utf-8")
+    result = invoke("render", str(report), "--format", fmt, "--width", "200")
+    assert "Ana, ISOC" in result.stdout
+    assert "name = Ana" not in result.stdout
+    assert "name = 3" in result.stdout
+    assert "(invalid: name: should be text)" in result.stdout
+    # the wrong presentation keeps its place: the next one is the second
+    assert "title = Portal, summary = 7" in result.stdout
+    assert "(invalid: summary: should be text)" in result.stdout
+    assert "summary = Fine." not in result.stdout
+    if fmt != "published":  # the site numbered no presentation
+        assert re.search(r"2\. .*\s*.*Fine\.", result.stdout)
+    assert result.exit_code == 1
+
+
+def test_one_wrong_item_in_word_marks_only_itself(invoke: Invoke, tmp_path: Path) -> None:
+    import docx  # noqa: PLC0415 -- the Word tests' own dependency
+
+    report = tmp_path / "draft.toml"
+    report.write_text(_ONE_WRONG_ITEM, encoding="utf-8")
+    out = tmp_path / "draft.docx"
+    result = invoke("render", str(report), "--format", "docx", "-o", str(out))
+    assert result.exit_code == 1
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "name = 3 (invalid: name: should be text)" in paragraphs
+    assert "Ana, ISOC" in paragraphs
+
+
+def test_a_list_wrong_as_a_whole_is_shown_whole(invoke: Invoke, tmp_path: Path) -> None:
+    report = tmp_path / "draft.toml"
+    report.write_text("speakers = 3\nkey_issues = { a = 1 }\n", encoding="utf-8")
+    result = invoke("render", str(report), "--format", "text", "--width", "200")
+    assert re.search(r"^3 \(invalid: ", result.stdout, re.MULTILINE)
+    assert re.search(r"^a = 1 \(invalid: ", result.stdout, re.MULTILINE)
+
+
+def test_the_published_mark_of_an_invalid_value_is_dropped_on_import(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    report = tmp_path / "draft.toml"
+    report.write_text(_ONE_WRONG_ITEM + 'organizer = "Ends so (invalid: typed)"\n', "utf-8")
+    published = tmp_path / "draft.txt"
+    invoke("render", str(report), "--format", "published", "-o", str(published))
+    back = tmp_path / "back.toml"
+    result = invoke("import", str(published), "-o", str(back))
+    assert "The mark '(invalid: name: should be text)' under " in result.stderr
+    data = tomllib.loads(back.read_text(encoding="utf-8"))
+    assert data["speakers"] == [{"name": "name = 3"}, {"name": "Ana", "affiliation": "ISOC"}]
+    # typed words that read as the mark are the rapporteur's: written apart, kept
+    assert data["organizer"] == "Ends so (invalid: typed)"

@@ -79,8 +79,8 @@ def _section(section: Section) -> Iterator[RenderableType]:
             head = Text(f"{number}. ", style="bold")
             head.append(_literal(block.lead or UNTITLED, "bold"))
             yield head
-            for paragraph in block.paragraphs:
-                yield Padding(_literal(paragraph), (0, 0, 0, 3))
+            for paragraph in block.parts:
+                yield Padding(_shown(paragraph), (0, 0, 0, 3))
         else:
             yield _shown(block)
 

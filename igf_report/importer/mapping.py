@@ -10,9 +10,7 @@ the document is written as the published ``label<TAB>HTML`` rows it stands for.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
-import re
 from html import escape
 from typing import Final
 
@@ -33,8 +31,6 @@ __all__ = ["document_rows", "label_closeness", "map_document", "match_label"]
 
 # Lines our own writers put around the fields, which are not answers.
 _KINDS: Final = {normalise_label(DOCUMENT_TITLE), normalise_label(f"{DOCUMENT_TITLE} Template")}
-# What render writes after an invalid value: "(invalid: why)", on the same line
-_INVALID_MARK: Final = re.compile(r"\s*\(invalid: [^\n]*\)\Z")
 
 
 def label_closeness(text: str) -> float:
@@ -112,13 +108,6 @@ def _cleaned(document: Document, notes: list[str]) -> list[Section]:
                 notes.append(
                     f"The text {quote(block.words)} before the first label was not imported."
                 )
-            elif (mark := _INVALID_MARK.search(block.text)) is not None:
-                # the renderer's mark on a value it found invalid, not the rapporteur's words
-                notes.append(
-                    f"The mark {quote(mark[0].strip())} under {quote(section.label.strip())} "
-                    "was not imported; the value is checked again."
-                )
-                blocks.append(dataclasses.replace(block, text=block.text[: mark.start()]))
             else:
                 blocks.append(block)
         sections.append(Section(section.label, tuple(blocks), section.key, section.fact))

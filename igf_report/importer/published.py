@@ -20,6 +20,7 @@ from typing import Any, Final
 from igf_report.fields import FIELDS, FieldSpec, Kind
 from igf_report.importer.html import Block, BlockKind, parse_html, quote
 from igf_report.render.published import HEADING
+from igf_report.render.values import INVALID_MARK
 
 __all__ = ["LABELS", "Imported", "match_label", "normalise_label", "read_published"]
 
@@ -295,6 +296,22 @@ def _to_value(spec: FieldSpec, blocks: list[Block]) -> object:
     return joined
 
 
+def _drop_invalid_mark(spec: FieldSpec, block: Block, notes: list[str]) -> None:
+    """Take off the mark ``render`` put after an invalid value (its "(" is never a reference).
+
+    The mark is the renderer's, not the rapporteur's words: the value is checked again.
+    """
+    if (mark := INVALID_MARK.search(block.text)) is None:
+        return
+    if block.exact[block.text.index("(", mark.start())] == "1":
+        return  # typed words that read as the mark, written apart by the writer
+    notes.append(
+        f"The mark {quote(mark[0].strip())} under {quote(spec.heading)} was not imported; "
+        "the value is checked again."
+    )
+    block.text, block.exact = block.text[: mark.start()], block.exact[: mark.start()]
+
+
 def read_published(text: str) -> Imported:
     """Read a published report into answers, keeping every word of every value.
 
@@ -316,6 +333,8 @@ def read_published(text: str) -> Imported:
                 + "; ".join(set_aside)
                 + "."
             )
+        for block in blocks:
+            _drop_invalid_mark(spec, block, imported.notes)
         if blocks:
             imported.data[key] = _to_value(spec, blocks)
     imported.found.sort(key=lambda spec: spec.number)

@@ -99,7 +99,7 @@ def _entry(block: Block, number: int) -> list[str]:
     return [
         "<article>",
         f"<h3>{number}. {title}</h3>",
-        *(f"<p>{_text(paragraph)}</p>" for paragraph in block.paragraphs),
+        *(f"<p>{_shown(paragraph)}</p>" for paragraph in block.parts),
         "</article>",
     ]
 

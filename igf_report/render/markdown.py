@@ -64,8 +64,8 @@ def _entry(block: Block, number: int) -> list[str]:
     # that its summary is not read as part of the entry before it
     title = escape(block.lead) if block.lead else f"*{UNTITLED}*"
     lines = [f"### {number}. {title}"]
-    for paragraph in block.paragraphs:
-        lines.extend(["", escape(paragraph)])
+    for paragraph in block.parts:
+        lines.extend(["", _shown(paragraph)])
     return lines
 
 

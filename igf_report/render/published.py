@@ -18,7 +18,7 @@ from typing import Final
 
 from igf_report.document import Block, BlockKind, Document, Section, runs
 from igf_report.render import Renderer
-from igf_report.render.values import DOCUMENT_TITLE
+from igf_report.render.values import DOCUMENT_TITLE, INVALID_MARK
 
 __all__ = ["HEADING", "RENDERER", "write"]
 
@@ -41,7 +41,14 @@ def _html(text: str) -> str:
 
 
 def _inline(block: Block) -> str:
-    if block.date is not None and not block.note:
+    if block.note:  # an invalid value as the file has it, marked as every format marks it
+        return f"{_html(block.text)} {_html(block.note)}"
+    if INVALID_MARK.search(block.text):
+        # typed words that read as the mark: their "(" as a reference, which
+        # the importer never takes for the mark's
+        at = block.text.rindex("(invalid: ")
+        return _html(block.text[:at]) + "&#40;" + _html(block.text[at + 1 :])
+    if block.date is not None:
         return f"{block.date.month:02d}/{block.date.day:02d}/{block.date.year:04d}"
     if block.name is not None and block.text.startswith(block.name):
         # a comma in the name would be read as the one before the affiliation
@@ -51,8 +58,6 @@ def _inline(block: Block) -> str:
 
 
 def _block(block: Block) -> str:
-    if block.note:  # an invalid value, written as the file has it
-        return _html(block.text)
     if block.kind is BlockKind.ITEM:
         return f"<li>-{_inline(block)}</li>"
     lead = ""

@@ -48,10 +48,10 @@ def _entry(block: Block, number: int, width: int) -> list[str]:
     if block.lead:
         lines.extend(wrap(visible(block.lead), width, marker))
         marker = indent
-    for index, paragraph in enumerate(block.paragraphs):
+    for index, paragraph in enumerate(block.parts):
         if index:
             lines.append("")
-        lines.extend(wrap(visible(paragraph), width, marker))  # later lines hang under it
+        lines.extend(wrap(_shown(paragraph), width, marker))  # later lines hang under it
         marker = indent
     return lines
 

@@ -32,6 +32,8 @@ _TITLE = FIELDS[0]  # the session's title, which is the document's
 
 
 def _block(spec: FieldSpec, kind: BlockKind, value: object) -> Block:
+    if isinstance(value, Invalid):  # one wrong item of a list, as the file has it
+        return Block(kind, value.text, note=value.note)
     if isinstance(value, Presentation):
         return Block(kind, value.summary, value.title, lead_break=bool(value.title))
     return Block(

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from igf_report.fields import FieldSpec, Kind, key_of_path, place_for_people
+from pydantic import ValidationError
+
+from igf_report.fields import FieldSpec, Kind, field_for_path, key_of_path, place_for_people
 from igf_report.model import Report, TimeRange
-from igf_report.validation import Checked, Severity
+from igf_report.validation import Checked, Finding, Severity
 
 __all__ = [
     "DOCUMENT_TITLE",
     "GAPS",
+    "INVALID_MARK",
     "MISSING",
     "NONE_GIVEN",
     "UNTITLED",
@@ -30,6 +34,8 @@ NONE_GIVEN: Final = "(none)"
 #: The heading of a presentation given no title, so that its summary is never
 #: read as part of the presentation before it.
 UNTITLED: Final = "(untitled)"
+#: The mark a writer puts after an invalid value, ``(invalid: why)``, at its end.
+INVALID_MARK: Final = re.compile(r"\s*\(invalid: [^\n]*\)\Z")
 #: What a writer shows for a gap; a reader tells it from the same words typed.
 GAPS: Final = frozenset({MISSING, NONE_GIVEN})
 
@@ -84,21 +90,62 @@ def shown_values(checked: Checked) -> dict[str, Any]:
 
     Returns:
         Field key to normalised value, or to :class:`Invalid` with the text the
-        file has and its errors' messages; a missing field has no key.
+        file has and its errors' messages; a list whose only errors are in
+        some items has those items :class:`Invalid` and the others parsed; a
+        missing field has no key.
     """
     shown: dict[str, Any] = dict(checked.values)
     for key, raw in checked.invalid.items():
-        field = place_for_people(key)
-        messages = [
-            # an item's error says which item: "item 2, name: should be text"
-            finding.message
-            if finding.path == key
-            else f"{place_for_people(finding.path).removeprefix(field + ', ')}: {finding.message}"
+        errors = [
+            finding
             for finding in checked.findings
             if finding.severity is Severity.ERROR and key_of_path(finding.path) == key
         ]
-        shown[key] = Invalid(raw_text(raw), "; ".join(messages))
+        items = _items(key, raw, errors)
+        shown[key] = items if items is not None else Invalid(raw_text(raw), _says(key, errors))
     return shown
+
+
+def _says(place: str, errors: list[Finding]) -> str:
+    """The errors' messages, each naming its part of ``place`` ("item 2, name: should be text")."""
+    within = place_for_people(place)
+    return "; ".join(
+        finding.message
+        if finding.path == place
+        else f"{place_for_people(finding.path).removeprefix(within + ', ')}: {finding.message}"
+        for finding in errors
+    )
+
+
+def _key_of_item(path: str) -> str:
+    """The item a finding's path belongs to: ``speakers[1].name`` -> ``speakers[1]``."""
+    m = re.match(r"[^.\[]*(?:\[\d+\])?", path)
+    return m[0] if m else path
+
+
+def _items(key: str, raw: object, errors: list[Finding]) -> list[Any] | None:
+    """A list whose errors are all inside items: each item parsed, or :class:`Invalid` alone.
+
+    One wrong item marks only itself; ``None`` when the list as a whole is
+    wrong (not a list, or an error of the list's own).
+    """
+    spec = field_for_path(key)
+    if spec is None or not spec.kind.is_list or not isinstance(raw, list):
+        return None
+    if any(not finding.path.startswith(f"{key}[") for finding in errors):
+        return None
+    items: list[Any] = []
+    for index, item in enumerate(raw):
+        place = f"{key}[{index}]"
+        own = [f for f in errors if _key_of_item(f.path) == place]
+        if own:
+            items.append(Invalid(raw_text(item), _says(place, own)))
+            continue
+        try:
+            items.extend(spec.adapter.validate_python([item]))
+        except ValidationError:  # refused only with the others: the list is shown whole
+            return None
+    return items
 
 
 def as_text(spec: FieldSpec, value: object) -> str:
