@@ -9,6 +9,8 @@ import unicodedata
 from types import UnionType
 
 __all__ = [
+    "REFERRED_CODES",
+    "controls_as_references",
     "display_width",
     "in_words",
     "one_line",
@@ -31,6 +33,25 @@ def _show(match: re.Match[str]) -> str:
     if code == 0x7F:  # noqa: PLR2004
         return "\u2421"
     return f"<U+{code:04X}>"
+
+
+# What a file holding references writes as one: C0 controls (but newline and
+# tab), DEL and the bidi controls. C1 controls are not: HTML reads &#128; as
+# the euro sign of Windows-1252, so they are shown as visible() shows them.
+_REFERRED = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+#: The control characters a reader takes a numeric reference to as the character itself.
+REFERRED_CODES = frozenset([*range(0x09), *range(0x0B, 0x20), 0x7F])
+
+
+def controls_as_references(text: str) -> str:
+    """Control and bidi characters as numeric references (``&#27;``), C1 controls made visible.
+
+    For a file that holds references (HTML, Markdown, published rows): the
+    file never carries a raw escape byte, so printing it in a terminal is
+    safe, and a reader gives back the very character. Give it text already
+    escaped for its format: the references are markup.
+    """
+    return visible(_REFERRED.sub(lambda m: f"&#{ord(m[0])};", text))
 
 
 def visible(text: str) -> str:

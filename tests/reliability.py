@@ -90,8 +90,9 @@ ROWS: Final = {
     ),
     "round trip: every format with a reader, generated reports": (
         "generated reports (summaries of several paragraphs, titles such as `(untitled)` and "
-        "`2. Results`, values opening with `#`, `<b>`, `&amp;`, `*`, `-`, `•`, `1.`, commas in "
-        "affiliations) rendered to published, Markdown, HTML and Word and imported back, "
+        "`2. Results`, values opening with `#`, `<b>`, `&amp;`, `*`, `-`, `•`, `1.` or a control "
+        "character, commas in names and affiliations, runs of spaces and tabs, values typed "
+        "`(not given)`) rendered to published, Markdown, HTML and Word and imported back, "
         "each equal as a whole"
     ),
     "lists of items through the :edit file and back": (

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from html import unescape
 from typing import Final
 
+from igf_report.textutil import REFERRED_CODES
+
 __all__ = ["Block", "BlockKind", "parse_html", "quote"]
 
 # What HTML itself collapses; a no-break space or a vertical tab is not among them.
@@ -301,6 +303,22 @@ def quote(text: str) -> str:
     return f"'{text}'"
 
 
+_NUMERIC: Final = re.compile(r"&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+
+
+def _resolve(reference: str) -> str:
+    """A reference's character; one to a control character is that character.
+
+    ``html.unescape`` drops a control character's reference, as a browser
+    shows nothing for it; our writers write control characters so.
+    """
+    if m := _NUMERIC.fullmatch(reference):
+        code = int(m[1]) if m[1] else int(m[2], 16)
+        if code in REFERRED_CODES:
+            return chr(code)
+    return unescape(reference)
+
+
 def parse_html(value: str, set_aside: list[str] | None = None) -> list[Block]:
     """Split a published value into blocks of clean text, in order.
 
@@ -328,7 +346,7 @@ def parse_html(value: str, set_aside: list[str] | None = None) -> list[Block]:
             if text == "&nbsp;":
                 reader.text(" ")
             else:
-                reader.text(unescape(text), exact=True)
+                reader.text(_resolve(text), exact=True)
         elif kind == "start":
             reader.start(text)
         elif kind == "end":

@@ -25,7 +25,7 @@ from igf_report.importer.published import (
     read_published,
 )
 from igf_report.render.values import DOCUMENT_TITLE
-from igf_report.textutil import spaces_as_references
+from igf_report.textutil import controls_as_references, spaces_as_references
 
 __all__ = ["document_rows", "label_closeness", "map_document", "match_label"]
 
@@ -50,7 +50,7 @@ def _html(text: str) -> str:
     published reader keeps; a tab would also end the row, a newline the line,
     and ``#`` could open a comment row.
     """
-    escaped = escape(text, quote=False).replace("#", "&#35;")
+    escaped = controls_as_references(escape(text, quote=False).replace("#", "&#35;"))
     return "<br>".join(spaces_as_references(line) for line in escaped.split("\n"))
 
 

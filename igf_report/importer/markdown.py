@@ -16,6 +16,7 @@ from typing import Final
 from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label, split_label
 from igf_report.render.values import GAPS, UNTITLED
+from igf_report.textutil import REFERRED_CODES
 
 __all__ = ["read_markdown"]
 
@@ -29,7 +30,8 @@ _STAND_IN: Final = re.compile("[\U000f0000-\U000ffffd]")
 # A numeric reference to what CommonMark would collapse: a writer's exact space or tab
 _SPACE_REFERENCE: Final = re.compile(r"&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));")
 # A comma a writer set apart as the name's own, not the one before the affiliation
-_SPACES: Final = frozenset(map(ord, " \t\r\f"))
+# ... or to a control character, which unescape() would drop
+_SPACES: Final = frozenset({*map(ord, " \t\r\f"), *REFERRED_CODES})
 _NAME_COMMA: Final = re.compile(r"\\,|&#(?:44|[xX]0*2[cC]);")
 # How the Markdown writer shows a gap: emphasised, so that the same words typed are a value
 _GAP: Final = re.compile(rf"([*_])({'|'.join(re.escape(gap) for gap in sorted(GAPS))})\1")

@@ -22,6 +22,7 @@ from igf_report.importer.building import DocumentBuilder, is_label
 from igf_report.importer.html import BlockKind as HtmlKind
 from igf_report.importer.html import parse_html
 from igf_report.render.values import GAPS, UNTITLED
+from igf_report.textutil import REFERRED_CODES
 
 __all__ = ["read_page"]
 
@@ -63,7 +64,7 @@ _NUMBER: Final = re.compile(r"\s*\d{1,9}\.\s+")
 # A reference to what a browser collapses, or to a comma: a writer's exact
 # character (a name's own comma), which the HTML reader must see as a reference.
 # The parser resolves references, so they ride through it as private-use stand-ins.
-_EXACT_CODES: Final = frozenset(map(ord, " \t\r\f,"))
+_EXACT_CODES: Final = frozenset({*map(ord, " \t\r\f,"), *REFERRED_CODES})
 _REFERENCE: Final = re.compile(r"&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));")
 _STAND_IN: Final = 0xF0000
 _STAND_INS: Final = re.compile("[\U000f0000-\U000f007f]")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Final
 from igf_report.document import Block, BlockKind, Document
 from igf_report.errors import FileReadError
 from igf_report.importer.building import DocumentBuilder
-from igf_report.render.docx import MARKER, PERSON_NAME
+from igf_report.render.docx import CONTROL_CHARACTER, MARKER, PERSON_NAME
 from igf_report.render.values import GAPS
 
 if TYPE_CHECKING:
@@ -60,15 +60,37 @@ def _collapsed(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in text.split("\n"))
 
 
+def _style(run: object) -> str | None:
+    return getattr(getattr(run, "style", None), "name", None)
+
+
+def _run_text(run: object) -> str:
+    """A run's text; in the control character style, the character its symbol stands for."""
+    text = str(getattr(run, "text", ""))
+    if _style(run) == CONTROL_CHARACTER and len(text) == 1:
+        code = ord(text)
+        if 0x2400 <= code < 0x2420:  # noqa: PLR2004 -- the C0 control pictures
+            return chr(code - 0x2400)
+        if code == 0x2421:  # noqa: PLR2004 -- DEL's picture
+            return "\x7f"
+    return text
+
+
+def _exact_text(paragraph: Paragraph) -> str:
+    """The paragraph's text as igf-report wrote it, control characters given back."""
+    return "".join(_run_text(run) for run in paragraph.iter_inner_content())
+
+
 def _name(paragraph: Paragraph) -> str | None:
-    """The text of the run in the person's name style the paragraph opens with, if any."""
+    """The person's name the paragraph opens with: its runs in the name (or control) style."""
+    runs = []
     for run in paragraph.iter_inner_content():
-        style = getattr(run, "style", None)
-        if getattr(style, "name", None) == PERSON_NAME:
-            return str(run.text)
-        if run.text.strip():
-            return None
-    return None
+        if _style(run) not in {PERSON_NAME, CONTROL_CHARACTER}:
+            break
+        runs.append(run)
+    if not any(_style(run) == PERSON_NAME for run in runs):
+        return None
+    return "".join(_run_text(run) for run in runs)
 
 
 def _gap(paragraph: Paragraph) -> str | None:
@@ -81,7 +103,7 @@ def _gap(paragraph: Paragraph) -> str | None:
 
 
 def _block(paragraph: Paragraph, *, exact: bool) -> Block:
-    text = paragraph.text
+    text = _exact_text(paragraph) if exact else paragraph.text
     words = (lambda text: text) if exact else _collapsed
     style = paragraph.style.name if paragraph.style is not None else ""
     p_pr = paragraph._p.pPr  # noqa: SLF001 -- python-docx has no public numbering
@@ -114,7 +136,7 @@ class _Reader:
 
     def paragraph(self, paragraph: Paragraph) -> None:
         style = paragraph.style.name if paragraph.style is not None else ""
-        text = paragraph.text if self.exact else _collapsed(paragraph.text)
+        text = _exact_text(paragraph) if self.exact else _collapsed(paragraph.text)
         if style == "Title":
             self.builder.heading(text, level=1)
         elif style == "Subtitle" and not self.builder.started and self.builder.subtitle is None:

@@ -14,6 +14,7 @@ the file so that it can be found without unzipping.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from typing import TYPE_CHECKING, Final
 
@@ -26,8 +27,10 @@ from igf_report.textutil import visible
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
     from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 __all__ = [
+    "CONTROL_CHARACTER",
     "MARKER",
     "PERSON_NAME",
     "RENDERER",
@@ -41,41 +44,67 @@ __all__ = [
 MARKER: Final = "Written by igf-report"
 #: The character style of a person's name, which the Word reader looks for.
 PERSON_NAME: Final = "Person Name"
+#: The character style of a control character's symbol, which the Word reader turns back.
+CONTROL_CHARACTER: Final = "Control Character"
+_CONTROL: Final = re.compile("([\x00-\x08\x0b-\x1f\x7f])")
+_XML_UNSAFE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CORE: Final = "docProps/core.xml"
 _CONTENT_TYPES: Final = "[Content_Types].xml"
 
 
+def _add(paragraph: Paragraph, text: str, *, style: str | None = None) -> list[Run]:
+    """Runs for ``text``; a control character, which Word's XML cannot hold, its own run.
+
+    The control character is shown by its symbol (``␛``) in the character
+    style ``Control Character``, which the reader turns back into the character.
+    """
+    runs = []
+    for piece in _CONTROL.split(text):
+        if not piece:
+            continue
+        if _CONTROL.fullmatch(piece):
+            runs.append(paragraph.add_run(visible(piece), style=CONTROL_CHARACTER))
+        else:
+            runs.append(paragraph.add_run(_text(piece), style=style))
+    return runs
+
+
 def _text(text: str) -> str:
-    # Word's XML cannot hold control characters; tabs and line breaks it can
-    return visible(text)
+    # Word's XML cannot hold control characters: made visible (a value's
+    # C0 ones go to runs of their own first, see _add); bidi controls are
+    # text Word lays out as the rapporteur meant
+    return _XML_UNSAFE.sub(lambda m: visible(m[0]), text)
 
 
 def _runs(paragraph: Paragraph, block: Block) -> None:
     if block.lead:
-        lead = paragraph.add_run(_text(block.lead))
-        lead.bold = True
-        if block.lead_break:
-            lead.add_break()
+        lead = _add(paragraph, block.lead)
+        for run in lead:
+            run.bold = True
+        if block.lead_break:  # in a run of its own: a control character's run holds only it
+            paragraph.add_run().add_break()
         else:
             paragraph.add_run(" ")
     text = block.text
     if block.name is not None and text.startswith(block.name):
         # a character style of its own tells the reader where the name ends,
         # so a comma in it is not taken for the one before the affiliation
-        paragraph.add_run(_text(block.name), style=PERSON_NAME)
+        _add(paragraph, block.name, style=PERSON_NAME)
         text = text[len(block.name) :]
     if text:
-        paragraph.add_run(_text(text))
+        _add(paragraph, text)
     if block.note:
         paragraph.add_run(" ")
         paragraph.add_run(_text(block.note)).italic = True
 
 
-def _add_name_style(word: WordDocument) -> None:
+def _add_styles(word: WordDocument) -> None:
     from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415 -- only when a Word file is written
 
-    if PERSON_NAME not in [style.name for style in word.styles]:
-        word.styles.add_style(PERSON_NAME, WD_STYLE_TYPE.CHARACTER)
+    names = [style.name for style in word.styles]
+    for name in (PERSON_NAME, CONTROL_CHARACTER):
+        if name not in names:
+            word.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
 
 
 def _placeholder(paragraph: Paragraph, section: Section) -> None:
@@ -152,8 +181,8 @@ def add_document(word: WordDocument, document: Document, *, level: int = 0) -> N
     Heading 1, and its sections Heading 2, so that Word's navigation shows the
     book's reports with their sections under them.
     """
-    _add_name_style(word)
-    word.add_heading(_text(document.title) if document.title else MISSING, level=level)
+    _add_styles(word)
+    _add(word.add_heading(level=level), document.title or MISSING)
     if document.subtitle:
         word.add_paragraph(_text(document.subtitle), style="Subtitle")
     facts: list[Section] = []

@@ -17,7 +17,7 @@ from igf_report import __version__
 from igf_report.document import Block, BlockKind, Document, Section, runs
 from igf_report.render import Renderer
 from igf_report.render.values import DOCUMENT_TITLE, MISSING, UNTITLED
-from igf_report.textutil import spaces_as_references, visible
+from igf_report.textutil import controls_as_references, spaces_as_references, visible
 
 __all__ = ["RENDERER", "page_head", "write"]
 
@@ -64,7 +64,10 @@ _FOOTER: Final = f"Written with igf-report {__version__} on the {DOCUMENT_TITLE}
 
 def _text(value: str) -> str:
     # the whitespace a browser would collapse (a run, a tab, one ending a line) as references
-    lines = (spaces_as_references(escape(line)) for line in visible(value).split("\n"))
+    # and a control character as a reference: never a raw byte, read back exactly
+    lines = (
+        controls_as_references(spaces_as_references(escape(line))) for line in value.split("\n")
+    )
     return "<br>\n".join(lines)
 
 

@@ -15,7 +15,7 @@ import re
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.render import Renderer
 from igf_report.render.values import DOCUMENT_TITLE, MISSING, UNTITLED
-from igf_report.textutil import spaces_as_references, visible
+from igf_report.textutil import controls_as_references, spaces_as_references
 
 __all__ = ["RENDERER", "escape", "write"]
 
@@ -29,12 +29,13 @@ _LINE_START = re.compile(r"^(\s*)([-+=>]|\d{1,9}(?=[.)]))")
 def escape(text: str) -> str:
     """``text`` as CommonMark that renders to exactly ``text``.
 
-    Line breaks become hard breaks; controls are made visible.
+    Line breaks become hard breaks; a control character is a reference
+    (``&#27;``), never a raw byte.
     """
     lines = []
-    for line in visible(text).split("\n"):
+    for line in text.split("\n"):
         # the spaces Markdown would collapse (a run, a tab, one ending a line) kept as references
-        escaped = spaces_as_references(_INLINE.sub(r"\\\1", line))
+        escaped = controls_as_references(spaces_as_references(_INLINE.sub(r"\\\1", line)))
         m = _LINE_START.match(escaped)
         if m:
             head = m.group(2)

@@ -19,6 +19,7 @@ from typing import Final
 from igf_report.document import Block, BlockKind, Document, Section, runs
 from igf_report.render import Renderer
 from igf_report.render.values import DOCUMENT_TITLE, INVALID_MARK
+from igf_report.textutil import controls_as_references
 
 __all__ = ["HEADING", "RENDERER", "write"]
 
@@ -37,7 +38,8 @@ def _keep_space(run: re.Match[str]) -> str:
 
 
 def _html(text: str) -> str:
-    return _SPACE_RUN.sub(_keep_space, escape(text, quote=False))
+    # a control character as a reference: the file never holds a raw escape byte
+    return controls_as_references(_SPACE_RUN.sub(_keep_space, escape(text, quote=False)))
 
 
 def _inline(block: Block) -> str:
