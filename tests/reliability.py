@@ -88,6 +88,10 @@ ROWS: Final = {
     "round trip: document tree, generated reports": (
         "generated reports through the document tree and back"
     ),
+    "round trip: our plain text, generated reports": (
+        "generated reports of plain words (accents, CJK, digits) rendered as plain text at "
+        "widths 40, 80 and 120 and imported back, each equal as a whole"
+    ),
     "round trip: every format with a reader, generated reports": (
         "generated reports (summaries of several paragraphs, titles such as `(untitled)` and "
         "`2. Results`, values opening with `#`, `<b>`, `&amp;`, `*`, `-`, `•`, `1.` or a control "

@@ -302,13 +302,19 @@ _INVALID = 'title = "Half done"\ndate = "2016-13-06"\nkey_issues = ["Access is c
     ("fmt", "date", "issues"),
     [
         # the one wrong item is marked, the other shown as any item
-        ("text", "Date                  2016-13-06 (invalid: ", "- Access is costly.\n- 3 (invalid: "),
+        (
+            "text",
+            "Date                  2016-13-06 (invalid: ",
+            "- Access is costly.\n- 3 (invalid: ",
+        ),
         ("markdown", "2016-13-06 **(invalid: ", "- Access is costly.\n- 3 **(invalid: "),
         (
             "html",
             '<span class="invalid">2016-13-06</span> <span class="invalid-note">(invalid: ',
-            '<li>Access is costly.</li>\n<li><span class="invalid">3</span> '
-            '<span class="invalid-note">(invalid: should be text)</span></li>',
+            (
+                '<li>Access is costly.</li>\n<li><span class="invalid">3</span> '
+                '<span class="invalid-note">(invalid: should be text)</span></li>'
+            ),
         ),
         (
             "published",

@@ -20,6 +20,7 @@ from typing import Final
 from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label, split_label
 from igf_report.importer.mapping import label_closeness
+from igf_report.importer.rendered_text import is_rendered_text, read_rendered_text
 from igf_report.render.values import GAPS
 
 __all__ = ["read_text"]
@@ -97,6 +98,8 @@ def read_text(text: str) -> Document:
     the line before it when that line does not end a sentence: a draft typed
     with its lines wrapped keeps its paragraphs whole.
     """
+    if is_rendered_text(text):  # our own render: its layout read as such
+        return read_rendered_text(text)
     lines: list[str] = []
     after_blank: list[bool] = []
     blank = False
