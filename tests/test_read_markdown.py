@@ -137,3 +137,14 @@ def test_a_paragraph_of_many_escapes_reads_whole() -> None:
     # there were 256 of them, and the 257th escape on came back as that character
     document = read_markdown("## Session Title\n\n" + " ".join([r"a\*b"] * 300))
     assert document.sections[0].blocks[0].text == " ".join(["a*b"] * 300)
+
+
+def test_a_drafts_bare_placeholder_is_a_gap_but_ours_is_set_apart() -> None:
+    # a person typing "(not given)" means "none"; in a file render wrote, the
+    # placeholder is emphasised and the same words plain are a typed value
+    draft = "## Session Organizer\n\n(not given)\n\n## Discussions\n\n(none)\n"
+    imported = map_document(read_markdown(draft))
+    assert "organizer" not in imported.data
+    assert "discussions" not in imported.data
+    ours = "# T\n\n*IGF 2016 Workshop Report*\n\n" + draft
+    assert map_document(read_markdown(ours)).data["organizer"] == "(not given)"

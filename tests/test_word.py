@@ -129,6 +129,30 @@ def test_labels_as_paragraphs_headings_and_bold_lead_ins() -> None:
     assert imported.data["key_issues"] == ["Privacy."]
 
 
+def test_a_header_table_then_label_paragraphs() -> None:
+    # a template whose header block is a table and whose lists stand under
+    # label paragraphs: after the table, every label paragraph was read as
+    # text, and the rapporteur's affiliation swallowed the rest of the file
+    word = docx.Document()
+    table = word.add_table(rows=0, cols=2)
+    for label, value in [("Session Title", "Open data"), ("Rapporteur/Notetaker", "Li Wei, CNNIC")]:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    word.add_paragraph("List of Speakers and their institutional affiliations")
+    word.add_paragraph("Ana Pérez, ODI", style="List Bullet")
+    word.add_paragraph("Key Issues raised (1 sentence per issue):")
+    word.add_paragraph("Data must be open.", style="List Bullet")
+    word.add_paragraph("Discussions")
+    word.add_paragraph("Session Title")  # a label already found: the discussion's words
+    word.add_paragraph("(not given)")  # a person's way of saying "none"
+    imported = map_document(read_word(_bytes(word)))
+    assert imported.data["rapporteur"] == {"name": "Li Wei", "affiliation": "CNNIC"}
+    assert imported.data["speakers"] == [{"name": "Ana Pérez", "affiliation": "ODI"}]
+    assert imported.data["key_issues"] == ["Data must be open."]
+    assert imported.data["discussions"] == ["Session Title"]
+    assert any("placeholder '(not given)'" in note for note in imported.notes)
+
+
 def test_not_a_word_file() -> None:
     assert not is_docx(b"PK\x03\x04 not a zip")
     assert not is_docx(b"Session Title\tX\n")

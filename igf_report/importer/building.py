@@ -15,6 +15,7 @@ from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.fields import Kind
 from igf_report.importer.html import quote
 from igf_report.importer.mapping import match_label
+from igf_report.render.values import GAPS
 
 __all__ = ["DocumentBuilder", "is_label", "split_label"]
 
@@ -41,7 +42,16 @@ def split_label(line: str) -> tuple[str, str] | None:
 class DocumentBuilder:
     """Collects sections in document order."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, ours: bool = False) -> None:
+        """Start a document.
+
+        Args:
+            ours: the file is one igf-report wrote, which sets a gap's
+                placeholder apart (see :meth:`placeholder`); in any other, a
+                paragraph or item that is only ``(not given)`` or ``(none)``
+                is a person's way of saying "none", and left empty too.
+        """
+        self.ours = ours
         self.title: str | None = None
         self.subtitle: str | None = None
         self.notes: list[str] = []
@@ -61,6 +71,11 @@ class DocumentBuilder:
     def started(self) -> bool:
         """Whether a label has been met."""
         return any(label for label, _, _ in self._sections)
+
+    def found(self, label: str) -> bool:
+        """Whether a section already stands under the field ``label`` names."""
+        spec = match_label(label)
+        return spec is not None and any(match_label(text) is spec for text, _, _ in self._sections)
 
     @property
     def structured(self) -> bool:
@@ -129,6 +144,9 @@ class DocumentBuilder:
         bold label and a colon (``<b>Date:</b> 6 December``) as that label and its value.
         """
         if not block.text.strip() and not block.lead:
+            return
+        if not self.ours and not block.lead and block.text in GAPS:
+            self.placeholder(block.text)
             return
         if block.lead and self._bold_label(block.lead, block):
             return

@@ -15,6 +15,7 @@ from typing import Final
 
 from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label, split_label
+from igf_report.render.markdown import RENDERER
 from igf_report.render.values import GAPS, UNTITLED
 from igf_report.textutil import REFERRED_CODES
 
@@ -175,6 +176,7 @@ class _Reader:
             self.lines.append(line)
 
     def read(self, text: str) -> Document:
+        self.builder.ours = RENDERER.marker in text
         for line in text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n"):
             self.line(line)
         self.flush()

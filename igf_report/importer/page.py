@@ -21,6 +21,7 @@ from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label
 from igf_report.importer.html import BlockKind as HtmlKind
 from igf_report.importer.html import parse_html
+from igf_report.render.html import RENDERER
 from igf_report.render.values import GAPS, UNTITLED
 from igf_report.textutil import REFERRED_CODES
 
@@ -321,5 +322,6 @@ def read_page(text: str) -> Document:
     parser.feed(_protect(text.lstrip("\ufeff")))
     parser.close()
     walker = _Walker()
+    walker.builder.ours = RENDERER.marker in text
     walker.walk(parser.root)
     return walker.builder.build()

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Final
 
 from igf_report.document import Block, BlockKind, Document
 from igf_report.errors import FileReadError
-from igf_report.importer.building import DocumentBuilder
+from igf_report.importer.building import DocumentBuilder, is_label
 from igf_report.render.docx import CONTROL_CHARACTER, MARKER, PERSON_NAME
 from igf_report.render.values import GAPS
 
@@ -130,7 +130,7 @@ def _block(paragraph: Paragraph, *, exact: bool) -> Block:
 
 class _Reader:
     def __init__(self, *, exact: bool) -> None:
-        self.builder = DocumentBuilder()
+        self.builder = DocumentBuilder(ours=exact)
         # a file igf-report wrote holds the report's own spaces and tabs
         self.exact = exact
 
@@ -145,6 +145,10 @@ class _Reader:
             self.builder.heading(text, level=int(m[1]))
         elif (gap := _gap(paragraph)) is not None:
             self.builder.placeholder(gap)
+        elif not self.exact and is_label(text) and not self.builder.found(text):
+            # a person's template: the header block a table, the lists under
+            # label paragraphs; a label already found is a value's words
+            self.builder.label(text, structured=False)
         elif text.strip():
             # "Session title: Open data", typed after the template's label, too
             self.builder.block_or_label(_block(paragraph, exact=self.exact))
