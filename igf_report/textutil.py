@@ -36,22 +36,29 @@ def _show(match: re.Match[str]) -> str:
 
 
 # What a file holding references writes as one: C0 controls (but newline and
-# tab), DEL and the bidi controls. C1 controls are not: HTML reads &#128; as
-# the euro sign of Windows-1252, so they are shown as visible() shows them.
-_REFERRED = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+# tab) and DEL. C1 controls are not (HTML reads &#128; as the euro sign of
+# Windows-1252), nor bidi overrides, which a browser would obey and so make a
+# name read differently than it is: visible() shows them.
+_REFERRED = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 #: The control characters a reader takes a numeric reference to as the character itself.
 REFERRED_CODES = frozenset([*range(0x09), *range(0x0B, 0x20), 0x7F])
 
 
-def controls_as_references(text: str) -> str:
-    """Control and bidi characters as numeric references (``&#27;``), C1 controls made visible.
+def controls_as_references(text: str, *, c1: bool = False) -> str:
+    """Control characters as numeric references (``&#27;``); C1 and bidi controls made visible.
 
     For a file that holds references (HTML, Markdown, published rows): the
     file never carries a raw escape byte, so printing it in a terminal is
     safe, and a reader gives back the very character. Give it text already
     escaped for its format: the references are markup.
+
+    Args:
+        text: the text, escaped for its format.
+        c1: keep C1 and bidi controls as they are (the published rows,
+            which keep every character), rather than made visible.
     """
-    return visible(_REFERRED.sub(lambda m: f"&#{ord(m[0])};", text))
+    referred = _REFERRED.sub(lambda m: f"&#{ord(m[0])};", text)
+    return referred if c1 else visible(referred)
 
 
 def visible(text: str) -> str:

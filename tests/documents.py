@@ -42,7 +42,7 @@ _phrase = st.lists(st.tuples(_word, st.sampled_from(_SEPARATORS)), min_size=1, m
 MARKUP_STARTS: Final = (
     "#", "# ", "## ", "<", "<b>", "&", "&amp; ", "*", "* ", "**", "-", "- ", "• ", "1.",
     "1. ", "2) ", "> ", "+ ", "=", "|", "_", "`", "\\", "[x](y) ", "(untitled) ",
-    "\x1b[31m", "\x07", "\u202e", "\x7f ",
+    "\x1b[31m", "\x07", "\x7f ",
 )  # fmt: skip
 #: What our writers show for a gap, which a rapporteur may type as a value.
 GAP_WORDS: Final = ("(not given)", "(none)")

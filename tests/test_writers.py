@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph
 
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.errors import NotOurFile, UsageError
+from igf_report.model import Person
 from igf_report.render import get_renderer
 from igf_report.render.docx import write_docx
 from igf_report.render.html import write as write_html
@@ -80,7 +81,7 @@ def test_published_writes_any_document() -> None:
     # affiliation a comma; a date in the site's month-first form
     assert write_published(NOTES, width=80) == (
         "\n\n## IGF 2016 Workshop Report Template\n\n"
-        "Place\tRiyadh 12\n"
+        "Place\tRiyadh 12 (?)\n"
         "Chair\tSmith&#44; Jo, UN\n"
         "When\t12/06/2016\n"
         'Notes\t<ul style="list-style-type: none"> <li>-one</li> <li>-two</li> </ul> '
@@ -213,7 +214,11 @@ def test_word_writes_any_document_with_its_styles_and_properties() -> None:
     gap = word.paragraphs[-1].runs[0]
     assert (gap.text, gap.italic) == ("(none)", True)
     entry = next(p for p in word.paragraphs if p.text.startswith("T"))
-    assert [(run.text, run.bold) for run in entry.runs] == [("T\n", True), ("p1\n\np2", None)]
+    assert [(run.text, run.bold) for run in entry.runs] == [
+        ("T", True),
+        ("\n", None),
+        ("p1\n\np2", None),
+    ]
 
 
 def test_word_sets_a_lead_in_that_runs_on_and_a_fact_after_a_section() -> None:
@@ -285,10 +290,15 @@ def test_an_invalid_list_says_which_item_and_every_error() -> None:
     checked = check(values)
     assert checked.warnings  # which are not the list's errors, nor another field's
     shown = shown_values(checked)
-    invalid = shown["speakers"]
+    # only the wrong item is Invalid, with every error of its own
+    ana, invalid = shown["speakers"]
+    assert ana == Person(name="Ana")
     assert isinstance(invalid, Invalid)
-    assert invalid.text == "name = Ana; name = 3, affiliation = 4"
-    assert invalid.message == ("item 2, name: should be text; item 2, affiliation: should be text")
+    assert invalid.text == "name = 3, affiliation = 4"
+    assert invalid.message == "name: should be text; affiliation: should be text"
+    # a list wrong as a whole is shown whole
+    whole = shown_values(check({**values, "speakers": 5}))["speakers"]
+    assert whole == Invalid("5", "should be a list")
 
 
 def test_an_unknown_format_names_every_format() -> None:

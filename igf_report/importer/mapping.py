@@ -50,7 +50,8 @@ def _html(text: str) -> str:
     published reader keeps; a tab would also end the row, a newline the line,
     and ``#`` could open a comment row.
     """
-    escaped = controls_as_references(escape(text, quote=False).replace("#", "&#35;"))
+    escaped = escape(text, quote=False).replace("#", "&#35;")
+    escaped = controls_as_references(escaped, c1=True)
     return "<br>".join(spaces_as_references(line) for line in escaped.split("\n"))
 
 

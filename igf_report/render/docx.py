@@ -47,7 +47,6 @@ PERSON_NAME: Final = "Person Name"
 #: The character style of a control character's symbol, which the Word reader turns back.
 CONTROL_CHARACTER: Final = "Control Character"
 _CONTROL: Final = re.compile("([\x00-\x08\x0b-\x1f\x7f])")
-_XML_UNSAFE: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _CORE: Final = "docProps/core.xml"
 _CONTENT_TYPES: Final = "[Content_Types].xml"
 
@@ -71,9 +70,8 @@ def _add(paragraph: Paragraph, text: str, *, style: str | None = None) -> list[R
 
 def _text(text: str) -> str:
     # Word's XML cannot hold control characters: made visible (a value's
-    # C0 ones go to runs of their own first, see _add); bidi controls are
-    # text Word lays out as the rapporteur meant
-    return _XML_UNSAFE.sub(lambda m: visible(m[0]), text)
+    # C0 ones go to runs of their own first, see _add), as are bidi overrides
+    return visible(text)
 
 
 def _runs(paragraph: Paragraph, block: Block) -> None:

@@ -39,7 +39,8 @@ def _keep_space(run: re.Match[str]) -> str:
 
 def _html(text: str) -> str:
     # a control character as a reference: the file never holds a raw escape byte
-    return controls_as_references(_SPACE_RUN.sub(_keep_space, escape(text, quote=False)))
+    # C1 controls stay: as references, HTML would read &#155; as Windows-1252's "›"
+    return controls_as_references(_SPACE_RUN.sub(_keep_space, escape(text, quote=False)), c1=True)
 
 
 def _inline(block: Block) -> str:
