@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import Final
 
 __all__ = [
@@ -198,7 +199,7 @@ def _worded_date(text: str) -> dt.date:
 
 
 _CLOCK = re.compile(
-    r"(\d{1,2})(?:[:.h](\d{2})|h)?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?",
+    r"(\d{1,2})(?:[:.h](\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?|h)?\s*(a\.?\s?m\.?|p\.?\s?m\.?)?",
     re.IGNORECASE,
 )
 _RANGE_SEPARATOR = re.compile(r"\s*(?:-|–|—|\bto\b)\s*", re.IGNORECASE)
@@ -206,19 +207,32 @@ _ZONE = re.compile(r"\s\(?(?!(?:AM|PM)\b)(?:[A-Z]{2,5}|UTC[+-]\d{1,2}(?::\d{2})?
 _TIME_HINT = "write it as 10:45 - 11:45, 09:00-10:30 or 1:30 pm - 2:30 pm"
 
 
-def _clock(text: str, whole: str) -> tuple[int, int, str | None]:
+@dataclass(frozen=True)
+class _Clock:
+    hour: int
+    minute: int
+    meridiem: str | None
+    # seconds, as every format writes a time that has them (09:00:30)
+    second: int = 0
+    microsecond: int = 0
+
+    def time(self, meridiem: str | None) -> dt.time:
+        return dt.time(_to_24h(self.hour, meridiem), self.minute, self.second, self.microsecond)
+
+
+def _clock(text: str, whole: str) -> _Clock:
     m = _CLOCK.fullmatch(text.strip())
     if m is None:
         msg = f"'{whole}' is not a time I can read; {_TIME_HINT}"
         raise ValueError(msg)
-    hour, minute = int(m[1]), int(m[2] or 0)
+    hour, minute, second = int(m[1]), int(m[2] or 0), int(m[3] or 0)
     meridiem = None
-    if m[3]:
-        meridiem = "pm" if m[3].lower().startswith("p") else "am"
-    if hour > 23 or minute > 59 or (meridiem and not 1 <= hour <= 12):  # noqa: PLR2004
+    if m[5]:
+        meridiem = "pm" if m[5].lower().startswith("p") else "am"
+    if hour > 23 or minute > 59 or second > 59 or (meridiem and not 1 <= hour <= 12):  # noqa: PLR2004
         msg = f"'{text.strip()}' is not a time of day; {_TIME_HINT}"
         raise ValueError(msg)
-    return hour, minute, meridiem
+    return _Clock(hour, minute, meridiem, second, int((m[4] or "0").ljust(6, "0")))
 
 
 def _to_24h(hour: int, meridiem: str | None) -> int:
@@ -246,8 +260,8 @@ def parse_time(value: object) -> object:
     text = _check_length(value, "a time")
     if not text:
         return value
-    hour, minute, meridiem = _clock(text, text)
-    return dt.time(_to_24h(hour, meridiem), minute)
+    clock = _clock(text, text)
+    return clock.time(clock.meridiem)
 
 
 def parse_time_range(value: object) -> object:
@@ -277,14 +291,12 @@ def parse_time_range(value: object) -> object:
     if len(parts) != 2 or not parts[1]:  # noqa: PLR2004
         msg = f"'{whole}' needs a start and an end; {_TIME_HINT}"
         raise ValueError(msg)
-    start_h, start_m, start_mer = _clock(parts[0], whole)
-    end_h, end_m, end_mer = _clock(parts[1], whole)
-    end = dt.time(_to_24h(end_h, end_mer), end_m)
-    if start_mer is None and end_mer is not None and 1 <= start_h <= 12:  # noqa: PLR2004
-        shared = dt.time(_to_24h(start_h, end_mer), start_m)
-        start_mer = end_mer if shared < end else "am"
-    start = dt.time(_to_24h(start_h, start_mer), start_m)
-    return {"start": start, "end": end}
+    first, last = _clock(parts[0], whole), _clock(parts[1], whole)
+    end = last.time(last.meridiem)
+    start_mer = first.meridiem
+    if start_mer is None and last.meridiem is not None and 1 <= first.hour <= 12:  # noqa: PLR2004
+        start_mer = last.meridiem if first.time(last.meridiem) < end else "am"
+    return {"start": first.time(start_mer), "end": end}
 
 
 def split_person(value: object) -> object:

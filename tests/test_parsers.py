@@ -270,3 +270,28 @@ def test_parsers_never_raise_anything_but_value_error(text: str) -> None:
 def test_the_ascii_wrap_is_the_general_wrap(text: str, width: int, indent: str) -> None:
     hang = " " * len(indent)
     assert _wrap_ascii(text, width, indent, hang) == _wrap_any(text, width, indent, hang)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("09:00:00 - 10:30:00", dt.time(9, 0), dt.time(10, 30)),
+        ("9:00:30 - 10:00:00.5", dt.time(9, 0, 30), dt.time(10, 0, 0, 500000)),
+        ("1:30:15 pm - 2:30 pm", dt.time(13, 30, 15), dt.time(14, 30)),
+    ],
+)
+def test_a_time_range_with_seconds(text: str, start: dt.time, end: dt.time) -> None:
+    # every format shows a time's seconds (09:00:30 - 10:00:00); typed back
+    # into the report file, that was "not a time I can read"
+    assert parse_time_range(text) == {"start": start, "end": end}
+
+
+def test_seconds_past_59_are_not_a_time_of_day() -> None:
+    with pytest.raises(ValueError, match="'09:00:61' is not a time of day"):
+        parse_time_range("09:00:61 - 10:00")
+
+
+@given(st.times(), st.times())
+def test_any_time_range_as_shown_reads_back(start: dt.time, end: dt.time) -> None:
+    shown = f"{start.isoformat()} - {end.isoformat()}"
+    assert parse_time_range(shown) == {"start": start, "end": end}
