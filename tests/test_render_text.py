@@ -35,13 +35,18 @@ def test_a_summary_of_two_paragraphs_keeps_them_apart_under_its_number() -> None
         Presentation(title="Gob.mx", summary="First paragraph.\n\nSecond paragraph."),
         Presentation(summary="Untitled, one paragraph.\n \nAnd its second."),
     ]
+    # the title, "(untitled)" when it has none, then each paragraph after a
+    # blank line: where a title ends never depends on how its lines wrapped
     assert _presentations(TEXT.render(values)) == [
         "1. Gob.mx",
+        "",
         "   First paragraph.",
         "",
         "   Second paragraph.",
         "",
-        "2. Untitled, one paragraph.",
+        "2. (untitled)",
+        "",
+        "   Untitled, one paragraph.",
         "",
         "   And its second.",
     ]

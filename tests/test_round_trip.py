@@ -218,6 +218,11 @@ def _text_round_trip(report: Report, width: int) -> Report | None:
 
 @settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_plain_reports(), st.sampled_from([80, 40, 120]))
+# a title that fills its line: was it wrapped into the summary? (a blank line says)
+@example(
+    _with(presentations=[Presentation(title="0 00々 00000000000々 000000000々々々", summary="0")]),
+    40,
+)
 def test_a_report_rendered_as_text_imports_back(report: Report, width: int) -> None:
     # `render -f text` then `import`: the underlines were read as items and the
     # header block's labels were not found (5 of 11 labels)

@@ -3,13 +3,14 @@
 That layout is not a typed draft's: the template's name underlined with
 ``=``, the header block as label/value columns (or each value under its label
 when the page was narrow), each section's label underlined with ``-``, items
-after ``- ``, presentations after ``1. `` with their lines indented, and every
+after ``- ``, presentations after ``1. `` (the title, ``(untitled)`` if it has
+none, then the summary after a blank line) with their lines indented, and every
 value wrapped at the page's width. Wrapping is undone: a line whose next word
 would still have fitted on it was broken on purpose (a line break typed in the
 value, or the end of a presentation's title); any other is joined with one
 space. What plain text cannot say is lost: runs of spaces, a comma inside a
-name, a value that is only ``(not given)``, a control character (shown as its
-symbol).
+name, a value that is only ``(not given)``, a title typed ``(untitled)``, a
+control character (shown as its symbol).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Final
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.fields import Kind
 from igf_report.importer.mapping import match_label
-from igf_report.render.values import DOCUMENT_TITLE, GAPS
+from igf_report.render.values import DOCUMENT_TITLE, GAPS, UNTITLED
 from igf_report.textutil import display_width
 
 __all__ = ["is_rendered_text", "read_rendered_text"]
@@ -146,15 +147,11 @@ class _Reader:
         return [self.entry(entry) for entry in entries]
 
     def entry(self, lines: list[str]) -> Block:
-        paragraphs = _groups(lines)
-        first = paragraphs[0]
-        lead = None
-        # a title ends where the first paragraph's lines break on purpose
-        for index in range(1, len(first)):
-            if self.unwrap.broken(first[index - 1], first[index]):
-                lead = self.unwrap.join(first[:index])
-                paragraphs[0] = first[index:]
-                break
+        # the title ("(untitled)" when it has none), then the summary's paragraphs
+        title, *paragraphs = _groups(lines)
+        lead: str | None = self.unwrap.join(title)
+        if lead == UNTITLED:
+            lead = None
         text = "\n\n".join(self.unwrap.join(paragraph) for paragraph in paragraphs)
         return Block(BlockKind.ENTRY, text, lead, lead_break=lead is not None)
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.render import Renderer
-from igf_report.render.values import DOCUMENT_TITLE
+from igf_report.render.values import DOCUMENT_TITLE, UNTITLED
 from igf_report.textutil import display_width, visible, wrap
 
 __all__ = ["RENDERER", "write"]
@@ -42,16 +42,14 @@ def _facts(facts: Sequence[Section], width: int) -> list[str]:
 
 
 def _entry(block: Block, number: int, width: int) -> list[str]:
+    # the title, "(untitled)" if it has none, then each paragraph after a blank
+    # line, so that where the title ends never depends on how lines wrapped
     marker = f"{number}. "
     indent = " " * len(marker)
-    lines: list[str] = []
-    if block.lead:
-        lines.extend(wrap(visible(block.lead), width, marker))
-        marker = indent
-    for index, paragraph in enumerate(block.parts):
-        if index:
-            lines.append("")
-        lines.extend(wrap(_shown(paragraph), width, marker))  # later lines hang under it
+    lines = wrap(visible(block.lead or UNTITLED), width, marker)
+    for paragraph in block.parts:
+        lines.append("")
+        lines.extend(wrap(_shown(paragraph), width, indent))  # later lines hang under it
         marker = indent
     return lines
 
