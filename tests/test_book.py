@@ -54,11 +54,17 @@ def test_the_word_book_lists_the_reports_then_each_after_a_page_break(
     invoke("book", str(folder), "--include-invalid", "-o", str(out))
     word = Document(io.BytesIO(out.read_bytes()))
     lines = [
-        f"{p.style.name if p.style is not None else ''}: {p.text}"
+        # bold runs between ** as Word shows them: the titles in the contents, the note
+        f"{p.style.name if p.style is not None else ''}: "
+        + "".join(f"**{r.text}**" if r.bold else r.text for r in p.runs)
         for p in word.paragraphs
         if p.text or 'w:br w:type="page"' in p._p.xml  # the page breaks
     ]
     snapshot("book-docx.txt", "\n".join(lines).replace(__version__, "VERSION") + "\n")
+    # the book says it was compiled by igf-report, so the next one replaces it
+    again = invoke("book", str(folder), "--include-invalid", "-o", str(out))
+    assert again.exit_code == 1, again.stderr
+    assert "left untouched" not in again.stderr
 
 
 def test_the_text_contents_align_numbers_past_nine(invoke: Invoke, tmp_path: Path) -> None:
