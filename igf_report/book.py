@@ -76,7 +76,7 @@ def book_format(fmt: str | None, out: Path | None) -> str:
     raise UsageError(msg)
 
 
-def check_book_overwrite(path: Path, fmt: str, *, force: bool = False) -> None:
+def check_book_overwrite(path: Path, fmt: str, *, force: bool) -> None:
     """Refuse to replace ``path`` unless it is missing, written by igf-report, or ``force``.
 
     Raises:
@@ -114,9 +114,7 @@ def _counted(count: int) -> str:
     return f"{count} report" if count == 1 else f"{count} reports"
 
 
-def make_book(
-    entries: Sequence[Entry], fmt: str, *, title: str = DEFAULT_TITLE, width: int = 80
-) -> str | bytes:
+def make_book(entries: Sequence[Entry], fmt: str, *, title: str, width: int) -> str | bytes:
     """The book of ``entries`` (already in order) in format ``fmt``: text, or bytes for Word.
 
     ``width`` is the most columns a line of the text book takes; HTML,
@@ -134,7 +132,7 @@ def make_book(
         return _markdown(entries, title)
     if fmt == "docx":
         return _docx(entries, title)
-    return _text(entries, title, max(width, 20))
+    return _text(entries, title, width)  # at least 20: the command refuses less
 
 
 # --- HTML ------------------------------------------------------------------------------
@@ -186,7 +184,7 @@ def _html(entries: Sequence[Entry], title: str) -> str:
     articles = []
     for number, entry in enumerate(entries, start=1):
         anchor = f"report-{number}"
-        page_style, body = _one_report(renderer.render(entry.values, width=80))
+        page_style, body = _one_report(renderer.render(entry.values))
         style = style or page_style
         # values are escaped (a quote is &quot;), so ' id="' is only ever markup
         body = body.replace(' id="', f' id="{anchor}-')
@@ -246,7 +244,7 @@ def _markdown(entries: Sequence[Entry], title: str) -> str:
             lines.append(f"> **This report has errors** ({md(entry.path)}):")
             lines.extend(f"> - {md(f.describe() if f.path else f.message)}" for f in entry.errors)
             lines.append("")
-        document = renderer.render(entry.values, width=80)
+        document = renderer.render(entry.values)
         # every '#' in a value is escaped, so a line starting with one is a heading
         lines.extend(
             "#" + line if line.startswith("#") else line

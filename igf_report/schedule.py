@@ -58,9 +58,6 @@ def _column_index() -> dict[str, FieldSpec]:
     return index
 
 
-_COLUMNS: Final = _column_index()
-
-
 def _part_index() -> dict[str, tuple[FieldSpec, str]]:
     """Columns for one part of a field: ``Start``, ``Start Time``, ``End time``."""
     index: dict[str, tuple[FieldSpec, str]] = {}
@@ -72,9 +69,6 @@ def _part_index() -> dict[str, tuple[FieldSpec, str]]:
             for name in (part, title, f"{title} {spec.label}", f"{spec.label} {title}"):
                 index.setdefault(normalise_label(name), (spec, part))
     return index
-
-
-_PART_COLUMNS: Final = _part_index()
 
 
 @dataclass
@@ -99,6 +93,9 @@ class Columns:
 
 def match_columns(header: list[str]) -> Columns:
     """Match each heading to a field, loosely; the first column for a field wins."""
+    # built for each schedule (a few dozen names), not once at import: a test run
+    # that changes how they are built then sees the change
+    known, parts = _column_index(), _part_index()
     columns = Columns()
     taken: set[str] = set()
     for number, heading in enumerate(header):
@@ -106,16 +103,16 @@ def match_columns(header: list[str]) -> Columns:
         if name in _ID_NAMES and columns.session_id is None:
             columns.session_id = number
             continue
-        if name in _PART_COLUMNS and number not in columns.parts:
-            spec_part = _PART_COLUMNS[name]
+        if name in parts and number not in columns.parts:
+            spec_part = parts[name]
             if spec_part not in columns.parts.values():
                 columns.parts[number] = spec_part
                 columns.headings[number] = heading.strip()
                 continue
-        spec = _COLUMNS.get(name)
+        spec = known.get(name)
         if spec is None and name:
-            close = difflib.get_close_matches(name, list(_COLUMNS), n=1, cutoff=_CLOSE_ENOUGH)
-            spec = _COLUMNS[close[0]] if close else None
+            close = difflib.get_close_matches(name, list(known), n=1, cutoff=_CLOSE_ENOUGH)
+            spec = known[close[0]] if close else None
         if spec is None or spec.key in taken:
             if heading.strip():
                 columns.ignored.append(heading.strip())
@@ -176,7 +173,8 @@ def draft_name(session_id: str, title: str, row_number: int) -> str:
     """The draft's file name: from the session id (``WS 173`` -> ``ws173.toml``), else the title."""
     if session_id.strip():
         compact = re.sub(r"\s+", "", session_id)
-        name = _slug(compact.replace("-", " ")).replace("_", "-")
+        # \w+ splits "WS-173" at the hyphen, but keeps "WS_173" one word
+        name = _slug(compact).replace("_", "-")
         if name:
             return f"{name}.toml"
     return f"{_slug(title) or f'session-{row_number}'}.toml"
@@ -196,7 +194,7 @@ class Draft:
     row: int
     path: Path
     kept: bool
-    left: list[Finding]
+    left: list[Finding] = field(default_factory=list)
 
 
 @dataclass
@@ -278,7 +276,7 @@ def _row_values(row: list[str], columns: Columns) -> tuple[dict[str, Any], list[
     return values, left
 
 
-def make_drafts(schedule: Path, folder: Path, *, with_schema: bool = True) -> DraftsMade:
+def make_drafts(schedule: Path, folder: Path, *, with_schema: bool) -> DraftsMade:
     """Write one draft per row of ``schedule`` into ``folder``; existing files are kept.
 
     Raises:
@@ -316,7 +314,7 @@ def make_drafts(schedule: Path, folder: Path, *, with_schema: bool = True) -> Dr
         path = folder / name
         document = dump_toml(values, comments=True, blanks=True, schema=f"./{SCHEMA_FILE_NAME}")
         if path.exists() or not create_new(path, document):
-            made.drafts.append(Draft(row_number, path, kept=True, left=[]))
+            made.drafts.append(Draft(row_number, path, kept=True))
             continue
         made.drafts.append(Draft(row_number, path, kept=False, left=left))
     if with_schema and any(not d.kept for d in made.drafts):

@@ -90,25 +90,26 @@ def status_json(entries: Sequence[Entry]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=1).translate(JSON_ESCAPES) + "\n"
 
 
-def status_csv(entries: Sequence[Entry], *, excel: bool = False) -> str:
+def status_csv(entries: Sequence[Entry]) -> str:
     """The rows as CSV, cells made safe for spreadsheets; missing fields one per line."""
     rows = []
     for entry in entries:
         record = _record(entry)
         record["missing"] = "\n".join(record["missing"])
         rows.append(["" if record[c] is None else str(record[c]) for c in _COLUMNS])
-    return csv_text(_COLUMNS, rows, excel=excel)
+    return csv_text(_COLUMNS, rows)
 
 
 # --- the table ------------------------------------------------------------------------
 
 
-def _shorten(text: str, width: int, *, keep_end: bool = False) -> str:
-    """``text`` cut to ``width`` display columns, with ``…`` where it was cut."""
+def _shorten(text: str, width: int, *, keep_end: bool) -> str:
+    """``text`` cut to ``width`` display columns, with ``…`` where it was cut.
+
+    ``width`` is never below a heading's width (3), so there is room for the ``…``.
+    """
     if display_width(text) <= width:
         return text
-    if width <= 1:
-        return _ELLIPSIS[:width]
     chars = list(reversed(text)) if keep_end else list(text)
     kept: list[str] = []
     used = 0
@@ -126,7 +127,7 @@ def _shorten(text: str, width: int, *, keep_end: bool = False) -> str:
     return "".join(kept) + _ELLIPSIS
 
 
-def _pad(text: str, width: int, *, right: bool = False) -> str:
+def _pad(text: str, width: int, *, right: bool) -> str:
     room = " " * (width - display_width(text))
     return room + text if right else text + room
 
@@ -150,7 +151,7 @@ def _give_way(widths: list[int], least: dict[int, int], width: int) -> None:
         widths[widest] -= 1
 
 
-def status_table(entries: Sequence[Entry], width: int = 100) -> str:
+def status_table(entries: Sequence[Entry], width: int) -> str:
     """The rows as a table at most ``width`` columns wide, then the summary line.
 
     Titles, rapporteurs and missing fields are cut with ``…`` to fit; a file
