@@ -61,6 +61,9 @@ def test_the_word_book_lists_the_reports_then_each_after_a_page_break(
         if p.text or 'w:br w:type="page"' in p._p.xml  # the page breaks
     ]
     snapshot("book-docx.txt", "\n".join(lines).replace(__version__, "VERSION") + "\n")
+    # what Word shows under File, Info
+    assert word.core_properties.title == "IGF 2016 Workshop Reports"
+    assert "compiled by igf-report" in word.core_properties.comments
     # the book says it was compiled by igf-report, so the next one replaces it
     again = invoke("book", str(folder), "--include-invalid", "-o", str(out))
     assert again.exit_code == 1, again.stderr
@@ -99,6 +102,12 @@ def test_a_file_the_book_did_not_write_is_kept_unless_forced(
     # a book written before is replaced, even when its mark is past the first bytes read
     assert invoke("book", str(tmp_path / "r"), "-o", str(out), "--force").exit_code == 0
     assert invoke("book", str(tmp_path / "r"), "-o", str(out)).exit_code == 0
+    # a book says so in its first lines: the words further down a file of one's own
+    # (notes quoting a book) do not make it a book
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n" + "x" * 5000 + "\ncompiled by igf-report\n", encoding="utf-8")
+    assert invoke("book", str(tmp_path / "r"), "-o", str(notes)).exit_code == 1
+    assert notes.read_text(encoding="utf-8").startswith("# Notes\n")
     unreadable = tmp_path / "book.html"
     unreadable.mkdir()
     refused = invoke("book", str(tmp_path / "r"), "-o", str(unreadable))
