@@ -103,7 +103,7 @@ def test_html_writes_any_document() -> None:
         "<dt>Chair</dt><dd>Smith&#44; Jo, UN</dd>\n<dt>When</dt><dd>6 December 2016</dd>\n"
         "</dl>\n</header>\n<main>\n"
         "<section>\n<h2>Notes</h2>\n<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n"
-        "<p>after<br>\nbreak</p>\n"
+        "<p>after<br>break</p>\n"
         "<article>\n<h3>1. T</h3>\n<p>p1</p>\n<p>p2</p>\n</article>\n"
         '<article>\n<h3>2. <span class="missing">(untitled)</span></h3>\n<p>bare</p>\n</article>\n'
         "<ul>\n<li>three</li>\n</ul>\n</section>\n"

@@ -42,6 +42,8 @@ h3 { font-size: 1rem; margin: .9rem 0 .25rem; break-after: avoid; page-break-aft
 h2 + *, h3 + * { break-before: avoid; page-break-before: avoid; }
 p, li { orphans: 3; widows: 3; }
 p { margin: 0 0 .6rem; }
+/* a value's own spaces and tabs are shown: a browser collapses even &#32; */
+h1, dd, p, li, h3 { white-space: pre-wrap; }
 ul { margin: 0; padding-left: 1.3rem; }
 li { margin: .15rem 0; }
 .missing { color: #8a5a00; font-style: italic; }
@@ -68,7 +70,8 @@ def _text(value: str) -> str:
     lines = (
         controls_as_references(spaces_as_references(escape(line))) for line in value.split("\n")
     )
-    return "<br>\n".join(lines)
+    # no newline after <br>: under pre-wrap it would be a second break
+    return "<br>".join(lines)
 
 
 def _person(block: Block) -> str:

@@ -7,7 +7,8 @@ reads the output back to the same report, exactly: a line break is ``<br>``
 (a blank line two of them), whitespace that HTML would collapse is written as
 character references (``&#32;``, ``&#9;``), and a comma inside a person's name
 as ``&#44;``, which the importer never takes for the comma before the
-affiliation. In a browser all of it looks as the report was typed.
+affiliation. A browser shows the words as typed, though it collapses spaces
+even written as references; the importer keeps them.
 """
 
 from __future__ import annotations
