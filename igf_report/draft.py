@@ -108,7 +108,6 @@ class Draft:
             self.values.pop(spec.key, None)
         else:
             self.values[spec.key] = parsed
-            self.written[spec.key] = parsed
         self.findings[spec.key] = findings
         return findings
 
@@ -127,7 +126,7 @@ class Draft:
             for f in findings
             if f.path.startswith(first)
         ]
-        if value is None or any(f.severity is Severity.ERROR for f in findings):
+        if value is None:  # check_field gives a value only when it found no error
             return None, findings
         return value[0], findings
 
