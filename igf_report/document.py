@@ -66,9 +66,10 @@ class Block:
     def parts(self) -> tuple[Block, ...]:
         """An entry's paragraphs as paragraph blocks, the last carrying the entry's mark (note)."""
         paragraphs = self.paragraphs or ("",)
+        last = len(paragraphs) - 1
         return tuple(
-            Block(BlockKind.PARAGRAPH, text, note=self.note if last else None)
-            for last, text in zip([False] * (len(paragraphs) - 1) + [True], paragraphs, strict=True)
+            Block(BlockKind.PARAGRAPH, text, note=self.note if index == last else None)
+            for index, text in enumerate(paragraphs)
         )
 
     @property

@@ -10,6 +10,7 @@ from types import UnionType
 
 __all__ = [
     "REFERRED_CODES",
+    "control_of",
     "controls_as_references",
     "display_width",
     "in_words",
@@ -59,6 +60,14 @@ def controls_as_references(text: str, *, c1: bool = False) -> str:
     """
     referred = _REFERRED.sub(lambda m: f"&#{ord(m[0])};", text)
     return referred if c1 else visible(referred)
+
+
+def control_of(picture: str) -> str | None:
+    """The control character a picture from :func:`visible` stands for (``␛`` -> ESC), if any."""
+    code = ord(picture) if len(picture) == 1 else -1
+    if 0x2400 <= code < 0x2420:  # noqa: PLR2004 -- the C0 control pictures
+        return chr(code - 0x2400)
+    return "\x7f" if code == 0x2421 else None  # noqa: PLR2004 -- DEL's picture
 
 
 def visible(text: str) -> str:

@@ -27,7 +27,7 @@ from typing import Final
 
 from igf_report.textutil import REFERRED_CODES
 
-__all__ = ["Block", "BlockKind", "parse_html", "quote"]
+__all__ = ["NUMERIC_REFERENCE", "Block", "BlockKind", "parse_html", "quote", "reference_code"]
 
 # What HTML itself collapses; a no-break space or a vertical tab is not among them.
 _HTML_SPACE: Final = re.compile(r"[ \t\n\r\f]+")
@@ -303,7 +303,13 @@ def quote(text: str) -> str:
     return f"'{text}'"
 
 
-_NUMERIC: Final = re.compile(r"&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+#: A numeric character reference, decimal (``&#32;``) or hexadecimal (``&#x20;``).
+NUMERIC_REFERENCE: Final = re.compile(r"&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+
+
+def reference_code(match: re.Match[str]) -> int:
+    """The code point a :data:`NUMERIC_REFERENCE` match refers to."""
+    return int(match[1]) if match[1] else int(match[2], 16)
 
 
 def _resolve(reference: str) -> str:
@@ -312,10 +318,8 @@ def _resolve(reference: str) -> str:
     ``html.unescape`` drops a control character's reference, as a browser
     shows nothing for it; our writers write control characters so.
     """
-    if m := _NUMERIC.fullmatch(reference):
-        code = int(m[1]) if m[1] else int(m[2], 16)
-        if code in REFERRED_CODES:
-            return chr(code)
+    if (m := NUMERIC_REFERENCE.fullmatch(reference)) and reference_code(m) in REFERRED_CODES:
+        return chr(reference_code(m))
     return unescape(reference)
 
 

@@ -15,6 +15,7 @@ from typing import Final
 
 from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label, split_label
+from igf_report.importer.html import NUMERIC_REFERENCE, reference_code
 from igf_report.render.markdown import RENDERER
 from igf_report.render.values import GAPS, UNTITLED
 from igf_report.textutil import REFERRED_CODES
@@ -28,11 +29,10 @@ _FENCE: Final = re.compile(r"^ {0,3}(```|~~~)")
 _BOLD_LABEL: Final = re.compile(r"^(\*\*|__)(?P<label>.+?)\1(?P<rest>.*)$", re.DOTALL)
 _ESCAPE: Final = re.compile(r"\\([!-/:-@\[-`{-~])")
 _STAND_IN: Final = re.compile("[\U000f0000-\U000ffffd]")
-# A numeric reference to what CommonMark would collapse: a writer's exact space or tab
-_SPACE_REFERENCE: Final = re.compile(r"&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));")
+# What a writer's reference keeps exact: a space or tab CommonMark would
+# collapse, a control character unescape() would drop
+_KEPT_CODES: Final = frozenset({*map(ord, " \t\r\f"), *REFERRED_CODES})
 # A comma a writer set apart as the name's own, not the one before the affiliation
-# ... or to a control character, which unescape() would drop
-_SPACES: Final = frozenset({*map(ord, " \t\r\f"), *REFERRED_CODES})
 _NAME_COMMA: Final = re.compile(r"\\,|&#(?:44|[xX]0*2[cC]);")
 # How the Markdown writer shows a gap: emphasised, so that the same words typed are a value
 _GAP: Final = re.compile(rf"([*_])({'|'.join(re.escape(gap) for gap in sorted(GAPS))})\1")
@@ -54,12 +54,12 @@ def _inline(text: str) -> str:
         escaped.append(char)
         return chr(0xF0000 + len(escaped) - 1)
 
-    def protect_space(m: re.Match[str]) -> str:
-        code = int(m[1]) if m[1] else int(m[2], 16)
-        return protect_char(chr(code)) if code in _SPACES else m[0]
+    def protect_reference(m: re.Match[str]) -> str:
+        code = reference_code(m)
+        return protect_char(chr(code)) if code in _KEPT_CODES else m[0]
 
     text = _ESCAPE.sub(lambda m: protect_char(m[1]), text)
-    text = _SPACE_REFERENCE.sub(protect_space, text)
+    text = NUMERIC_REFERENCE.sub(protect_reference, text)
     text = _CODE.sub(lambda m: m[2].strip(), text)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)

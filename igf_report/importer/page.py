@@ -19,8 +19,8 @@ from typing import Final
 
 from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label
+from igf_report.importer.html import NUMERIC_REFERENCE, parse_html, reference_code
 from igf_report.importer.html import BlockKind as HtmlKind
-from igf_report.importer.html import parse_html
 from igf_report.render.html import RENDERER
 from igf_report.render.values import GAPS, UNTITLED
 from igf_report.textutil import REFERRED_CODES
@@ -66,17 +66,16 @@ _NUMBER: Final = re.compile(r"\s*\d{1,9}\.\s+")
 # character (a name's own comma), which the HTML reader must see as a reference.
 # The parser resolves references, so they ride through it as private-use stand-ins.
 _EXACT_CODES: Final = frozenset({*map(ord, " \t\r\f,"), *REFERRED_CODES})
-_REFERENCE: Final = re.compile(r"&#(?:(\d{1,7})|[xX]([0-9a-fA-F]{1,6}));")
 _STAND_IN: Final = 0xF0000
 _STAND_INS: Final = re.compile("[\U000f0000-\U000f007f]")
 
 
 def _protect(text: str) -> str:
     def stand_in(m: re.Match[str]) -> str:
-        code = int(m[1]) if m[1] else int(m[2], 16)
+        code = reference_code(m)
         return chr(_STAND_IN + code) if code in _EXACT_CODES else m[0]
 
-    return _REFERENCE.sub(stand_in, text)
+    return NUMERIC_REFERENCE.sub(stand_in, text)
 
 
 def _plain(text: str) -> str:

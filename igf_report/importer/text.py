@@ -21,7 +21,6 @@ from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label, split_label
 from igf_report.importer.mapping import label_closeness
 from igf_report.importer.rendered_text import is_rendered_text, read_rendered_text
-from igf_report.render.values import GAPS
 
 __all__ = ["read_text"]
 
@@ -52,15 +51,9 @@ class _Reader:
 
     def flush(self) -> None:
         if self.paragraph:
-            self.value(" ".join(" ".join(self.paragraph).split()))
-            self.paragraph.clear()
-
-    def value(self, text: str) -> None:
-        # plain text cannot set a placeholder apart: "(not given)" alone is the writer's
-        if text in GAPS:
-            self.builder.placeholder(text)
-        else:
+            text = " ".join(" ".join(self.paragraph).split())
             self.builder.block(Block(BlockKind.PARAGRAPH, text))
+            self.paragraph.clear()
 
     def continues(self, number: int, line: str) -> bool:
         """Whether ``line`` continues a paragraph whose line was wrapped."""
@@ -83,7 +76,7 @@ class _Reader:
         elif not self.builder.structured and (pair := split_label(line)) is not None:
             # once labels stood on lines of their own, "Date: 6 December" is a value's words
             self.builder.label(pair[0], structured=False)
-            self.value(" ".join(pair[1].split()))
+            self.builder.block(Block(BlockKind.PARAGRAPH, " ".join(pair[1].split())))
         elif (ahead := _broken_label(line, self.lines[number + 1 :])) is not None:
             self.second_halves.add(number + 1 + ahead)
             self.builder.label(line)

@@ -23,6 +23,7 @@ from igf_report.errors import FileReadError
 from igf_report.importer.building import DocumentBuilder, is_label
 from igf_report.render.docx import CONTROL_CHARACTER, MARKER, PERSON_NAME
 from igf_report.render.values import GAPS
+from igf_report.textutil import control_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -67,12 +68,8 @@ def _style(run: object) -> str | None:
 def _run_text(run: object) -> str:
     """A run's text; in the control character style, the character its symbol stands for."""
     text = str(getattr(run, "text", ""))
-    if _style(run) == CONTROL_CHARACTER and len(text) == 1:
-        code = ord(text)
-        if 0x2400 <= code < 0x2420:  # noqa: PLR2004 -- the C0 control pictures
-            return chr(code - 0x2400)
-        if code == 0x2421:  # noqa: PLR2004 -- DEL's picture
-            return "\x7f"
+    if _style(run) == CONTROL_CHARACTER and (control := control_of(text)) is not None:
+        return control
     return text
 
 
