@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import signal
 import sys
@@ -10,6 +11,7 @@ import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -28,7 +30,7 @@ from igf_report.parsers import (
     parse_time_range,
     split_person,
 )
-from igf_report.reportfile import MAX_FILE_BYTES, decode, parse_document
+from igf_report.reportfile import MAX_FILE_BYTES, decode, parse_document, read_text
 from igf_report.textutil import wrap
 from igf_report.validation import Finding, check
 
@@ -107,6 +109,20 @@ def test_a_file_over_the_limit_is_refused_before_parsing(invoke: Invoke, tmp_pat
     assert "is larger than 5 MiB, the most igf-report reads" in result.stdout
     with pytest.raises(FileReadError, match="larger than 5 MiB"):
         decode(b"x" * (MAX_FILE_BYTES + 1), "stdin")
+
+
+def test_standard_input_is_read_up_to_the_limit_and_refused_past_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    at_limit = b"x" * MAX_FILE_BYTES
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(at_limit)))
+    assert read_text("-") == at_limit.decode()
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(at_limit + b"x")))
+    with pytest.raises(FileReadError) as raised:
+        read_text("-")
+    assert str(raised.value) == (
+        "<stdin>: is larger than 5 MiB, the most igf-report reads; a report is a few kilobytes"
+    )
 
 
 def test_a_value_over_the_limit_names_the_limit(invoke: Invoke, tmp_path: Path) -> None:
