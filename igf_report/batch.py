@@ -58,6 +58,8 @@ def expand_paths(
 ) -> Iterator[Path]:
     """Files as given, and every ``*.toml`` below each folder, in a stable order.
 
+    ``-`` is standard input, read once however often it is named.
+
     Folders are walked lazily, one folder's listing at a time, so that checking
     a hundred thousand files holds no list of them. Symbolic links are
     followed, each real file and folder once: a link back to a folder being
@@ -71,7 +73,7 @@ def expand_paths(
         UsageError: a path does not exist (before anything is yielded).
     """
     given = [Path(raw) for raw in paths]
-    missing = [str(path) for path in given if not path.exists()]
+    missing = [str(path) for path in given if str(path) != "-" and not path.exists()]
     if missing:
         msg = "no such file or folder: " + ", ".join(missing)
         raise UsageError(msg)
@@ -91,8 +93,13 @@ class _Walk:
         self.inside: dict[_Identity, Path] = {}
 
     def all(self, given: list[Path]) -> Iterator[Path]:
+        stdin_read = False
         for path in given:
-            if path.is_dir():
+            if str(path) == "-":
+                if not stdin_read:
+                    stdin_read = True
+                    yield path
+            elif path.is_dir():
                 yield from self.folder(path)
             elif self.first_time(path):
                 yield path
@@ -194,10 +201,11 @@ def load_report(path: str | Path) -> tuple[dict[str, Any], Checked, str]:
 
 
 def check_file(path: Path) -> FileResult:
-    """Check one file, turning a file that cannot be read into an error finding."""
+    """Check one file (``-``: standard input), turning one that cannot be read into a finding."""
+    name = "<stdin>" if str(path) == "-" else str(path)
     try:
         checked, _ = load_checked(path)
     except FileReadError as exc:
         finding = Finding(Severity.ERROR, "", "the whole file", exc.reason, exc.line, exc.column)
-        return FileResult(str(path), [finding], None)
-    return FileResult(str(path), checked.findings, checked)
+        return FileResult(name, [finding], None)
+    return FileResult(name, checked.findings, checked)

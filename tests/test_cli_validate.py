@@ -80,3 +80,15 @@ def test_invalid_utf8_names_the_byte(invoke: Invoke, tmp_path: Path) -> None:
     result = invoke("validate", str(report))
     assert result.exit_code == 1
     assert "is not UTF-8 text: byte 13 is 0xed" in result.stdout
+
+
+def test_a_dash_checks_standard_input_once_named_stdin(invoke: Invoke) -> None:
+    text = (EXAMPLES / "national-digital-strategy.toml").read_text(encoding="utf-8")
+    result = invoke("validate", "-", "-", input=text)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("<stdin>: warning: rapporteur (Rapporteur/Notetaker): is empty")
+    assert lines[-1] == "1 report: 0 valid, 1 with warnings, 0 invalid"
+    broken = invoke("validate", "-", input='title = "x"\ndate = = 1\n')
+    assert broken.exit_code == 1
+    assert broken.stdout.startswith("<stdin>:2:8: error: not valid TOML: ")

@@ -26,7 +26,7 @@ def validate(
         list[Path],
         typer.Argument(
             metavar="FILE...",
-            help="Report files, or folders to search for *.toml files.",
+            help="Report files (- for stdin), or folders to search for *.toml files.",
             show_default=False,
         ),
     ],
