@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from igf_report.fields import FIELDS, FieldSpec
 from igf_report.validation import check_field
+from igf_report.wizard import editor
 from igf_report.wizard.editor import (
+    QUICK_RETURN_SECONDS,
     SCISSORS,
     editor_command,
     items_to_text,
@@ -47,12 +49,32 @@ def test_editor_choice(monkeypatch: pytest.MonkeyPatch) -> None:
     assert editor_command() == (["notepad"] if sys.platform == "win32" else ["vi"])
 
 
-def test_an_editor_that_returns_at_once_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+class _Clock:
+    """A monotonic clock on which the editor runs for ``seconds``, however loaded the machine."""
+
+    def __init__(self, seconds: float) -> None:
+        self.readings = iter((100.0, 100.0 + seconds))
+
+    def monotonic(self) -> float:
+        return next(self.readings)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"),
+    [
+        (QUICK_RETURN_SECONDS - 0.01, "returned at once without changes"),
+        (QUICK_RETURN_SECONDS, "the file was not changed; the items are unchanged"),
+    ],
+)
+def test_an_editor_that_changes_nothing_changes_nothing_saying_if_it_returned_at_once(
+    monkeypatch: pytest.MonkeyPatch, seconds: float, said: str
+) -> None:
     monkeypatch.setenv("VISUAL", f"{sys.executable} -c pass")
+    monkeypatch.setattr(editor, "time", _Clock(seconds))
     outcome = launch("# header\n\nkeep\n")
     assert outcome.text is None
-    assert "returned at once without changes" in outcome.reason
-    assert "--wait" in outcome.reason
+    assert said in outcome.reason
+    assert ("--wait" in outcome.reason) == (seconds < QUICK_RETURN_SECONDS)
 
 
 def test_an_editor_that_cannot_start_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
