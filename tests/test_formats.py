@@ -393,11 +393,22 @@ def test_a_list_wrong_as_a_whole_is_shown_whole(invoke: Invoke, tmp_path: Path) 
     assert re.search(r"^a = 1 \(invalid: ", result.stdout, re.MULTILINE)
 
 
+def test_a_list_where_text_belongs_is_shown_with_its_items_in_order(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    report = tmp_path / "draft.toml"
+    text = (EXAMPLES / "community-networks.toml").read_text(encoding="utf-8")
+    report.write_text(re.sub(r"(?m)^title = .*$", 'title = ["Access", "for all"]', text), "utf-8")
+    result = invoke("render", str(report))
+    assert "Access; for all (invalid: " in result.stdout
+
+
 def test_the_published_mark_of_an_invalid_value_is_dropped_on_import(
     invoke: Invoke, tmp_path: Path
 ) -> None:
     report = tmp_path / "draft.toml"
-    report.write_text(_ONE_WRONG_ITEM + 'organizer = "Ends so (invalid: typed)"\n', "utf-8")
+    organizer = "Ends so (invalid: typed) (invalid: twice)"
+    report.write_text(_ONE_WRONG_ITEM + f'organizer = "{organizer}"\n', "utf-8")
     published = tmp_path / "draft.txt"
     invoke("render", str(report), "--format", "published", "-o", str(published))
     back = tmp_path / "back.toml"
@@ -406,4 +417,4 @@ def test_the_published_mark_of_an_invalid_value_is_dropped_on_import(
     data = tomllib.loads(back.read_text(encoding="utf-8"))
     assert data["speakers"] == [{"name": "name = 3"}, {"name": "Ana", "affiliation": "ISOC"}]
     # typed words that read as the mark are the rapporteur's: written apart, kept
-    assert data["organizer"] == "Ends so (invalid: typed)"
+    assert data["organizer"] == organizer

@@ -47,10 +47,10 @@ def _html(text: str) -> str:
 def _inline(block: Block) -> str:
     if block.note:  # an invalid value as the file has it, marked as every format marks it
         return f"{_html(block.text)} {_html(block.note)}"
-    if INVALID_MARK.search(block.text):
-        # typed words that read as the mark: their "(" as a reference, which
-        # the importer never takes for the mark's
-        at = block.text.rindex("(invalid: ")
+    if typed := INVALID_MARK.search(block.text):
+        # typed words that read as the mark: the "(" the importer would take
+        # for the mark's (the first of the match) as a reference, which it never does
+        at = block.text.index("(", typed.start())
         return _html(block.text[:at]) + "&#40;" + _html(block.text[at + 1 :])
     if block.date is not None:
         return f"{block.date.month:02d}/{block.date.day:02d}/{block.date.year:04d}"
