@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from igf_report.textutil import display_width, one_line, visible, wrap
+from igf_report.textutil import control_of, display_width, one_line, visible, wrap
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,13 @@ def test_lines_fit_their_columns(
 def test_one_line_stays_one_line_for_every_line_separator(separator: str) -> None:
     # str.splitlines() (and many readers of validate's output) break at each of these
     assert len(one_line(f"a{separator}b").splitlines()) == 1
+
+
+def test_control_of_undoes_visible_for_every_c0_control_and_del_and_nothing_else() -> None:
+    pictured = [code for code in [*range(0x20), 0x7F] if visible(chr(code)) != chr(code)]
+    assert len(pictured) == 31  # all but the tab and the line break, which stay
+    for code in pictured:
+        assert control_of(visible(chr(code))) == chr(code)
+    # the pictures' neighbours, the space symbol and a picture of two characters
+    for picture in ("\u23ff", "\u2420", "\u2422", "␛␛", "", "a"):
+        assert control_of(picture) is None
