@@ -20,7 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from igf_report.collection import collect
+from igf_report.batch import check_file
+from igf_report.collection import collect, load_entry
 from igf_report.errors import NotOurFile, UsageError
 from igf_report.export import check_export_overwrite, csv_text, export, safe_cell
 from igf_report.reportfile import dump_toml
@@ -625,6 +626,50 @@ def test_titles_with_numbers_sort_as_people_count(invoke: Invoke, tmp_path: Path
         write_report(tmp_path / "r" / f"{title}.toml", valid_data() | {"title": title})
     rows = json.loads(invoke("status", str(tmp_path / "r"), "-f", "json").stdout)["reports"]
     assert [r["title"] for r in rows] == ["Session 1", "session 2", "Session 10"]
+
+
+def test_a_lettered_title_never_splits_the_numbered_ones(tmp_path: Path) -> None:
+    for title in ["2 Rights", "Access", "1 Openness"]:
+        write_report(tmp_path / "r" / f"{title}.toml", valid_data() | {"title": title})
+    order = [entry.values["title"] for entry in collect([tmp_path / "r"])]
+    assert order.index("2 Rights") == order.index("1 Openness") + 1
+
+
+def test_an_untitled_report_comes_after_the_titled_ones_of_its_slot(tmp_path: Path) -> None:
+    write_report(tmp_path / "r" / "a.toml", valid_data() | {"title": ""})
+    write_report(tmp_path / "r" / "b.toml", valid_data() | {"title": "Zebra crossings"})
+    assert [Path(entry.path).name for entry in collect([tmp_path / "r"])] == ["b.toml", "a.toml"]
+
+
+@pytest.mark.parametrize(
+    "content", [b'title = "x"\ndate = 2016-12-07\ntitle = "y"\n', b"\xff\xfe not text"]
+)
+def test_a_file_that_cannot_be_read_is_seen_as_validate_sees_it(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "r.toml"
+    path.write_bytes(content)
+    assert load_entry(path).result == check_file(path)
+
+
+def test_a_report_without_errors_has_no_first_problem(tmp_path: Path) -> None:
+    entry = load_entry(write_report(tmp_path / "r.toml", valid_data()))
+    assert entry.first_problem() == ""
+
+
+def test_export_names_a_problem_without_a_line_as_is(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "r.toml").write_bytes(b"\xff\xfe not text")
+    result = invoke("export", str(tmp_path / "r.toml"), "-f", "csv")
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'r.toml'}: exported with errors: error: is not UTF-8" in result.stderr
+
+
+def test_a_folder_without_reports_is_named_as_such(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("export", str(tmp_path), "-f", "csv")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "igf-report: error: no report files found (folders are searched for *.toml)\n"
+    )
 
 
 def test_hostile_values_in_status_and_jsonl(invoke: Invoke, tmp_path: Path) -> None:
