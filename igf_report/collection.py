@@ -88,7 +88,9 @@ class Entry:
         what = first.describe() if first.path else f"{first.severity}: {first.message}"
         return where + what
 
-    def order(self) -> tuple[bool, dt.date, bool, dt.time, tuple[tuple[int, str], ...], str]:
+    def order(
+        self,
+    ) -> tuple[bool, dt.date, bool, dt.time, bool, tuple[tuple[int, str], ...], str]:
         """The sort key: date, start time, title, then file; missing values last."""
         values = self.values
         date = values.get("date")
@@ -100,6 +102,7 @@ class Entry:
             date if isinstance(date, dt.date) else dt.date.max,
             not isinstance(start, dt.time),
             start if isinstance(start, dt.time) else dt.time.max,
+            not title,
             _natural(title),
             self.path,
         )

@@ -84,21 +84,15 @@ def _presentation_text(presentation: Presentation) -> str:
 
 
 def _cell(spec: FieldSpec, value: object) -> str:
-    if value is None:
-        return ""
-    if spec.kind is Kind.DATE and isinstance(value, dt.date):
-        return value.isoformat()
+    # A checked value is never None (an empty field is left out of the values);
+    # a person or a time range reads as its str(), like any other value.
     if spec.kind is Kind.PRESENTATIONS and isinstance(value, list):
         return "\n\n".join(_presentation_text(p) for p in value)
-    if isinstance(value, list):
-        return _items_text([str(item) for item in value])
-    if isinstance(value, str | Person | TimeRange):
-        return str(value)
     return _raw_text(value)
 
 
 def _raw_text(value: object) -> str:
-    """A value as the file holds it, when the field has errors: every word kept."""
+    """A value as a cell: a checked one, or one as the file holds it (every word kept)."""
     if isinstance(value, str):
         return value
     if isinstance(value, dt.date | dt.time):

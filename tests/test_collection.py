@@ -20,7 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from igf_report.export import csv_text, safe_cell
+from igf_report.batch import check_file
+from igf_report.collection import collect, load_entry
+from igf_report.errors import NotOurFile, UsageError
+from igf_report.export import check_export_overwrite, csv_text, export, safe_cell
 from igf_report.reportfile import dump_toml
 from igf_report.textutil import display_width
 
@@ -428,6 +431,107 @@ def test_export_300_reports(invoke: Invoke, tmp_path: Path) -> None:
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
 
 
+def test_export_documents_end_lines_with_lf_alone() -> None:
+    assert csv_text(["a", "b"], [["1", "x\ny"]]) == '"a","b"\n"1","x\ny"\n'
+
+
+def test_export_csv_of_a_report_with_errors_keeps_every_word_as_written(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    data = valid_data() | {
+        "title": 2016,
+        "date": "31/31/2016",
+        "time": {"start": dt.time(9, 0), "end": "later"},
+        "chair": {"name": "Ana", "affiliation": "ISOC", "seat": 3},
+        "key_issues": ["Access.", 7, dt.date(2016, 12, 7)],
+        "presentations": [
+            {"title": "One", "summary": "First talk."},
+            {"title": "", "summary": "Second talk."},
+        ],
+    }
+    del data["way_forward"]
+    write_report(tmp_path / "r" / "broken.toml", data)
+    result = invoke("export", str(tmp_path / "r"), "-f", "csv")
+    assert result.exit_code == 1
+    row = next(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["title"] == "2016"
+    assert row["date"] == "31/31/2016"
+    assert row["time"] == "09:00:00, later"
+    assert row["chair"] == "Ana, ISOC, 3"
+    assert row["key_issues"] == "Access.\n7\n2016-12-07"
+    assert row["presentations"] == "Title: One\nFirst talk.\n\nSecond talk."
+    assert row["way_forward"] == ""
+
+
+def test_export_jsonl_of_a_report_with_errors_keeps_its_tables(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    data = valid_data() | {"time": {"start": "nine", "end": dt.time(10, 30)}}
+    write_report(tmp_path / "r" / "broken.toml", data)
+    line = invoke("export", str(tmp_path / "r"), "-f", "jsonl").stdout
+    assert json.loads(line)["time"] == {"start": "nine", "end": "10:30:00"}
+
+
+def test_export_jsonl_writes_letters_as_themselves(invoke: Invoke, tmp_path: Path) -> None:
+    write_report(tmp_path / "r" / "one.toml", valid_data())
+    line = invoke("export", str(tmp_path / "r"), "-f", "jsonl").stdout
+    assert '"name": "Ana Pérez"' in line
+
+
+def test_export_without_excel_has_no_byte_order_mark(tmp_path: Path) -> None:
+    entries = collect([write_report(tmp_path / "one.toml", valid_data())])
+    assert export(entries, "csv").startswith('"file",')
+    assert export(entries, "jsonl").startswith('{"file": ')
+
+
+def test_export_names_the_formats_it_knows(tmp_path: Path) -> None:
+    entries = collect([write_report(tmp_path / "one.toml", valid_data())])
+    with pytest.raises(UsageError) as caught:
+        export(entries, "xlsx")
+    assert str(caught.value) == "unknown --format 'xlsx'; choose one of: csv, jsonl"
+
+
+def test_export_jsonl_refuses_excel_and_says_why(invoke: Invoke) -> None:
+    result = invoke("export", str(EXAMPLES), "-f", "jsonl", "--excel")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "igf-report: error: --excel is for --format csv: JSON Lines has no byte-order mark\n"
+    )
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("excel", [[], ["--excel"]])
+def test_export_replaces_its_own_csv(invoke: Invoke, tmp_path: Path, excel: list[str]) -> None:
+    out = tmp_path / "all.csv"
+    assert invoke("export", str(EXAMPLES), "-f", "csv", "-o", str(out), *excel).exit_code == 0
+    out.write_text(out.read_text(encoding="utf-8").replace("Community", "Old"), encoding="utf-8")
+    assert invoke("export", str(EXAMPLES), "-f", "csv", "-o", str(out), *excel).exit_code == 0
+    assert "Community" in out.read_text(encoding="utf-8")
+
+
+def test_export_keeps_a_file_that_is_not_text_and_says_how_to_replace_it(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    theirs = tmp_path / "photo.csv"
+    theirs.write_bytes(b"\xff\xd8\xff\xe0 not text")
+    result = invoke("export", str(EXAMPLES), "-f", "csv", "-o", str(theirs))
+    assert result.exit_code == 1
+    assert theirs.read_bytes() == b"\xff\xd8\xff\xe0 not text"
+    assert result.stderr == (
+        f"igf-report: error: {theirs} exists and was not written by igf-report, so it is left "
+        "untouched; use --force to replace it, or choose another file\n"
+    )
+    assert invoke("export", str(EXAMPLES), "-f", "csv", "-o", str(theirs), "--force").exit_code == 0
+
+
+def test_export_overwrite_check_refuses_unless_forced(tmp_path: Path) -> None:
+    theirs = tmp_path / "budget.csv"
+    theirs.write_text("item,cost\n", encoding="utf-8")
+    with pytest.raises(NotOurFile):
+        check_export_overwrite(theirs)
+    check_export_overwrite(theirs, force=True)
+
+
 # --- new --from-schedule ---------------------------------------------------------------
 
 SCHEDULE = """\
@@ -522,6 +626,50 @@ def test_titles_with_numbers_sort_as_people_count(invoke: Invoke, tmp_path: Path
         write_report(tmp_path / "r" / f"{title}.toml", valid_data() | {"title": title})
     rows = json.loads(invoke("status", str(tmp_path / "r"), "-f", "json").stdout)["reports"]
     assert [r["title"] for r in rows] == ["Session 1", "session 2", "Session 10"]
+
+
+def test_a_lettered_title_never_splits_the_numbered_ones(tmp_path: Path) -> None:
+    for title in ["2 Rights", "Access", "1 Openness"]:
+        write_report(tmp_path / "r" / f"{title}.toml", valid_data() | {"title": title})
+    order = [entry.values["title"] for entry in collect([tmp_path / "r"])]
+    assert order.index("2 Rights") == order.index("1 Openness") + 1
+
+
+def test_an_untitled_report_comes_after_the_titled_ones_of_its_slot(tmp_path: Path) -> None:
+    write_report(tmp_path / "r" / "a.toml", valid_data() | {"title": ""})
+    write_report(tmp_path / "r" / "b.toml", valid_data() | {"title": "Zebra crossings"})
+    assert [Path(entry.path).name for entry in collect([tmp_path / "r"])] == ["b.toml", "a.toml"]
+
+
+@pytest.mark.parametrize(
+    "content", [b'title = "x"\ndate = 2016-12-07\ntitle = "y"\n', b"\xff\xfe not text"]
+)
+def test_a_file_that_cannot_be_read_is_seen_as_validate_sees_it(
+    tmp_path: Path, content: bytes
+) -> None:
+    path = tmp_path / "r.toml"
+    path.write_bytes(content)
+    assert load_entry(path).result == check_file(path)
+
+
+def test_a_report_without_errors_has_no_first_problem(tmp_path: Path) -> None:
+    entry = load_entry(write_report(tmp_path / "r.toml", valid_data()))
+    assert entry.first_problem() == ""
+
+
+def test_export_names_a_problem_without_a_line_as_is(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "r.toml").write_bytes(b"\xff\xfe not text")
+    result = invoke("export", str(tmp_path / "r.toml"), "-f", "csv")
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'r.toml'}: exported with errors: error: is not UTF-8" in result.stderr
+
+
+def test_a_folder_without_reports_is_named_as_such(invoke: Invoke, tmp_path: Path) -> None:
+    result = invoke("export", str(tmp_path), "-f", "csv")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "igf-report: error: no report files found (folders are searched for *.toml)\n"
+    )
 
 
 def test_hostile_values_in_status_and_jsonl(invoke: Invoke, tmp_path: Path) -> None:

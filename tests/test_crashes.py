@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
 import resource
@@ -13,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from igf_report.cli.output import GuardedStdout
+from igf_report.errors import StdoutError
 from igf_report.reportfile import MAX_FILE_BYTES, read_text
 
 from .conftest import EXAMPLES, Invoke
@@ -188,6 +192,19 @@ def test_a_full_stdout_is_one_message_and_exit_1(tmp_path: Path) -> None:
         assert done.stderr == (
             "igf-report: error: cannot write to standard output: no space left on device\n"
         )
+
+
+class _FullDisk(io.StringIO):
+    def write(self, text: str) -> int:  # noqa: ARG002 -- a full disk takes nothing
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_failed_write_to_stdout_keeps_its_reason_and_error_number() -> None:
+    # the number is what tells a reader that has gone (EPIPE) from a full disk
+    with pytest.raises(StdoutError) as caught:
+        GuardedStdout(_FullDisk()).write("x")
+    assert str(caught.value) == "cannot write to standard output: no space left on device"
+    assert caught.value.errno == errno.ENOSPC
 
 
 def test_a_closed_stdout_is_one_message_and_exit_1(tmp_path: Path) -> None:
