@@ -48,7 +48,6 @@ __all__ = [
     "accept_answers",
     "draft_values",
     "fallback_path",
-    "open_report",
     "read_report",
     "save_draft",
     "text_path",
@@ -125,15 +124,6 @@ def read_report(path: Path) -> Opened:
     return Opened(data, text)
 
 
-def open_report(path: Path) -> dict[str, Any]:
-    """The answers already in ``path`` (see :func:`read_report`).
-
-    Raises:
-        NotOurFile: the file is not a report of igf-report's.
-    """
-    return read_report(path).data
-
-
 @dataclass(frozen=True)
 class Accepted:
     """Answers merged over a report, with the ones refused because they are invalid.
@@ -161,7 +151,8 @@ def accept_answers(current: Mapping[str, Any], answers: Mapping[str, Any]) -> Ac
         if key in current:
             merged[key] = current[key]
         else:
-            merged.pop(key, None)
+            # every refused key is one of the answers, so merge put it there
+            del merged[key]
     return Accepted(merged, refused)
 
 
@@ -258,13 +249,11 @@ class Written:
         files: the files written: the report, then its text unless refused.
         note: where the text went instead of beside the report, and why.
         text_refused: the text could not be written anywhere allowed.
-        text: the report's TOML as written.
     """
 
     files: list[Path]
     note: str | None = None
     text_refused: bool = False
-    text: str = ""
 
 
 def _write_report(
@@ -279,7 +268,7 @@ def _write_report(
             renderer.check_overwrite(text)
         except NotOurFile as exc:
             note = f"{exc}; the report is saved in {path}"
-            return Written([path], note, text_refused=True, text=content)
+            return Written([path], note, text_refused=True)
         target = text
     else:
         target = text_path(path)
@@ -291,14 +280,14 @@ def _write_report(
                     f"did not write; choose where it goes with --text FILE (the report is "
                     f"saved in {path})"
                 )
-                return Written([path], note, text_refused=True, text=content)
+                return Written([path], note, text_refused=True)
             note = (
                 f"{target} was not written by igf-report (the published report it was "
                 f"imported from?), so the text went to {other}; --text FILE chooses another"
             )
             target = other
     write_atomic(target, renderer.render(check(values).values, width=80))
-    return Written([path, target], note, text=content)
+    return Written([path, target], note)
 
 
 def write_report(
