@@ -24,6 +24,7 @@ from igf_report.reporters import JSON_ESCAPES
 __all__ = [
     "COLUMNS",
     "EXPORT_FORMATS",
+    "check_export_format",
     "check_export_overwrite",
     "csv_text",
     "export",
@@ -143,24 +144,33 @@ def _line(entry: Entry) -> str:
     return json.dumps(record, ensure_ascii=False).translate(_LINE_ESCAPES) + "\n"
 
 
+def check_export_format(fmt: str, *, excel: bool = False) -> None:
+    """Refuse a format :func:`export` cannot write, before any report is read.
+
+    Raises:
+        UsageError: ``fmt`` is not one of :data:`EXPORT_FORMATS`, or ``excel``
+            is asked of JSON Lines.
+    """
+    if fmt not in EXPORT_FORMATS:
+        msg = f"unknown --format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}"
+        raise UsageError(msg)
+    if excel and fmt == "jsonl":
+        msg = "--excel is for --format csv: JSON Lines has no byte-order mark"
+        raise UsageError(msg)
+
+
 def export(entries: Sequence[Entry], fmt: str, *, excel: bool = False) -> str:
     """Every field of every entry, as CSV (``csv``) or JSON Lines (``jsonl``).
 
     A field with an error is exported as the file holds it, so no word is lost.
 
     Raises:
-        UsageError: ``fmt`` is not one of :data:`EXPORT_FORMATS`, or ``excel``
-            is asked of JSON Lines.
+        UsageError: see :func:`check_export_format`.
     """
+    check_export_format(fmt, excel=excel)
     if fmt == "csv":
         return csv_text(COLUMNS, (_row(entry) for entry in entries), excel=excel)
-    if fmt == "jsonl":
-        if excel:
-            msg = "--excel is for --format csv: JSON Lines has no byte-order mark"
-            raise UsageError(msg)
-        return "".join(_line(entry) for entry in entries)
-    msg = f"unknown --format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}"
-    raise UsageError(msg)
+    return "".join(_line(entry) for entry in entries)
 
 
 def _ours(head: str) -> bool:

@@ -491,8 +491,11 @@ def test_export_names_the_formats_it_knows(tmp_path: Path) -> None:
     assert str(caught.value) == "unknown --format 'xlsx'; choose one of: csv, jsonl"
 
 
-def test_export_jsonl_refuses_excel_and_says_why(invoke: Invoke) -> None:
-    result = invoke("export", str(EXAMPLES), "-f", "jsonl", "--excel")
+@pytest.mark.parametrize("folder", [str(EXAMPLES), "no-such-folder"])
+def test_export_jsonl_refuses_excel_and_says_why_before_reading(
+    invoke: Invoke, folder: str
+) -> None:
+    result = invoke("export", folder, "-f", "jsonl", "--excel")
     assert result.exit_code == 2
     assert result.stderr == (
         "igf-report: error: --excel is for --format csv: JSON Lines has no byte-order mark\n"

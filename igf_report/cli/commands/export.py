@@ -52,12 +52,10 @@ def export(
     from igf_report.cli.output import emit, say  # noqa: PLC0415
     from igf_report.collection import check_output_name, collect  # noqa: PLC0415
     from igf_report.errors import ReportInvalid, UsageError  # noqa: PLC0415
-    from igf_report.export import EXPORT_FORMATS, check_export_overwrite  # noqa: PLC0415
+    from igf_report.export import check_export_format, check_export_overwrite  # noqa: PLC0415
     from igf_report.export import export as export_rows  # noqa: PLC0415
 
-    if fmt not in EXPORT_FORMATS:
-        msg = f"unknown --format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}"
-        raise UsageError(msg)
+    check_export_format(fmt, excel=excel)
     to_file = out is not None and str(out) != "-"
     if out is not None and to_file:
         check_output_name(out, f".{fmt}")
