@@ -238,9 +238,14 @@ def test_a_long_chrome_excerpt_is_cut_to_80_characters() -> None:
 
 
 def test_an_empty_paragraph_or_a_plain_span_is_no_placeholder() -> None:
-    page = "<p></p><p><span>Open data</span></p><p><span>A</span><span>B</span></p>"
+    page = (
+        "<p></p><p><span>Open data</span></p><p><span>A</span><span>B</span></p>"
+        '<p><span class="missing">Costs</span></p>'
+    )
     document = read_page(page)
-    assert _sections(page) == [("", False, [("paragraph", "Open data"), ("paragraph", "AB")])]
+    assert _sections(page) == [
+        ("", False, [("paragraph", "Open data"), ("paragraph", "AB"), ("paragraph", "Costs")])
+    ]
     assert document.notes == ()
 
 
