@@ -291,3 +291,13 @@ def test_a_quotations_attribution_and_an_addresss_parts_are_content_not_chrome()
     assert document.notes == ()
     for kept in ("We must act.", "Ana Pérez", "ISOC", "Cy"):
         assert kept in words
+
+
+def test_an_attribute_given_twice_keeps_the_first_ones_classes() -> None:
+    # a hand-edited page may repeat an attribute; a browser keeps the first
+    page = (
+        '<h2>Presentations</h2><h3>1. <span class="missing" class="note">(untitled)</span></h3>'
+        "<p>The portal went live.</p>"
+    )
+    [section] = read_page(page).sections
+    assert [(b.lead, b.text) for b in section.blocks] == [(None, "The portal went live.")]
