@@ -125,3 +125,179 @@ def test_every_word_of_a_generated_page_is_kept(
     labels = tuple(label for label, _ in document)
     visible = " ".join(text for _, blocks in document for _, text in blocks)
     assert_every_word_kept(visible, imported, labels)
+
+
+def _sections(page: str) -> list[tuple[str, bool, list[tuple[str, str]]]]:
+    """The page's sections as (label, fact, [(kind, text), ...]), to compare whole."""
+    return [
+        (s.label, s.fact, [(b.kind.value, b.text) for b in s.blocks])
+        for s in read_page(page).sections
+    ]
+
+
+def test_table_and_definition_labels_are_facts_and_read_whole() -> None:
+    page = (
+        "<table><tr><th><b>Session</b> Title</th><td>Open data</td></tr></table>"
+        "<dl><dt>Date</dt><dd>6 December 2016</dd></dl>"
+    )
+    assert _sections(page) == [
+        ("Session Title", True, [("paragraph", "Open data")]),
+        ("Date", True, [("paragraph", "6 December 2016")]),
+    ]
+
+
+def test_a_heading_reads_as_its_words_across_inline_elements() -> None:
+    page = "<h2>Key <em>Issues</em> raised</h2><p>Privacy.</p>"
+    assert _sections(page) == [("Key Issues raised", False, [("paragraph", "Privacy.")])]
+
+
+def test_a_table_row_whose_value_holds_paragraphs_still_has_its_label() -> None:
+    page = "<table><tr><td>Discussions</td><td><p>First.</p><p>Second.</p></td></tr></table>"
+    assert _sections(page) == [
+        ("Discussions", True, [("paragraph", "First."), ("paragraph", "Second.")])
+    ]
+
+
+def test_a_table_label_is_at_most_300_characters() -> None:
+    at_most, too_long = "L" * 300, "L" * 301
+    page = (
+        f"<table><tr><td>{at_most}</td><td>v</td></tr>"
+        f"<tr><td>{too_long}</td><td>w</td></tr></table>"
+    )
+    labels = [s.label for s in read_page(page).sections]
+    assert labels == [at_most]
+
+
+def test_unclosed_items_cells_and_definitions_close_at_their_next_sibling() -> None:
+    page = (
+        "<dl><dt>Date<dd>6 December 2016<dt>Time<dd><p>9:00 - 10:00<dt>Venue<dd>Room 4</dl>"
+        "<table><tr><td>Chair/Moderator<td>Ana Pérez, ISOC<tr><td>Rapporteur<td>Bo Li</table>"
+    )
+    assert _sections(page) == [
+        ("Date", True, [("paragraph", "6 December 2016")]),
+        ("Time", True, [("paragraph", "9:00 - 10:00")]),
+        ("Venue", True, [("paragraph", "Room 4")]),
+        ("Chair/Moderator", True, [("paragraph", "Ana Pérez, ISOC")]),
+        ("Rapporteur", True, [("paragraph", "Bo Li")]),
+    ]
+
+
+def test_a_block_closes_an_open_paragraph_and_an_end_tag_its_open_inline() -> None:
+    page = (
+        "<p>Session Title: <b>Open data</p>"
+        "<table><tr><td>Date</td><td>6 December 2016</td></tr></table>"
+        "<p>Venue<dl><dt>Time</dt><dd>9:00</dd></dl>"
+    )
+    assert _sections(page) == [
+        ("Session Title:", False, [("paragraph", "Open data")]),
+        ("Date", True, [("paragraph", "6 December 2016"), ("paragraph", "Venue")]),
+        ("Time", True, [("paragraph", "9:00")]),
+    ]
+
+
+def test_self_closed_elements_hold_nothing() -> None:
+    # XHTML writes empty elements self-closed; a void one among them is a line break
+    page = "<p>Intro<br/>next</p><table/><p>After.</p>"
+    assert _sections(page) == [("", False, [("paragraph", "Intro\nnext"), ("paragraph", "After.")])]
+
+
+def test_an_ordered_list_keeps_an_items_own_leading_dash() -> None:
+    page = '<ol><li>- minus one</li><li>two</li></ol><ol style="list-style: none"><li>- a</li></ol>'
+    assert _sections(page) == [
+        ("", False, [("item", "- minus one"), ("item", "two"), ("item", "a")])
+    ]
+
+
+def test_an_item_outside_a_list_is_still_an_item() -> None:
+    assert _sections("<li>Privacy.</li>") == [("", False, [("item", "Privacy.")])]
+
+
+def test_a_header_holding_no_label_is_chrome_and_named_in_the_notes() -> None:
+    document = read_page("<header><p>Search this site</p></header><p>Body.</p>")
+    assert [b.text for s in document.sections for b in s.blocks] == ["Body."]
+    assert document.notes == (
+        "The page's <header> was left out as page chrome: 'Search this site'.",
+    )
+
+
+def test_chrome_is_named_by_its_visible_words_only() -> None:
+    page = (
+        "<nav><a>Home</a><a>About</a><style>.x{}</style><template>tpl</template>"
+        "<noscript>Enable JavaScript</noscript><script>run()</script></nav>"
+    )
+    assert read_page(page).notes == ("The page's <nav> was left out as page chrome: 'Home About'.",)
+
+
+def test_a_long_chrome_excerpt_is_cut_to_80_characters() -> None:
+    exact, longer = "a" * 80, "b" * 81
+    notes = read_page(f"<nav>{exact}</nav><footer>{longer}</footer>").notes
+    assert notes == (
+        f"The page's <nav> was left out as page chrome: {exact!r}.",
+        f"The page's <footer> was left out as page chrome: {'b' * 79 + '…'!r}.",
+    )
+
+
+def test_an_empty_paragraph_or_a_plain_span_is_no_placeholder() -> None:
+    page = (
+        "<p></p><p><span>Open data</span></p><p><span>A</span><span>B</span></p>"
+        '<p><span class="missing">Costs</span></p>'
+    )
+    document = read_page(page)
+    assert _sections(page) == [
+        ("", False, [("paragraph", "Open data"), ("paragraph", "AB"), ("paragraph", "Costs")])
+    ]
+    assert document.notes == ()
+
+
+def test_a_heading_that_only_looks_untitled_keeps_its_title() -> None:
+    page = '<h2>Presentations</h2><h3>Intro <span class="missing">(untitled)</span></h3><p>x</p>'
+    [section] = read_page(page).sections
+    assert [(b.lead, b.text) for b in section.blocks] == [("Intro (untitled)", "x")]
+
+
+def test_a_bold_lead_in_keeps_its_break_and_its_texts_own_ends() -> None:
+    page = "<p><b>Census:</b><br>X-rays counted X</p><p><b>Portal:</b> live&#9;</p>"
+    blocks = [(b.lead, b.lead_break, b.text) for s in read_page(page).sections for b in s.blocks]
+    assert blocks == [("Census:", True, "X-rays counted X"), ("Portal:", False, "live\t")]
+
+
+def test_a_byte_order_mark_is_not_text() -> None:
+    assert _sections("\ufeffXML feeds were discussed.") == [
+        ("", False, [("paragraph", "XML feeds were discussed.")])
+    ]
+
+
+def test_a_list_or_table_nested_in_a_value_is_read_once() -> None:
+    page = (
+        "<dl><dt>Presentations</dt><dd><dl><dt>Portal</dt><dd>Live</dd></dl></dd></dl>"
+        "<table><tr><td>Discussions</td><td><table><tr><td>Day one</td><td>Costs</td></tr>"
+        "</table></td></tr></table>"
+    )
+    assert _sections(page) == [
+        ("Presentations", True, []),
+        ("Portal", True, [("paragraph", "Live")]),
+        ("Discussions", True, []),
+        ("Day one", True, [("paragraph", "Costs")]),
+    ]
+
+
+def test_a_quotations_attribution_and_an_addresss_parts_are_content_not_chrome() -> None:
+    page = (
+        "<blockquote><p>We must act.</p><footer>Ana Pérez</footer></blockquote>"
+        "<address>Bo Li<footer>ISOC</footer></address><pre>Line<footer>Cy</footer></pre>"
+    )
+    document = read_page(page)
+    words = " ".join(b.text for s in document.sections for b in s.blocks)
+    assert document.notes == ()
+    for kept in ("We must act.", "Ana Pérez", "ISOC", "Cy"):
+        assert kept in words
+
+
+def test_an_attribute_given_twice_keeps_the_first_ones_classes() -> None:
+    # a hand-edited page may repeat an attribute; a browser keeps the first
+    page = (
+        '<h2>Presentations</h2><h3>1. <span class="missing" class="note">(untitled)</span></h3>'
+        "<p>The portal went live.</p>"
+    )
+    [section] = read_page(page).sections
+    assert [(b.lead, b.text) for b in section.blocks] == [(None, "The portal went live.")]

@@ -114,6 +114,25 @@ class _Element:
         return found
 
 
+def _own(container: _Element, tags: set[str]) -> list[_Element]:
+    """The container's elements of the given tags, not those of a container nested in it.
+
+    A table nested in a cell is that cell's value, walked with it: its rows are
+    not the outer table's too, nor a nested definition list's terms the outer one's.
+    """
+    found = []
+
+    def visit(element: _Element) -> None:
+        for child in element.elements():
+            if child.tag in tags:
+                found.append(child)
+            if child.tag != container.tag:
+                visit(child)
+
+    visit(container)
+    return found
+
+
 def _typed_bullets(element: _Element, items: list[_Element]) -> bool:
     """Whether a list's items all start with a bullet typed into them, as the IGF site's do.
 
@@ -251,7 +270,7 @@ class _Walker:
             self.builder.block_or_label(block)
 
     def content(self, element: _Element) -> None:
-        for block in _blocks(element.html() if element.tag == "#root" else _html(element)):
+        for block in _blocks(_html(element)):
             self.builder.block_or_label(block)
 
     def walk(self, node: _Element) -> None:
@@ -292,7 +311,7 @@ class _Walker:
             )
 
     def table(self, table: _Element) -> None:
-        rows = [e for e in table.descendants() if e.tag == "tr"]
+        rows = _own(table, {"tr"})
         for row in rows:
             cells = [e for e in row.elements() if e.tag in {"td", "th"}]
             label = cells[0].text().strip() if cells else ""
@@ -306,7 +325,7 @@ class _Walker:
                     self.walk(cell)
 
     def definitions(self, dl: _Element) -> None:
-        for item in dl.descendants():
+        for item in _own(dl, {"dt", "dd"}):
             if item.tag == "dt":
                 self.builder.label(item.text(), fact=True)
             elif item.tag == "dd" and (gap := _gap(item)) is not None:
