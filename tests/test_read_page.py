@@ -301,3 +301,10 @@ def test_an_attribute_given_twice_keeps_the_first_ones_classes() -> None:
     )
     [section] = read_page(page).sections
     assert [(b.lead, b.text) for b in section.blocks] == [(None, "The portal went live.")]
+
+
+def test_a_block_inside_a_paragraph_is_a_paragraph_of_its_own() -> None:
+    # a browser closes the <p> at each of these; their words never join the text before
+    for tag in ("figure", "section", "address", "details", "summary", "pre"):
+        page = f"<h2>Discussions</h2><p>Intro<{tag}>Chart</{tag}>Outro</p>"
+        assert map_document(read_page(page)).data["discussions"] == ["Intro", "Chart", "Outro"]

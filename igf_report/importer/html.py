@@ -32,8 +32,12 @@ __all__ = ["NUMERIC_REFERENCE", "Block", "BlockKind", "parse_html", "quote", "re
 # What HTML itself collapses; a no-break space or a vertical tab is not among them.
 _HTML_SPACE: Final = re.compile(r"[ \t\n\r\f]+")
 _BULLETS: Final = frozenset("-–•")
+# Elements a browser shows as blocks of their own, even inside a <p>: their
+# words never run into the text before or after them.
 _BLOCK_TAGS: Final = frozenset(
     {"p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote"}
+    | {"address", "article", "aside", "details", "dd", "dt", "figcaption", "figure"}
+    | {"footer", "header", "main", "nav", "pre", "section", "summary"}
 )
 _BOLD_TAGS: Final = frozenset({"b", "strong"})
 # The elements of HTML (and the o:p that Word leaves in pasted text): a "<" that
