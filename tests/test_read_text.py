@@ -8,7 +8,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 
-from igf_report.document import Document
+from igf_report.document import BlockKind, Document
 from igf_report.importer.mapping import map_document
 from igf_report.importer.published import read_published
 from igf_report.importer.rendered_text import is_rendered_text
@@ -180,3 +180,22 @@ def test_a_line_break_is_kept_when_the_next_word_would_just_have_fitted() -> Non
     document, text = _rendered(report)
     assert "a" * 70 + "\n" + "b" * 10 + " cc dd\n" in text  # the writer wrapped the second
     assert _said(read_text(text)) == _said(document)
+
+
+def test_a_value_that_looks_like_a_gap_or_a_rule_over_its_lines_is_kept() -> None:
+    for discussions in (["(not\ngiven)"], ["Said first.", "===="]):
+        report = NUMBERED_PRESENTATIONS.model_copy(update={"discussions": discussions})
+        document, text = _rendered(report)
+        assert _said(read_text(text)) == _said(document)
+
+
+def test_a_render_edited_by_hand_still_reads() -> None:
+    document, text = _rendered(NUMBERED_PRESENTATIONS)
+    # the blank line under the template's name taken out
+    assert _said(read_text(text.replace(_RULE_TITLE + "\n", _RULE_TITLE, 1))) == _said(document)
+    # the header taken out, a section right under the name, no line end at the end
+    (section,) = (s for s in document.sections if s.key == "discussions")
+    text = f"{_RULE_TITLE}{section.label}\n---\nSaid first."
+    assert _said(read_text(text)) == [
+        (section.label, False, [(BlockKind.PARAGRAPH, "Said first.", None, False)])
+    ]

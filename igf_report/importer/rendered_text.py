@@ -118,7 +118,8 @@ class _Reader:
         spec = match_label(label)
         kind = spec.kind if spec is not None else Kind.PARAGRAPHS
         groups = _groups(body)
-        if [" ".join(group).strip() for group in groups] in ([gap] for gap in GAPS):
+        # a gap is written on one line: the same words over two were typed so
+        if groups in ([[gap]] for gap in GAPS):
             self.sections.append(Section(label))
             return
         if kind in _LIST_KINDS:
