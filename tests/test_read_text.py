@@ -8,12 +8,25 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 
+from igf_report.document import BlockKind, Document
 from igf_report.importer.mapping import map_document
 from igf_report.importer.published import read_published
+from igf_report.importer.rendered_text import is_rendered_text
 from igf_report.importer.text import read_text
+from igf_report.model import Report
+from igf_report.render.text import write
+from igf_report.render.tree import report_document
+from igf_report.render.values import DOCUMENT_TITLE, shown_values
+from igf_report.textutil import display_width
+from igf_report.validation import check
 
 from .conftest import SEED, examples
-from .documents import assert_every_word_kept, generated_documents, imported_report
+from .documents import (
+    NUMBERED_PRESENTATIONS,
+    assert_every_word_kept,
+    generated_documents,
+    imported_report,
+)
 from .reliability import tally
 
 # The seed's page as a browser copies it: each label on its own line, list
@@ -111,4 +124,78 @@ def test_a_label_and_colon_typed_in_a_value_after_labels_on_their_own_lines_is_t
     assert imported.data["discussions"] == [
         "Date: 6 December 2016",
         "Participants asked how to fund the last mile.",
+    ]
+
+
+# --- our own render read back -----------------------------------------------------------
+
+_RULE_TITLE = DOCUMENT_TITLE + "\n" + "=" * display_width(DOCUMENT_TITLE) + "\n"
+
+
+def _said(document: Document) -> list[tuple[str, bool, list[tuple[object, ...]]]]:
+    """What plain text can say of a document: each section's label, place, blocks' words."""
+    return [
+        (
+            s.label,
+            s.fact,
+            [(b.kind, b.text, b.lead, b.lead_break) for b in s.blocks],
+        )
+        for s in document.sections
+    ]
+
+
+def _rendered(report: Report, width: int = 80) -> tuple[Document, str]:
+    document = report_document(shown_values(check(report.model_dump())))
+    return document, write(document, width=width)
+
+
+def test_a_render_reads_back_as_the_document_it_was_written_from() -> None:
+    # each section once, the header's as facts, no title rule taken for a label
+    document, text = _rendered(NUMBERED_PRESENTATIONS)
+    read = read_text(text)
+    assert read.subtitle == DOCUMENT_TITLE
+    assert _said(read) == _said(document)
+
+
+def test_a_render_with_a_byte_order_mark_or_windows_line_ends_reads_as_a_render() -> None:
+    document, text = _rendered(NUMBERED_PRESENTATIONS)
+    assert _said(read_text("\ufeff" + text)) == _said(document)
+    assert _said(read_text(text.replace("\n", "\r\n"))) == _said(document)
+
+
+def test_only_the_template_name_underlined_to_its_width_opens_a_render() -> None:
+    rule = "=" * display_width(DOCUMENT_TITLE)
+    assert is_rendered_text(DOCUMENT_TITLE + "\n" + rule)  # no line after it
+    assert not is_rendered_text(DOCUMENT_TITLE)
+    assert not is_rendered_text("X" + DOCUMENT_TITLE + "\n" + rule)
+    assert not is_rendered_text(DOCUMENT_TITLE + "\n===\n")
+    assert not is_rendered_text("Notes\n=====\nSession Title  Open data\n")
+
+
+def test_a_line_break_is_kept_when_the_next_word_would_just_have_fitted() -> None:
+    # the Discussions rule is 80 columns wide: 70 + a space + 9 fill a line exactly
+    kept = "a" * 70 + "\n" + "b" * 9 + " cc dd"
+    joined = "a" * 70 + " " + "b" * 10 + " cc dd"
+    report = NUMBERED_PRESENTATIONS.model_copy(update={"discussions": [kept, joined]})
+    document, text = _rendered(report)
+    assert "a" * 70 + "\n" + "b" * 10 + " cc dd\n" in text  # the writer wrapped the second
+    assert _said(read_text(text)) == _said(document)
+
+
+def test_a_value_that_looks_like_a_gap_or_a_rule_over_its_lines_is_kept() -> None:
+    for discussions in (["(not\ngiven)"], ["Said first.", "===="]):
+        report = NUMBERED_PRESENTATIONS.model_copy(update={"discussions": discussions})
+        document, text = _rendered(report)
+        assert _said(read_text(text)) == _said(document)
+
+
+def test_a_render_edited_by_hand_still_reads() -> None:
+    document, text = _rendered(NUMBERED_PRESENTATIONS)
+    # the blank line under the template's name taken out
+    assert _said(read_text(text.replace(_RULE_TITLE + "\n", _RULE_TITLE, 1))) == _said(document)
+    # the header taken out, a section right under the name, no line end at the end
+    (section,) = (s for s in document.sections if s.key == "discussions")
+    text = f"{_RULE_TITLE}{section.label}\n---\nSaid first."
+    assert _said(read_text(text)) == [
+        (section.label, False, [(BlockKind.PARAGRAPH, "Said first.", None, False)])
     ]

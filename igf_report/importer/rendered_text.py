@@ -34,7 +34,8 @@ _LIST_KINDS: Final = {Kind.PERSONS, Kind.SENTENCES}
 
 def is_rendered_text(text: str) -> bool:
     """Whether ``text`` opens as ``render --format text`` opens: the template's name, underlined."""
-    lines = text.lstrip("\ufeff").split("\n", 2)
+    # a line may end in "\r" (Windows), as the reader's lines may: it is not part of the rule
+    lines = [line.rstrip() for line in text.lstrip("\ufeff").split("\n", 2)[:2]]
     return (
         len(lines) > 1
         and " ".join(lines[0].split()) == DOCUMENT_TITLE
@@ -59,7 +60,7 @@ class _Unwrapper:
 
     def broken(self, line: str, following: str) -> bool:
         """Whether the break after ``line`` was in the text: the next word would have fitted."""
-        word = following.split(maxsplit=1)[0] if following.strip() else ""
+        word = following.split(maxsplit=1)[0]  # lines are never blank within a paragraph
         return display_width(line.rstrip()) + 1 + display_width(word) <= self.width
 
 
@@ -82,12 +83,13 @@ class _Reader:
 
     def facts(self, group: list[str]) -> None:
         """The header block: ``Label  value`` columns, or each value indented under its label."""
-        if all(_FACT.match(line) is None for line in group if not line.startswith(" ")):
+        # an indented line never matches: a fact's label starts its line
+        if all(_FACT.match(line) is None for line in group):
             self.narrow_facts(group)
             return
         label, values = "", list[str]()
         for line in group:
-            if not line.startswith(" ") and (m := _FACT.match(line)) and match_label(m[1]):
+            if (m := _FACT.match(line)) and match_label(m[1]):
                 self.fact(label, values)
                 # the value keeps its column, so the unwrapping measures its line whole
                 label, values = m[1], [" " * m.start(2) + m[2]]
@@ -116,7 +118,8 @@ class _Reader:
         spec = match_label(label)
         kind = spec.kind if spec is not None else Kind.PARAGRAPHS
         groups = _groups(body)
-        if [" ".join(group).strip() for group in groups] in ([gap] for gap in GAPS):
+        # a gap is written on one line: the same words over two were typed so
+        if groups in ([[gap]] for gap in GAPS):
             self.sections.append(Section(label))
             return
         if kind in _LIST_KINDS:
@@ -162,14 +165,13 @@ class _Reader:
         starts = [
             i for i, line in enumerate(body) if _RULE.match(line) and set(line) == {"-"} and i
         ]
-        header_end = starts[0] if starts else len(body)
         labels: list[tuple[int, int]] = []  # (first line of the label, its rule)
         for rule in starts:
             first = rule
             while first > 0 and body[first - 1].strip():
                 first -= 1
             labels.append((first, rule))
-        header = body[: labels[0][0] if labels else header_end]
+        header = body[: labels[0][0] if labels else len(body)]
         for group in _groups(header):
             self.facts(group)
         for index, (first, rule) in enumerate(labels):
@@ -181,5 +183,6 @@ class _Reader:
 
 def read_rendered_text(text: str) -> Document:
     """Read a report ``render --format text`` wrote into a document."""
-    lines = [line.rstrip() for line in text.lstrip("\ufeff").replace("\r\n", "\n").split("\n")]
+    # the rstrip drops a Windows "\r"; a byte order mark can only be on the name, which is skipped
+    lines = [line.rstrip() for line in text.split("\n")]
     return _Reader(lines).read()
