@@ -352,12 +352,24 @@ def test_what_a_bold_lead_in_is() -> None:
     broken.add_run().add_break()
     broken.add_run("Regulators should open spectrum.")
     bold_across = word.add_paragraph()
-    bold_across.add_run("Access\nmore in bold").bold = True
+    bold_across.add_run("Access\nmore\nin bold").bold = True
     bold_across.add_run(" and plain.")
+    spaced = word.add_paragraph()
+    spaced.add_run("Spectrum").bold = True
+    run = spaced.add_run(" ")  # a space, then the break, in one plain run
+    run.add_break()
+    run.add_text("Open it.")
+    same_line = word.add_paragraph()
+    same_line.add_run("Chapter").bold = True
+    same_line.add_run(" XX")  # the lead-in's line goes on: no break after it
+    same_line.add_run().add_break()
+    same_line.add_run("Twenty.")
     assert [(b.lead, b.text, b.lead_break) for b in _blocks(_read(word))] == [
         ("Open data", "Data must be open.", False),
         ("Spectrum", "Regulators should open spectrum.", True),
-        ("Access", "more in bold and plain.", True),  # a lead-in ends at its line
+        ("Access", "more\nin bold and plain.", True),  # a lead-in ends at its first line
+        ("Spectrum", "Open it.", True),
+        ("Chapter", "XX\nTwenty.", False),
     ]
 
 
@@ -454,12 +466,26 @@ def test_a_file_igf_report_wrote_keeps_its_spaces_names_and_labels_as_words() ->
     named = word.add_paragraph()
     named.add_run("Li, Wei", style=PERSON_NAME)
     named.add_run(", CNNIC")
+    linked = word.add_paragraph("See ")
+    _hyperlink(linked, "the report")
+    _hyperlink(word.add_paragraph(), NONE_GIVEN)  # not in italics: a value, not a gap
     document = _read(word)
     assert [(b.text, b.name) for b in _blocks(document)] == [
         ("Two  spaces\tand a tab.", None),
         (FIELDS[0].heading, None),
         ("Li, Wei, CNNIC", "Li, Wei"),
+        ("See the report", None),
+        (NONE_GIVEN, None),
     ]
+
+
+def test_a_persons_file_has_no_names_set_apart() -> None:
+    # the name style is igf-report's mark; in a person's file, commas decide
+    word = docx.Document()
+    word.styles.add_style(PERSON_NAME, WD_STYLE_TYPE.CHARACTER)
+    word.add_heading(FIELDS[9].heading, level=1)
+    word.add_paragraph().add_run("Li, Wei", style=PERSON_NAME)
+    assert [(b.text, b.name) for b in _blocks(_read(word))] == [("Li, Wei", None)]
 
 
 def test_a_file_that_is_not_word_is_named_in_the_error() -> None:
@@ -467,3 +493,13 @@ def test_a_file_that_is_not_word_is_named_in_the_error() -> None:
         read_word(b"PK\x03\x04 broken", "report.docx")
     with pytest.raises(FileReadError, match=r"^the file: cannot be read"):
         read_word(b"not even a zip")
+
+
+def test_a_first_heading_1_is_the_title_and_a_lower_one_is_not() -> None:
+    word = docx.Document()
+    word.add_heading("Open data", level=1)
+    word.add_heading("Workshop 12", level=2)
+    word.add_heading(FIELDS[9].heading, level=2)
+    document = _read(word)
+    assert document.title == "Open data"
+    assert [b.text for b in _blocks(document)] == ["Workshop 12"]
