@@ -12,14 +12,22 @@ from pathlib import Path
 import docx
 import pytest
 from docx.document import Document as WordDocument
+from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from igf_report.document import Block, BlockKind, Document
+from igf_report.errors import FileReadError
 from igf_report.fields import FIELDS
 from igf_report.importer.mapping import map_document
-from igf_report.importer.word import is_docx, read_word
+from igf_report.importer.word import _LONGEST_LABEL, is_docx, read_word
 from igf_report.model import Person, Presentation
 from igf_report.render import get_renderer
+from igf_report.render.docx import MARKER, PERSON_NAME
+from igf_report.render.values import MISSING, NONE_GIVEN
 
 from .conftest import EXAMPLES, Invoke, examples
 from .documents import assert_every_word_kept, generated_documents, imported_report
@@ -275,3 +283,223 @@ def test_hostile_values_are_written_as_text_and_read_back() -> None:
     assert "<script>alert(1)</script> &amp;" in title
     assert imported.data["key_issues"][1].startswith("1. *Bob*")
     assert imported.data["key_issues"][2].startswith("- *Bob*")
+
+
+# -- the reader, piece by piece: what a Word file's styles and runs mean --
+
+
+def _read(word: WordDocument) -> Document:
+    return read_word(_bytes(word))
+
+
+def _blocks(document: Document) -> list[Block]:
+    return [block for section in document.sections for block in section.blocks]
+
+
+def _hyperlink(paragraph: Paragraph, text: str) -> None:
+    """A link in ``paragraph``: a run of its own kind, with no bold, style or italic."""
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("w:anchor"), "top")
+    run = OxmlElement("w:r")
+    words = OxmlElement("w:t")
+    words.text = text
+    words.set(qn("xml:space"), "preserve")
+    run.append(words)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def test_a_run_in_a_bold_character_style_is_a_bold_lead_in() -> None:
+    word = docx.Document()
+    strong = word.styles.add_style("Strong words", WD_STYLE_TYPE.CHARACTER)
+    strong.font.bold = True
+    word.add_heading(FIELDS[8].heading, level=2)
+    paragraph = word.add_paragraph()
+    paragraph.add_run("Spectrum", style="Strong words")
+    paragraph.add_run(" Regulators should open spectrum.")
+    (block,) = _blocks(_read(word))
+    assert (block.lead, block.text) == ("Spectrum", "Regulators should open spectrum.")
+
+
+def test_a_link_is_words_of_the_paragraph_never_bold() -> None:
+    word = docx.Document()
+    paragraph = word.add_paragraph()
+    paragraph.add_run("Gob.mx").bold = True
+    _hyperlink(paragraph, " www.gob.mx")
+    paragraph.add_run(" is the portal.")
+    (block,) = _blocks(_read(word))
+    assert (block.lead, block.text) == ("Gob.mx", "www.gob.mx is the portal.")
+
+
+def test_a_line_break_in_a_persons_paragraph_is_kept() -> None:
+    word = docx.Document()
+    paragraph = word.add_paragraph("First   line")
+    paragraph.add_run().add_break()
+    paragraph.add_run("second\tline")
+    (block,) = _blocks(_read(word))
+    assert block.text == "First line\nsecond line"
+
+
+def test_what_a_bold_lead_in_is() -> None:
+    word = docx.Document()
+    word.add_heading(FIELDS[8].heading, level=2)
+    blank_first = word.add_paragraph()
+    blank_first.add_run("  ")
+    blank_first.add_run("Open data").bold = True
+    blank_first.add_run(" Data must be open.")
+    broken = word.add_paragraph()
+    broken.add_run("Spectrum").bold = True
+    broken.add_run().add_break()
+    broken.add_run("Regulators should open spectrum.")
+    bold_across = word.add_paragraph()
+    bold_across.add_run("Access\nmore\nin bold").bold = True
+    bold_across.add_run(" and plain.")
+    spaced = word.add_paragraph()
+    spaced.add_run("Spectrum").bold = True
+    run = spaced.add_run(" ")  # a space, then the break, in one plain run
+    run.add_break()
+    run.add_text("Open it.")
+    same_line = word.add_paragraph()
+    same_line.add_run("Chapter").bold = True
+    same_line.add_run(" XX")  # the lead-in's line goes on: no break after it
+    same_line.add_run().add_break()
+    same_line.add_run("Twenty.")
+    assert [(b.lead, b.text, b.lead_break) for b in _blocks(_read(word))] == [
+        ("Open data", "Data must be open.", False),
+        ("Spectrum", "Regulators should open spectrum.", True),
+        ("Access", "more\nin bold and plain.", True),  # a lead-in ends at its first line
+        ("Spectrum", "Open it.", True),
+        ("Chapter", "XX\nTwenty.", False),
+    ]
+
+
+def test_a_numbered_or_list_paragraph_is_an_item() -> None:
+    word = docx.Document()
+    word.add_heading(FIELDS[7].heading, level=2)
+    word.add_paragraph("Bulleted.", style="List Bullet")
+    numbered = word.add_paragraph("Numbered by Word.")
+    numbering = numbered._p.get_or_add_pPr().get_or_add_numPr()
+    numbering.get_or_add_ilvl().val = 0
+    numbering.get_or_add_numId().val = 1
+    word.add_paragraph("Plain.")
+    assert [(b.kind, b.text) for b in _blocks(_read(word))] == [
+        (BlockKind.ITEM, "Bulleted."),
+        (BlockKind.ITEM, "Numbered by Word."),
+        (BlockKind.PARAGRAPH, "Plain."),
+    ]
+
+
+def test_title_subtitle_and_heading_styles() -> None:
+    word = docx.Document()
+    word.add_paragraph("Open   data", style="Title")
+    word.add_paragraph("  A workshop \t report ", style="Subtitle")
+    word.add_paragraph("Another subtitle", style="Subtitle")  # one subtitle only
+    word.add_heading(FIELDS[8].heading, level=3)
+    word.add_heading("Gob.mx", level=4)
+    word.add_paragraph("The portal.")
+    word.add_paragraph("Late subtitle", style="Subtitle")  # after a label: a paragraph, which
+    document = _read(word)
+    assert (document.title, document.subtitle) == ("Open data", "A workshop report")
+    assert [section.label for section in document.sections] == ["", FIELDS[8].heading]
+    assert [(b.lead, b.text) for b in _blocks(document)] == [
+        (None, "Another subtitle"),
+        ("Gob.mx", "The portal.\n\nLate subtitle"),  # its summary goes on
+    ]
+
+
+def test_a_table_row_is_a_label_and_its_value_only_with_a_short_first_cell() -> None:
+    word = docx.Document()
+    table = word.add_table(rows=0, cols=2)
+    rows = [
+        (FIELDS[0].heading, "Open data"),
+        ("", "Beside no label."),
+        ("L" * _LONGEST_LABEL, "Under the longest label."),
+        ("W" * (_LONGEST_LABEL + 1), "Beside words."),
+    ]
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    word.add_table(rows=1, cols=1).rows[0].cells[0].text = "One cell alone."
+    word.add_heading(FIELDS[9].heading, level=2)
+    document = _read(word)
+    assert [(s.label, s.fact, [b.text for b in s.blocks]) for s in document.sections] == [
+        (FIELDS[0].heading, True, ["Open data", "Beside no label."]),
+        (
+            "L" * _LONGEST_LABEL,
+            True,
+            [
+                "Under the longest label.",
+                "W" * (_LONGEST_LABEL + 1),
+                "Beside words.",
+                "One cell alone.",
+            ],
+        ),
+        (FIELDS[9].heading, False, []),
+    ]
+
+
+def _ours() -> WordDocument:
+    word = docx.Document()
+    word.core_properties.comments = f"{MARKER} 1.0"
+    return word
+
+
+def test_an_italic_placeholder_alone_is_a_gap_in_a_file_igf_report_wrote() -> None:
+    word = _ours()
+    word.add_heading(FIELDS[9].heading, level=1)
+    gap = word.add_paragraph()
+    gap.add_run("  ")  # blank runs are no words: neither italic nor not
+    gap.add_run(MISSING).italic = True
+    word.add_paragraph(NONE_GIVEN)  # typed as the value
+    word.add_paragraph().add_run("(maybe)").italic = True
+    document = _read(word)
+    assert [b.text for b in _blocks(document)] == [NONE_GIVEN, "(maybe)"]
+    assert any(MISSING in note for note in document.notes)
+
+
+def test_a_file_igf_report_wrote_keeps_its_spaces_names_and_labels_as_words() -> None:
+    word = _ours()
+    word.styles.add_style(PERSON_NAME, WD_STYLE_TYPE.CHARACTER)
+    word.add_heading(FIELDS[9].heading, level=1)
+    word.add_paragraph("Two  spaces\tand a tab.")
+    word.add_paragraph(FIELDS[0].heading)  # a label's words typed as a value
+    named = word.add_paragraph()
+    named.add_run("Li, Wei", style=PERSON_NAME)
+    named.add_run(", CNNIC")
+    linked = word.add_paragraph("See ")
+    _hyperlink(linked, "the report")
+    _hyperlink(word.add_paragraph(), NONE_GIVEN)  # not in italics: a value, not a gap
+    document = _read(word)
+    assert [(b.text, b.name) for b in _blocks(document)] == [
+        ("Two  spaces\tand a tab.", None),
+        (FIELDS[0].heading, None),
+        ("Li, Wei, CNNIC", "Li, Wei"),
+        ("See the report", None),
+        (NONE_GIVEN, None),
+    ]
+
+
+def test_a_persons_file_has_no_names_set_apart() -> None:
+    # the name style is igf-report's mark; in a person's file, commas decide
+    word = docx.Document()
+    word.styles.add_style(PERSON_NAME, WD_STYLE_TYPE.CHARACTER)
+    word.add_heading(FIELDS[9].heading, level=1)
+    word.add_paragraph().add_run("Li, Wei", style=PERSON_NAME)
+    assert [(b.text, b.name) for b in _blocks(_read(word))] == [("Li, Wei", None)]
+
+
+def test_a_file_that_is_not_word_is_named_in_the_error() -> None:
+    with pytest.raises(FileReadError, match=r"^report\.docx: cannot be read as a Word"):
+        read_word(b"PK\x03\x04 broken", "report.docx")
+    with pytest.raises(FileReadError, match=r"^the file: cannot be read"):
+        read_word(b"not even a zip")
+
+
+def test_a_first_heading_1_is_the_title_and_a_lower_one_is_not() -> None:
+    word = docx.Document()
+    word.add_heading("Open data", level=1)
+    word.add_heading("Workshop 12", level=2)
+    word.add_heading(FIELDS[9].heading, level=2)
+    document = _read(word)
+    assert document.title == "Open data"
+    assert [b.text for b in _blocks(document)] == ["Workshop 12"]

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from docx.table import Table, _Cell
+    from docx.text.hyperlink import Hyperlink
     from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 __all__ = ["is_docx", "read_word"]
 
@@ -65,9 +67,9 @@ def _style(run: object) -> str | None:
     return getattr(getattr(run, "style", None), "name", None)
 
 
-def _run_text(run: object) -> str:
+def _run_text(run: Run | Hyperlink) -> str:
     """A run's text; in the control character style, the character its symbol stands for."""
-    text = str(getattr(run, "text", ""))
+    text = run.text
     if _style(run) == CONTROL_CHARACTER and (control := control_of(text)) is not None:
         return control
     return text
@@ -156,8 +158,11 @@ class _Reader:
             for cell in row.cells:  # a merged cell is listed once per column it spans
                 if all(cell._tc is not seen._tc for seen in cells):  # noqa: SLF001 -- identity of merged cells
                     cells.append(cell)
-            label = " ".join(cells[0].text.split()) if cells else ""
-            if len(cells) >= 2 and label and len(label) <= _LONGEST_LABEL:  # noqa: PLR2004 -- a label and a value
+            if (
+                len(cells) >= 2  # noqa: PLR2004 -- a label and a value
+                and (label := " ".join(cells[0].text.split()))
+                and len(label) <= _LONGEST_LABEL
+            ):
                 self.builder.label(label, fact=True)
                 for cell in cells[1:]:
                     self.cell(cell)
@@ -191,6 +196,7 @@ def read_word(data: bytes, name: str = "the file") -> Document:
         word = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise FileReadError(name, f"cannot be read as a Word (.docx) file ({exc})") from None
-    reader = _Reader(exact=(word.core_properties.comments or "").startswith(MARKER))
+    # python-docx gives "" for a file without comments
+    reader = _Reader(exact=word.core_properties.comments.startswith(MARKER))
     reader.content(word.iter_inner_content())
     return reader.builder.build()
