@@ -309,3 +309,33 @@ def test_a_title_in_several_paragraphs_that_is_the_heading_is_not_noted() -> Non
         Document(title="Open data", sections=(Section("Session Title", paragraphs),))
     )
     assert not any("document's title" in note for note in imported.notes)
+
+
+def test_a_value_keeps_its_c1_controls_and_a_row_label_loses_its_hashes() -> None:
+    imported = map_document(
+        Document(
+            sections=(
+                Section("#Session Title", (Block(BlockKind.PARAGRAPH, "Open\x85data\x9b"),)),
+                Section("# Overview", (Block(BlockKind.PARAGRAPH, "x"),)),
+                Section("#XDate", (Block(BlockKind.PARAGRAPH, "6 December"),)),
+            )
+        )
+    )
+    assert imported.data == {"title": "Open\x85data\x9b Overview x", "date": "6 December"}
+    assert imported.notes == [
+        (
+            "The row 'Overview' matches no field of the template; its text was added to "
+            "Session Title (title), the field before it."
+        ),
+        "The row 'XDate' was taken for the label of Date (date).",
+    ]
+
+
+def test_a_heading_taken_as_the_title_comes_before_text_under_no_field() -> None:
+    imported = map_document(
+        Document(
+            title="Open data",
+            sections=(Section("Overview", (Block(BlockKind.PARAGRAPH, "Some words"),)),),
+        )
+    )
+    assert imported.data == {"title": "Open data Overview Some words"}
