@@ -12,12 +12,13 @@ from hypothesis import HealthCheck, given, settings
 
 import igf_report
 from igf_report.document import Block, BlockKind, Document, Section, runs
-from igf_report.fields import FIELDS
-from igf_report.importer.mapping import map_document, match_label
+from igf_report.fields import FIELDS, Kind
+from igf_report.importer.building import DocumentBuilder, split_label
+from igf_report.importer.mapping import label_closeness, map_document, match_label
 from igf_report.model import Report, TimeRange
 from igf_report.render import get_renderer
 from igf_report.render.tree import report_document
-from igf_report.render.values import Invalid
+from igf_report.render.values import DOCUMENT_TITLE, Invalid
 from igf_report.validation import check
 
 from .conftest import EXAMPLES, examples
@@ -145,3 +146,196 @@ def test_runs_put_consecutive_items_in_one_list_and_every_other_block_alone() ->
         (three,),
     ]
     assert list(runs([])) == []
+
+
+def test_a_line_splits_into_a_label_and_its_value_at_the_first_tab_or_the_label_colon() -> None:
+    # a tab ends the label; the value keeps any later tab
+    assert split_label("Date\t6 December\tmorning") == ("Date", "6 December\tmorning")
+    # a colon after a label: the colon stays with the label, the value keeps its own words
+    assert split_label("Date:6 December") == ("Date:", "6 December")
+    assert split_label("Date: 6 December") == ("Date:", " 6 December")
+    # neither a label alone nor a tab after words that are no label is a pair
+    assert split_label("Date") is None
+    assert split_label("Gob.mx\tthe portal") is None
+
+
+def _built(*blocks: Block, ours: bool = False) -> Document:
+    builder = DocumentBuilder(ours=ours)
+    for block in blocks:
+        builder.block_or_label(block)
+    return builder.build()
+
+
+def test_a_bold_label_and_its_value_start_a_section_whichever_side_the_colon_is() -> None:
+    for lead, text in (("Date:", "6 December"), ("Date", ": 6 December"), ("Date", ":6 December")):
+        document = _built(Block(BlockKind.PARAGRAPH, text, lead=lead))
+        assert [(s.label, s.blocks) for s in document.sections] == [
+            ("Date", (Block(BlockKind.PARAGRAPH, "6 December"),))
+        ]
+    # a plain "Label:value" paragraph too, its value whole
+    document = _built(Block(BlockKind.PARAGRAPH, "Date:6 December"))
+    assert [(s.label, s.blocks) for s in document.sections] == [
+        ("Date:", (Block(BlockKind.PARAGRAPH, "6 December"),))
+    ]
+
+
+def test_a_bold_paragraph_titles_the_paragraph_below_it() -> None:
+    document = _built(
+        Block(BlockKind.PARAGRAPH, "", lead="Gob.mx"),
+        Block(BlockKind.PARAGRAPH, "The single portal."),
+    )
+    assert [s.blocks for s in document.sections] == [
+        (Block(BlockKind.PARAGRAPH, "The single portal.", lead="Gob.mx", lead_break=True),)
+    ]
+
+
+def test_a_numbered_heading_before_any_label_keeps_its_number() -> None:
+    # only under the presentations' label is "1. " a presentation's number
+    builder = DocumentBuilder()
+    builder.heading("1. Results", level=2)
+    builder.block(Block(BlockKind.PARAGRAPH, "All good."))
+    document = builder.build()
+    assert [s.blocks for s in document.sections] == [
+        (Block(BlockKind.PARAGRAPH, "All good.", lead="1. Results", lead_break=True),)
+    ]
+
+
+def test_a_placeholder_left_empty_is_noted_where_it_stood() -> None:
+    document = _built(
+        Block(BlockKind.PARAGRAPH, "(not given)"),
+        Block(BlockKind.PARAGRAPH, "Time: (none)"),
+    )
+    assert document.notes == (
+        "The placeholder '(not given)' under 'the start' was left empty.",
+        "The placeholder '(none)' under 'Time:' was left empty.",
+    )
+
+
+def test_label_closeness_is_one_for_a_label_near_one_for_a_typo_and_zero_for_no_words() -> None:
+    assert label_closeness("Session Title") == 1.0
+    assert label_closeness("  -- ") == 0.0
+    assert 0.9 < label_closeness("Sesion Title") < 1.0
+    assert label_closeness("Sesion Title") > label_closeness("Government transformation")
+
+
+def test_a_blank_paragraph_is_nothing_and_a_bold_one_is_a_title() -> None:
+    assert _built(Block(BlockKind.PARAGRAPH, " \n ")).sections == ()
+    # a heading followed by a placeholder: the heading is a paragraph of its own,
+    # and the paragraph after the placeholder another
+    builder = DocumentBuilder()
+    builder.label("Date")
+    builder.heading("Overview")
+    builder.block(Block(BlockKind.PARAGRAPH, "(none)"))
+    builder.block(Block(BlockKind.PARAGRAPH, "Text."))
+    assert builder.build().sections[0].blocks == (
+        Block(BlockKind.PARAGRAPH, "Overview"),
+        Block(BlockKind.PARAGRAPH, "Text."),
+    )
+
+
+def test_the_first_level_one_heading_before_any_label_is_the_title() -> None:
+    builder = DocumentBuilder()
+    builder.heading("Workshop report", level=1)
+    builder.heading("Open data", level=1)
+    builder.label("Date")
+    builder.heading("Later", level=1)
+    builder.subtitle = "Draft"
+    document = builder.build()
+    assert (document.title, document.subtitle) == ("Workshop report", "Draft")
+    assert [(s.label, s.blocks) for s in document.sections] == [
+        ("", (Block(BlockKind.PARAGRAPH, "Open data"),)),
+        ("Date", (Block(BlockKind.PARAGRAPH, "Later"),)),
+    ]
+
+
+def test_a_label_in_a_paragraph_leaves_later_label_value_paragraphs_split() -> None:
+    document = _built(
+        Block(BlockKind.PARAGRAPH, "Date"),
+        Block(BlockKind.PARAGRAPH, "6 December"),
+        Block(BlockKind.PARAGRAPH, "Time: 10:00"),
+    )
+    assert [(s.label, s.blocks) for s in document.sections] == [
+        ("Date", (Block(BlockKind.PARAGRAPH, "6 December"),)),
+        ("Time:", (Block(BlockKind.PARAGRAPH, "10:00"),)),
+    ]
+
+
+def test_only_a_header_fact_is_a_fact() -> None:
+    builder = DocumentBuilder()
+    builder.block(Block(BlockKind.PARAGRAPH, "Draft v2"))
+    builder.label("Date", fact=True)
+    builder.label("Time")
+    assert [s.fact for s in builder.build().sections] == [False, True, False]
+
+
+def test_a_numbered_heading_under_the_presentations_label_is_a_titled_presentation() -> None:
+    presentations = next(spec for spec in FIELDS if spec.kind is Kind.PRESENTATIONS)
+    builder = DocumentBuilder()
+    builder.label(presentations.heading)
+    builder.heading("1. Gob.mx")
+    builder.block(Block(BlockKind.PARAGRAPH, "The portal."))
+    assert builder.build().sections[0].blocks == (
+        Block(BlockKind.PARAGRAPH, "The portal.", lead="Gob.mx", lead_break=True),
+    )
+
+
+def test_the_template_s_name_is_left_out_and_other_opening_lines_noted() -> None:
+    imported = map_document(
+        Document(
+            title="Open data",
+            subtitle=f"{DOCUMENT_TITLE} Template",
+            sections=(
+                Section("", (Block(BlockKind.PARAGRAPH, DOCUMENT_TITLE),)),
+                Section("Session Title", (Block(BlockKind.PARAGRAPH, "Open"),)),
+            ),
+        )
+    )
+    assert imported.data["title"] == "Open"
+    assert imported.notes[:3] == [
+        f"The line '{DOCUMENT_TITLE}' names the template and was not imported.",
+        (
+            "The heading 'Open data' was read as the document's title, not as a field; "
+            f"the {FIELDS[0].label} is the one under its label."
+        ),
+        f"The line '{DOCUMENT_TITLE} Template' names the template and was not imported.",
+    ]
+    imported = map_document(Document(subtitle="Draft v2", sections=()))
+    assert imported.notes[:1] == ["The subtitle 'Draft v2' was not imported."]
+
+
+def test_a_title_in_several_paragraphs_that_is_the_heading_is_not_noted() -> None:
+    paragraphs = tuple(Block(BlockKind.PARAGRAPH, word) for word in ("Open", "data"))
+    imported = map_document(
+        Document(title="Open data", sections=(Section("Session Title", paragraphs),))
+    )
+    assert not any("document's title" in note for note in imported.notes)
+
+
+def test_a_value_keeps_its_c1_controls_and_a_row_label_loses_its_hashes() -> None:
+    imported = map_document(
+        Document(
+            sections=(
+                Section("#Session Title", (Block(BlockKind.PARAGRAPH, "Open\x85data\x9b"),)),
+                Section("# Overview", (Block(BlockKind.PARAGRAPH, "x"),)),
+                Section("#XDate", (Block(BlockKind.PARAGRAPH, "6 December"),)),
+            )
+        )
+    )
+    assert imported.data == {"title": "Open\x85data\x9b Overview x", "date": "6 December"}
+    assert imported.notes == [
+        (
+            "The row 'Overview' matches no field of the template; its text was added to "
+            "Session Title (title), the field before it."
+        ),
+        "The row 'XDate' was taken for the label of Date (date).",
+    ]
+
+
+def test_a_heading_taken_as_the_title_comes_before_text_under_no_field() -> None:
+    imported = map_document(
+        Document(
+            title="Open data",
+            sections=(Section("Overview", (Block(BlockKind.PARAGRAPH, "Some words"),)),),
+        )
+    )
+    assert imported.data == {"title": "Open data Overview Some words"}

@@ -111,7 +111,8 @@ def _cleaned(document: Document, notes: list[str]) -> list[Section]:
                 )
             else:
                 blocks.append(block)
-        sections.append(Section(section.label, tuple(blocks), section.key, section.fact))
+        # only labels and blocks become rows (document_rows): a key or a fact would be lost there
+        sections.append(Section(section.label, tuple(blocks)))
     return sections
 
 
