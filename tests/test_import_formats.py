@@ -132,3 +132,78 @@ def test_an_invalid_value_comes_back_as_written_without_its_mark(
     result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
     assert 'date = "next tuesday"\n' in result.stdout
     assert "The mark '(invalid: " in result.stderr
+
+
+def test_label_rows_without_html_or_bullets_are_published() -> None:
+    # a tab inside a value does not hide the label before the first tab
+    assert detect_format("-", b"Session Title\tOpen\tdata for all\n") == "published"
+    assert detect_format("-", b"Session Title\tOpen data\nDate\t6 December 2016\n") == "published"
+
+
+def test_a_page_is_told_by_its_opening_or_by_its_tags() -> None:
+    assert detect_format("-", b"<!doctype html>\nSession Title: Open data\n") == "html"
+    assert detect_format("-", b"<p>Session Title</p>\n<p>Open data</p>\n") == "html"
+    # one tag in a typed draft does not make it a page
+    assert detect_format("-", b"Session Title: Open data <br>\n") == "text"
+
+
+def test_a_page_opening_is_looked_for_near_the_start_only() -> None:
+    # a draft that quotes "<html>" far down is still a draft
+    late = "Session Title: Open data\n" + "x" * (3995 - 25) + "\n<html>\n"
+    assert late.index("<html>") == 3996
+    assert detect_format("-", late.encode()) == "text"
+    assert detect_format("-", late.replace("\n<html>", "<html>").encode()) == "html"
+
+
+def test_the_content_is_looked_into_up_to_200_000_bytes() -> None:
+    filler = b"." * (200_000 - len("Session Title") - 1) + b"\n"
+    late = filler + b"Session Title\tOpen data\n"
+    assert late.index(b"\t") == 200_000
+    assert detect_format("-", late) == "text"
+    assert detect_format("-", late[1:]) == "published"
+
+
+def test_a_character_cut_at_the_end_of_what_is_looked_into_is_no_error() -> None:
+    data = b"Session Title: Open data\n" + "é".encode() * 100_000
+    assert data[200_000:201_000].startswith(b"\xa9")  # 200,000 cuts an "é" in two
+    assert detect_format("-", data) == "text"
+    assert detect_format("-", b"Session Title\tOpen data\n\xff\xfe\n") == "published"
+
+
+def test_markdown_is_told_by_a_heading_or_a_bold_label_alone() -> None:
+    assert detect_format("-", b"## Session Title\n\nOpen data\n") == "markdown"
+    assert detect_format("-", b"**Session Title:** Open data\n") == "markdown"
+    # bold words that are no label do not make a draft Markdown
+    assert detect_format("-", b"Session Title: Open data\n\n**Note** to self\n") == "text"
+    assert detect_format("-", b"Session Title: Open data\n\n**Date X** to fix\n") == "text"
+
+
+def test_a_suffix_names_the_format_in_any_case() -> None:
+    notes = b"Notes with no label at all\n"
+    assert detect_format("-", notes) == "text"
+    assert detect_format("notes.md", notes) == "markdown"
+    assert detect_format("NOTES.MD", notes) == "markdown"
+    assert detect_format("page.HTM", notes) == "html"
+
+
+def test_a_word_file_and_a_text_format_are_told_apart_by_name(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    old = tmp_path / "old.doc"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+    result = invoke("import", str(old))
+    assert result.exit_code == 1
+    assert (
+        f"{old}: is a Word 97-2003 document (.doc); save it as a Word document (.docx)"
+        in result.stderr
+    )
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRAFT, encoding="utf-8")
+    result = invoke("import", str(draft), "--from-format", "docx")
+    assert result.exit_code == 1
+    assert f"{draft}: cannot be read as a Word (.docx) file" in result.stderr
+    word = tmp_path / "filled.docx"
+    word.write_bytes(_filled_template())
+    result = invoke("import", str(word), "--from-format", "markdown")
+    assert result.exit_code == 2
+    assert f"{word} is a Word file; import it with --from-format docx" in result.stderr

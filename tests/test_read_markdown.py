@@ -148,3 +148,90 @@ def test_a_drafts_bare_placeholder_is_a_gap_but_ours_is_set_apart() -> None:
     assert "discussions" not in imported.data
     ours = "# T\n\n*IGF 2016 Workshop Report*\n\n" + draft
     assert map_document(read_markdown(ours)).data["organizer"] == "(not given)"
+
+
+def _blocks(markdown: str) -> list[tuple[str, str | None, bool]]:
+    """The text, lead-in and lead-in break of each block under the labels of a draft."""
+    document = read_markdown(markdown)
+    return [(b.text, b.lead, b.lead_break) for s in document.sections for b in s.blocks]
+
+
+def test_windows_and_old_mac_line_ends_read_as_newlines() -> None:
+    typed = (
+        "## Session Title\n\nOpen data\n\n## Discussions\n\nOne asked how to fund\nthe last mile.\n"
+    )
+    for end in ("\r\n", "\r"):
+        imported = map_document(read_markdown(typed.replace("\n", end)))
+        assert imported.data["title"] == "Open data"
+        assert imported.data["discussions"] == ["One asked how to fund the last mile."]
+
+
+def test_a_byte_order_mark_is_no_word_of_the_draft() -> None:
+    imported = map_document(read_markdown("\ufeff## Session Title\n\nOpen data\n"))
+    assert imported.data["title"] == "Open data"
+    imported = map_document(read_markdown("\ufeffXML notes\n\n## Session Title\n\nOpen data\n"))
+    assert "The text 'XML notes' before the first label was not imported." in imported.notes
+
+
+def test_inline_markup_reads_as_it_shows() -> None:
+    markdown = (
+        "## Discussions\n\n"
+        "The `open data` portal at [the site](https://example.org) and "
+        "<https://igf.org>, in caf&#233;s.\n"
+    )
+    assert _blocks(markdown) == [
+        ("The open data portal at the site and https://igf.org, in cafés.", None, False)
+    ]
+
+
+def test_a_hard_break_is_kept_and_a_final_backslash_is_a_character() -> None:
+    markdown = "## Discussions\n\nline one  \nline two\\\nline three\n\nends in a backslash \\\n"
+    assert _blocks(markdown) == [
+        ("line one\nline two\nline three", None, False),
+        ("ends in a backslash \\", None, False),
+    ]
+
+
+def test_a_bold_lead_in_and_its_line_break() -> None:
+    markdown = (
+        "## Discussions\n\n**Lead**  \nrest here\n\n**Other lead** rest\n\n**Third** \\\nrest\n"
+    )
+    assert _blocks(markdown) == [
+        ("rest here", "Lead", True),
+        ("rest", "Other lead", False),
+        ("rest", "Third", True),
+    ]
+
+
+def test_a_paragraphs_own_characters_at_its_ends_are_kept() -> None:
+    markdown = "## Discussions\n\nX.509 certificates, X\n\nA tab kept&#9;\n"
+    assert _blocks(markdown) == [
+        ("X.509 certificates, X", None, False),
+        ("A tab kept\t", None, False),
+    ]
+
+
+def test_a_colon_after_a_bold_label_with_or_without_spaces() -> None:
+    # after a label heading, only a bold label starts a field
+    for line in ("**Session Title**: Open data", "**Session Title** : Open data"):
+        draft = f"## Discussions\n\nWords.\n\n{line}\n**Date** : 6 December 2016\n"
+        imported = map_document(read_markdown(draft))
+        assert imported.data["title"] == "Open data"
+        assert imported.data["date"] == "6 December 2016"
+    assert map_document(read_markdown("**Session Title**:Open data")).data["title"] == "Open data"
+
+
+def test_bold_words_that_are_no_label_are_kept() -> None:
+    markdown = "## Discussions\n\n**Note:** keep this\n"
+    assert _blocks(markdown) == [("keep this", "Note:", False)]
+
+
+def test_an_empty_heading_is_nothing_and_a_rule_or_fence_ends_a_paragraph() -> None:
+    document = read_markdown("#\n\n## Discussions\n\nOne\n***\nTwo\n```\nThree\n")
+    assert document.title is None
+    assert document.notes == ()
+    assert _blocks("## Discussions\n\nOne\n***\nTwo\n```\nThree\n") == [
+        ("One", None, False),
+        ("Two", None, False),
+        ("Three", None, False),
+    ]

@@ -199,3 +199,39 @@ def test_a_render_edited_by_hand_still_reads() -> None:
     assert _said(read_text(text)) == [
         (section.label, False, [(BlockKind.PARAGRAPH, "Said first.", None, False)])
     ]
+
+
+def test_windows_and_old_mac_line_ends_read_as_newlines() -> None:
+    typed = "Session Title\nOpen data\nDiscussions\nOne asked how to fund\nthe last mile.\n"
+    for end in ("\r\n", "\r"):
+        imported = map_document(read_text(typed.replace("\n", end)))
+        assert imported.data["title"] == "Open data"
+        assert imported.data["discussions"] == ["One asked how to fund the last mile."]
+
+
+def test_a_byte_order_mark_is_no_word_of_the_text() -> None:
+    for first in ("Intro words", "XML notes"):
+        imported = map_document(read_text(f"\ufeff{first}\nSession Title\nOpen data\n"))
+        assert f"The text {first!r} before the first label was not imported." in imported.notes
+
+
+def test_a_label_broken_over_two_lines_is_read_with_or_without_a_line_between() -> None:
+    head = "Session Title\nOpen data\nList of Speakers and their\n"
+    for between in ("", "(as published)\n"):
+        text = f"{head}{between}institutional affiliations\n• A, B\n"
+        imported = map_document(read_text(text))
+        assert imported.data["speakers"][-1] == {"name": "A", "affiliation": "B"}
+        assert len(imported.data["speakers"]) == 1 + bool(between)
+
+
+def test_an_indented_wrapped_line_starting_with_a_lower_case_word_continues() -> None:
+    text = "Discussions\nGovernments spoke of\n  eGovernment services and\n  open data.\n"
+    imported = map_document(read_text(text))
+    assert imported.data["discussions"] == [
+        "Governments spoke of eGovernment services and open data."
+    ]
+
+
+def test_spaces_at_the_end_of_a_line_change_nothing() -> None:
+    text = "Session Title\nOpen data\nKey Issues raised\n-\nOne.\n"
+    assert read_text(text.replace("\n", "   \n")) == read_text(text)
