@@ -659,3 +659,15 @@ def test_a_hexadecimal_reference_is_read_in_base_sixteen() -> None:
     assert match is not None
     assert reference_code(match) == 0x4F
     assert [b.text for b in parse_html("&#x4F;K")] == ["OK"]
+
+
+def test_a_comment_close_is_looked_for_after_its_opening() -> None:
+    aside: list[str] = []
+    assert [b.text for b in parse_html("<!--a-->y<!--b-->", aside)] == ["y"]
+    assert aside == ["the comment 'a'", "the comment 'b'"]
+
+
+def test_a_declaration_after_text_is_set_aside() -> None:
+    aside: list[str] = []
+    assert [b.text for b in parse_html("a<!DOCTYPE html>b", aside)] == ["ab"]
+    assert aside == ["the declaration '<!DOCTYPE html>'"]
