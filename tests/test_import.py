@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from igf_report.errors import ReportInvalid
 from igf_report.importer import import_bytes, import_report, import_text
-from igf_report.importer.html import BlockKind, parse_html
+from igf_report.importer.html import NUMERIC_REFERENCE, BlockKind, parse_html, reference_code
 from igf_report.importer.published import read_published
 from igf_report.model import Person
 from igf_report.render import get_renderer
@@ -645,3 +645,29 @@ def test_a_published_report_in_a_file_is_named_by_its_path(tmp_path: Path) -> No
     with pytest.raises(ReportInvalid) as info:
         import_report(source)
     assert str(info.value).startswith(f"{source}: no label")
+
+
+def test_each_comment_ends_at_its_own_close_and_the_text_between_is_kept() -> None:
+    aside: list[str] = []
+    blocks = parse_html("x<!--a-->y<!--b-->z", aside)
+    assert [b.text for b in blocks] == ["xyz"]
+    assert aside == ["the comment 'a'", "the comment 'b'"]
+
+
+def test_a_hexadecimal_reference_is_read_in_base_sixteen() -> None:
+    match = NUMERIC_REFERENCE.fullmatch("&#x4F;")
+    assert match is not None
+    assert reference_code(match) == 0x4F
+    assert [b.text for b in parse_html("&#x4F;K")] == ["OK"]
+
+
+def test_a_comment_close_is_looked_for_after_its_opening() -> None:
+    aside: list[str] = []
+    assert [b.text for b in parse_html("<!--a-->y<!--b-->", aside)] == ["y"]
+    assert aside == ["the comment 'a'", "the comment 'b'"]
+
+
+def test_a_declaration_after_text_is_set_aside() -> None:
+    aside: list[str] = []
+    assert [b.text for b in parse_html("a<!DOCTYPE html>b", aside)] == ["ab"]
+    assert aside == ["the declaration '<!DOCTYPE html>'"]
