@@ -13,7 +13,7 @@ from igf_report.errors import UsageError
 from igf_report.fields import FIELDS, Kind
 from igf_report.model import Person, TimeRange
 from igf_report.parsers import parse_time_range, split_person
-from igf_report.reportfile import parse_document, read_text
+from igf_report.reportfile import parse_document, read_text, source_name
 
 __all__ = ["load_answers", "merge", "parse_assignments"]
 
@@ -29,8 +29,7 @@ def load_answers(source: str) -> dict[str, Any]:
         UsageError: the file does not exist.
         FileReadError: it cannot be read or parsed.
     """
-    name = "<stdin>" if source == "-" else source
-    return parse_document(read_text(source), name)
+    return parse_document(read_text(source), source_name(source))
 
 
 def _subkeys(kind: Kind) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from igf_report.errors import FileReadError, UsageError
 from igf_report.fields import key_of_path
-from igf_report.reportfile import key_lines, parse_document, read_text
+from igf_report.reportfile import key_lines, parse_document, read_text, source_name
 from igf_report.validation import Checked, Finding, Severity, check
 
 __all__ = ["FileResult", "Status", "check_file", "expand_paths", "load_checked", "load_report"]
@@ -202,7 +202,7 @@ def load_report(path: str | Path) -> tuple[dict[str, Any], Checked, str]:
 
 def check_file(path: Path) -> FileResult:
     """Check one file (``-``: standard input), turning one that cannot be read into a finding."""
-    name = "<stdin>" if str(path) == "-" else str(path)
+    name = source_name(path)
     try:
         checked, _ = load_checked(path)
     except FileReadError as exc:

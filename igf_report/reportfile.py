@@ -26,16 +26,27 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MAX_FILE_BYTES",
+    "STDIN_NAME",
     "decode",
     "dump_toml",
     "key_lines",
     "parse_document",
     "read_bytes",
     "read_text",
+    "source_name",
 ]
 
 #: Largest file igf-report reads; a report is a few kilobytes.
 MAX_FILE_BYTES: Final = 5 * 1024 * 1024
+
+
+#: What messages call standard input, named ``-`` on the command line.
+STDIN_NAME: Final = "<stdin>"
+
+
+def source_name(path: str | Path) -> str:
+    """The name messages give a file named on the command line: ``-`` is standard input."""
+    return STDIN_NAME if str(path) == "-" else str(path)
 
 
 def _too_large(name: str) -> FileReadError:
@@ -94,8 +105,8 @@ def read_bytes(path: str | Path) -> tuple[bytes, str]:
     if str(path) == "-":
         data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
         if len(data) > MAX_FILE_BYTES:
-            raise _too_large("<stdin>")
-        return data, "<stdin>"
+            raise _too_large(STDIN_NAME)
+        return data, STDIN_NAME
     path = Path(path)
     try:
         with path.open("rb") as handle:

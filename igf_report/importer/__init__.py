@@ -18,7 +18,7 @@ from igf_report.errors import ReportInvalid
 from igf_report.fields import FIELDS, FieldSpec, key_of_path
 from igf_report.filling import draft_values
 from igf_report.importer.formats import IMPORT_FORMATS, read_answers
-from igf_report.reportfile import dump_toml, read_bytes
+from igf_report.reportfile import STDIN_NAME, dump_toml, read_bytes
 from igf_report.textutil import shell_word
 from igf_report.validation import Checked, check
 
@@ -106,7 +106,7 @@ def import_bytes(data: bytes, name: str, fmt: str | None = None) -> ImportSummar
 
 def _refuse_report_file(text: str, name: str) -> None:
     if _is_report_file(text):
-        file = "REPORT" if name == "<stdin>" else shell_word(name)  # a command one can run
+        file = "REPORT" if name == STDIN_NAME else shell_word(name)  # a command one can run
         msg = (
             f"{name} is already a report file (TOML), not a published report: there is "
             f"nothing to import. Check it with `igf-report validate {file}`, or complete "

@@ -68,6 +68,7 @@ def import_(
     from igf_report.cli.output import emit, say  # noqa: PLC0415
     from igf_report.errors import NotOurFile, UsageError  # noqa: PLC0415
     from igf_report.importer import import_report  # noqa: PLC0415
+    from igf_report.reportfile import source_name  # noqa: PLC0415
 
     fmt = None if from_format is None else from_format.lower()
     summary = import_report(source, fmt)  # first: a report file given by mistake is named as such
@@ -86,8 +87,7 @@ def import_(
         write_atomic(out, summary.toml)
         say(f"Wrote {out}")
         target = shlex.quote(str(out))
-    name = "<stdin>" if source == "-" else source
-    say(f"Read {name} as {IMPORT_FORMATS[summary.format].description}")
+    say(f"Read {source_name(source)} as {IMPORT_FORMATS[summary.format].description}")
     total = len(summary.found) + len(summary.missing)
     say(f"Found {len(summary.found)} of the template's {total} labels")
     if summary.missing:
