@@ -15,7 +15,15 @@ from igf_report.fields import key_of_path
 from igf_report.reportfile import key_lines, parse_document, read_text, source_name
 from igf_report.validation import Checked, Finding, Severity, check
 
-__all__ = ["FileResult", "Status", "check_file", "expand_paths", "load_checked", "load_report"]
+__all__ = [
+    "FileResult",
+    "Status",
+    "check_file",
+    "expand_paths",
+    "load_checked",
+    "load_report",
+    "load_result",
+]
 
 
 class Status(enum.StrEnum):
@@ -200,12 +208,23 @@ def load_report(path: str | Path) -> tuple[dict[str, Any], Checked, str]:
     return data, checked, text
 
 
-def check_file(path: Path) -> FileResult:
-    """Check one file (``-``: standard input), turning one that cannot be read into a finding."""
+def load_result(path: Path) -> tuple[FileResult, dict[str, Any] | None]:
+    """Check one file (``-``: standard input), and the data it holds if it could be read.
+
+    A file that cannot be read or parsed becomes an error finding on the whole file.
+
+    Raises:
+        UsageError: the file vanished or is a folder.
+    """
     name = source_name(path)
     try:
-        checked, _ = load_checked(path)
+        data, checked, _ = load_report(path)
     except FileReadError as exc:
         finding = Finding(Severity.ERROR, "", "the whole file", exc.reason, exc.line, exc.column)
-        return FileResult(name, [finding], None)
-    return FileResult(name, checked.findings, checked)
+        return FileResult(name, [finding], None), None
+    return FileResult(name, checked.findings, checked), data
+
+
+def check_file(path: Path) -> FileResult:
+    """Check one file (``-``: standard input): see :func:`load_result`."""
+    return load_result(path)[0]

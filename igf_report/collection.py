@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from igf_report.batch import FileResult, Status, expand_paths, load_report
-from igf_report.errors import FileReadError, UsageError
+from igf_report.batch import FileResult, Status, expand_paths, load_result
+from igf_report.errors import UsageError
 from igf_report.fields import FIELDS, FieldSpec
 from igf_report.validation import Finding, Severity
 
@@ -114,12 +114,7 @@ def load_entry(path: Path) -> Entry:
     Raises:
         UsageError: the file vanished or is a folder.
     """
-    try:
-        data, checked, _ = load_report(path)
-    except FileReadError as exc:
-        finding = Finding(Severity.ERROR, "", "the whole file", exc.reason, exc.line, exc.column)
-        return Entry(FileResult(str(path), [finding], None), None)
-    return Entry(FileResult(str(path), checked.findings, checked), data)
+    return Entry(*load_result(path))
 
 
 def collect(
