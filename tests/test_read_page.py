@@ -273,9 +273,9 @@ def test_a_list_or_table_nested_in_a_value_is_read_once() -> None:
         "<table><tr><td>Discussions</td><td><table><tr><td>Day one</td><td>Costs</td></tr>"
         "</table></td></tr></table>"
     )
+    # terms inside a definition are its words; a table in a cell keeps its rows' labels
     assert _sections(page) == [
-        ("Presentations", True, []),
-        ("Portal", True, [("paragraph", "Live")]),
+        ("Presentations", True, [("paragraph", "Portal"), ("paragraph", "Live")]),
         ("Discussions", True, []),
         ("Day one", True, [("paragraph", "Costs")]),
     ]
@@ -308,3 +308,14 @@ def test_a_block_inside_a_paragraph_is_a_paragraph_of_its_own() -> None:
     for tag in ("figure", "section", "address", "details", "summary", "pre"):
         page = f"<h2>Discussions</h2><p>Intro<{tag}>Chart</{tag}>Outro</p>"
         assert map_document(read_page(page)).data["discussions"] == ["Intro", "Chart", "Outro"]
+
+
+def test_terms_inside_a_definition_stay_in_its_field() -> None:
+    page = (
+        "<dl><dt>Discussions</dt><dd>Mu<dl><dt>Nu</dt><dd>Xi</dd></dl>Omicron</dd>"
+        "<dt>Way forward</dt><dd>Tau</dd></dl>"
+    )
+    imported = map_document(read_page(page))
+    assert imported.data["discussions"] == ["Mu", "Nu", "Xi", "Omicron"]
+    assert imported.data["way_forward"] == ["Tau"]
+    assert imported.notes == []

@@ -263,6 +263,7 @@ class _Walker:
     def __init__(self) -> None:
         self.builder = DocumentBuilder()
         self.inline: list[str] = []
+        self.in_terms = 0  # how many definitions (<dd>) are being walked
 
     def flush(self) -> None:
         html, self.inline = "".join(self.inline), []
@@ -290,6 +291,8 @@ class _Walker:
                 )
             elif child.tag == "table":
                 self.table(child)
+            elif child.tag == "dl" and self.in_terms:
+                self.content(child)  # terms inside a definition are its words, not labels
             elif child.tag == "dl":
                 self.definitions(child)
             elif child.tag == "p" and (gap := _gap(child)) is not None:
@@ -331,7 +334,9 @@ class _Walker:
             elif item.tag == "dd" and (gap := _gap(item)) is not None:
                 self.builder.placeholder(gap)
             elif item.tag == "dd":
+                self.in_terms += 1
                 self.walk(item)
+                self.in_terms -= 1
 
 
 def read_page(text: str) -> Document:
