@@ -223,7 +223,9 @@ def _presentation(block: Block) -> dict[str, str]:
     title = _title_lead(block)
     if title is None:
         return {"summary": block.text}
-    summary = block.text[len(title) :].lstrip("\n ")
+    # the model strips a summary: after a title, only whitespace (a tab written
+    # ``&#9;``) is no summary, and the bold words are the summary themselves
+    summary = block.text[len(title) :].lstrip()
     if block.lead_then_break:
         pass  # "<b>Title</b><br>summary": nothing to take off either side
     elif title.endswith(":"):

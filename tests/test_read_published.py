@@ -1,0 +1,121 @@
+"""The published reader, value by value: titles, persons, line breaks, the invalid mark.
+
+The round trips (``test_round_trip.py``) read what our writer writes; these
+read what the IGF website and hand-edited pages hold, where a bold lead-in,
+a line break or a parenthesis can mean more than one thing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from igf_report.importer.published import read_published
+
+_PRESENTATIONS = "Presentations\t"
+
+
+def _presentations(value: str) -> list[dict[str, str]]:
+    data = read_published(_PRESENTATIONS + value + "\n").data
+    presentations: list[dict[str, str]] = data["presentations"]
+    return presentations
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # a colon, a dash of any length after the bold words sets a title apart
+        ("<b>Portal</b> :Opens data", {"title": "Portal", "summary": "Opens data"}),
+        ("<b>Portal</b> - opens data", {"title": "Portal", "summary": "opens data"}),
+        ("<b>Portal</b> –opens data", {"title": "Portal", "summary": "opens data"}),
+        ("<b>Portal</b> — opens data", {"title": "Portal", "summary": "opens data"}),
+        ("<b>Three</b> -Sum", {"title": "Three", "summary": "Sum"}),
+        # a colon inside the bold words is the title's end, spaces before it too
+        ("<b>Portal :</b> opens data", {"title": "Portal", "summary": "opens data"}),
+        # a capital or a figure after them starts the summary
+        ("<b>Gob.mx</b> One of the main", {"title": "Gob.mx", "summary": "One of the main"}),
+        ("<b>Portal</b> 2016 was the year", {"title": "Portal", "summary": "2016 was the year"}),
+        # a small letter continues the sentence the bold words began
+        ("<b>At gob.mx</b> people can", {"summary": "At gob.mx people can"}),
+        ("<b>At gob.mx</b> a, b", {"summary": "At gob.mx a, b"}),
+        ("<b>At gob.mx</b> a: b", {"summary": "At gob.mx a: b"}),
+        ("<b>At gob.mx</b> a", {"summary": "At gob.mx a"}),
+        # a title with nothing after its dash is no title: the words are the summary
+        ("<b>Portal</b> –", {"summary": "Portal –"}),
+        # the site's <br> after the bold words makes a title whatever follows
+        ("<b>Portal</b><br>opens data", {"title": "Portal", "summary": "opens data"}),
+        ("<b>Two</b><br>Xylophones", {"title": "Two", "summary": "Xylophones"}),
+        # a line break written as a reference is the author's, not the site's
+        ("<b>Portal</b>&#10;opens data", {"summary": "Portal\nopens data"}),
+        # only whitespace after the title is no summary (it was a title with an
+        # empty summary, which the report then refused)
+        ("<b>Portal</b><br>&#9;", {"summary": "Portal\n\t"}),
+    ],
+)
+def test_bold_words_opening_a_presentation_are_its_title_when_they_read_as_one(
+    value: str, expected: dict[str, str]
+) -> None:
+    assert _presentations(f"<p>{value}</p>") == [expected]
+
+
+def test_a_person_written_over_two_lines_is_one_name() -> None:
+    data = read_published("Chair/Moderator\tAna<br>Lopez, ISOC\n").data
+    assert data["chair"] == {"name": "Ana Lopez", "affiliation": "ISOC"}
+
+
+def test_persons_written_as_lines_are_one_person_a_line() -> None:
+    label = "List of Speakers and their institutional affiliations"
+    data = read_published(f"{label}\tAna, ISOC<br>Li Wei, CNNIC<br><br>Jean, Ministry X\n").data
+    assert data["speakers"] == [
+        {"name": "Ana", "affiliation": "ISOC"},
+        {"name": "Li Wei", "affiliation": "CNNIC"},
+        {"name": "Jean", "affiliation": "Ministry X"},
+    ]
+
+
+def test_a_line_break_in_a_one_line_value_is_a_space() -> None:
+    data = read_published("Session Title\tOpen<br>data\nSession Organizer\tA<br>B\n").data
+    assert data == {"title": "Open data", "organizer": "A B"}
+
+
+def test_only_the_time_reads_a_range_of_times_with_seconds() -> None:
+    data = read_published("Session Title\t10:00:00 - 11:00:00\nTime\t09:00:30 - 10:00:00\n").data
+    assert data["title"] == "10:00:00 - 11:00:00"
+    assert data["time"] == {"start": dt.time(9, 0, 30), "end": dt.time(10, 0)}
+
+
+def test_the_note_of_a_broken_label_quotes_the_stray_text_on_one_line() -> None:
+    imported = read_published("Session\t<p>one<br>two</p><p>three</p>\nTitle\tMy title\n")
+    assert imported.data == {"title": "one two three My title"}
+    assert imported.notes == [
+        (
+            "The label 'Session Title' was broken across two rows; the text 'one two three' "
+            "after its first part was put first in Session Title (title)."
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("value", "kept", "mark"),
+    [
+        # an earlier parenthesis written as a reference does not protect the mark
+        ("f&#40;x) (invalid: not a date)", "f(x)", "(invalid: not a date)"),
+        # the mark's own "(" decides, not one written as a reference inside it
+        ("x (invalid: a &#40;b)", "x", "(invalid: a (b)"),
+    ],
+)
+def test_the_mark_render_put_after_an_invalid_value_is_taken_off_and_named(
+    value: str, kept: str, mark: str
+) -> None:
+    imported = read_published(f"Date\t{value}\n")
+    assert imported.data == {"date": kept}
+    assert imported.notes == [
+        f"The mark '{mark}' under 'Date' was not imported; the value is checked again."
+    ]
+
+
+def test_words_typed_like_the_mark_and_written_apart_are_kept() -> None:
+    imported = read_published("Date\tx &#40;invalid: mine)\n")
+    assert imported.data == {"date": "x (invalid: mine)"}
+    assert imported.notes == []
