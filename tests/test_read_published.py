@@ -46,6 +46,8 @@ def _presentations(value: str) -> list[dict[str, str]]:
         # the site's <br> after the bold words makes a title whatever follows
         ("<b>Portal</b><br>opens data", {"title": "Portal", "summary": "opens data"}),
         ("<b>Two</b><br>Xylophones", {"title": "Two", "summary": "Xylophones"}),
+        # bold inside bold, as pasted from a word processor (the title was lost)
+        ("<strong><b>Portal</b></strong><br>Opens", {"title": "Portal", "summary": "Opens"}),
         # a line break written as a reference is the author's, not the site's
         ("<b>Portal</b>&#10;opens data", {"summary": "Portal\nopens data"}),
         # only whitespace after the title is no summary (it was a title with an

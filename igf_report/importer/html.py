@@ -225,12 +225,14 @@ class _Reader:
     def end(self, name: str) -> None:
         if name in _BOLD_TAGS and self.bold_depth:
             self.bold_depth -= 1
-            if self.bold_depth == 0 and self.lead_open and self.current is not None:
+            if self.bold_depth:
+                return  # "<strong><b>Title</b></strong>": the lead-in ends with the outer
+            if self.lead_open and self.current is not None:
                 self.current.lead_end = len(self.current.parts)
                 self.text_after_lead = False
             self.lead_open = False
             self.text_seen = True
-        elif name in {"li", "ul", "ol", "table"} or name in _BLOCK_TAGS:
+        elif name in {"ul", "ol", "table"} or name in _BLOCK_TAGS:
             self.close()
 
 
@@ -275,8 +277,8 @@ class _Tokens:
         if not tag or tag[2].casefold() not in _ELEMENTS:
             return None
         tokens = [("end" if tag[1] else "start", tag[2].casefold())]
-        attributes = tag[3].rstrip().removesuffix("/")
-        if attributes.strip() and (described := _describe(attributes, tag[0])):
+        # the "/" of "<br />" is in the attributes too; it names no attribute
+        if tag[3].strip() and (described := _describe(tag[3], tag[0])):
             tokens.append(("attributes", described))
         return tokens, tag.end()
 
