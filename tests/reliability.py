@@ -96,8 +96,9 @@ ROWS: Final = {
         "generated reports (summaries of several paragraphs, titles such as `(untitled)` and "
         "`2. Results`, values opening with `#`, `<b>`, `&amp;`, `*`, `-`, `•`, `1.` or a control "
         "character, commas in names and affiliations, runs of spaces and tabs, values typed "
-        "`(not given)`), each rendered to one format with a reader (published, Markdown, HTML, "
-        "Word; every format its own reports) and imported back, equal as a whole"
+        "`(not given)` or ending `(invalid: …)`), each rendered to one format with a reader "
+        "(published, Markdown, HTML, Word; every format its own reports) and imported back, "
+        "equal as a whole"
     ),
     "lists of items through the :edit file and back": (
         "lists of items (`#` lines, blank lines, line breaks, persons with commas) through the "

@@ -134,6 +134,39 @@ def test_an_invalid_value_comes_back_as_written_without_its_mark(
     assert "The mark '(invalid: " in result.stderr
 
 
+@pytest.mark.parametrize("fmt", ["markdown", "html", "docx", "published"])
+def test_words_typed_like_the_mark_come_back_and_only_the_mark_goes(
+    fmt: str, tmp_path: Path, invoke: Invoke
+) -> None:
+    # a key issue typed ending "(invalid: …)" lost that ending through every
+    # format but published: the importer took the typed words for render's mark
+    source = tmp_path / "draft.toml"
+    text = EXAMPLE.read_text(encoding="utf-8").replace("date = 2016-12-06", 'date = "soon"')
+    typed = '\n    "Rule (invalid: a) (invalid: b)",'
+    text = text.replace("key_issues = [", "key_issues = [" + typed, 1)
+    source.write_text(text, "utf-8")
+    rendered = tmp_path / f"report.{fmt}"
+    invoke("render", str(source), "-f", fmt, "-o", str(rendered))  # 1: the draft is invalid
+    result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
+    data = tomllib.loads(result.stdout)
+    assert data["key_issues"][0] == "Rule (invalid: a) (invalid: b)"
+    assert data["date"] == "soon"
+    assert result.stderr.count("The mark '(invalid: ") == 1
+
+
+def test_plain_text_cannot_tell_the_mark_from_typed_words_and_says_what_it_took(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    source = tmp_path / "draft.toml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    source.write_text(text.replace("key_issues = [", 'key_issues = [\n    "Rule (invalid: a)",', 1))
+    rendered = tmp_path / "report.txt"
+    invoke("render", str(source), "-f", "text", "-o", str(rendered))
+    result = invoke("import", str(rendered), "--from-format", "text", "-o", "-")
+    assert tomllib.loads(result.stdout)["key_issues"][0] == "Rule"
+    assert "The mark '(invalid: a)' under 'Key Issues raised" in result.stderr
+
+
 def test_label_rows_without_html_or_bullets_are_published() -> None:
     # a tab inside a value does not hide the label before the first tab
     assert detect_format("-", b"Session Title\tOpen\tdata for all\n") == "published"

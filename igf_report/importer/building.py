@@ -15,9 +15,9 @@ from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.fields import Kind
 from igf_report.importer.html import quote
 from igf_report.importer.mapping import match_label
-from igf_report.render.values import GAPS
+from igf_report.render.values import GAPS, INVALID_MARK
 
-__all__ = ["DocumentBuilder", "is_label", "split_label"]
+__all__ = ["DocumentBuilder", "is_label", "plain_mark", "split_label"]
 
 # "2. Gob.mx": how Markdown and HTML head the second presentation
 _NUMBERED: Final = re.compile(r"(\d{1,9})\.\s+(\S.*)", re.DOTALL)
@@ -39,10 +39,21 @@ def split_label(line: str) -> tuple[str, str] | None:
     return None
 
 
+def plain_mark(block: Block) -> Block:
+    """``block`` of plain text, its ending ``(invalid: …)`` taken for a writer's mark.
+
+    Plain text cannot set the mark apart from the same words typed; a reader
+    of a format that can gives a block the mark it saw as its ``note``.
+    """
+    if block.note is not None or (mark := INVALID_MARK.search(block.text)) is None:
+        return block
+    return dataclasses.replace(block, text=block.text[: mark.start()], note=mark[0].strip())
+
+
 class DocumentBuilder:
     """Collects sections in document order."""
 
-    def __init__(self, *, ours: bool = False) -> None:
+    def __init__(self, *, ours: bool = False, plain: bool = False) -> None:
         """Start a document.
 
         Args:
@@ -50,8 +61,11 @@ class DocumentBuilder:
                 placeholder apart (see :meth:`placeholder`); in any other, a
                 paragraph or item that is only ``(not given)`` or ``(none)``
                 is a person's way of saying "none", and left empty too.
+            plain: the format is plain text, which cannot set apart the mark
+                a writer puts after an invalid value (see :func:`plain_mark`).
         """
         self.ours = ours
+        self.plain = plain
         self.title: str | None = None
         self.subtitle: str | None = None
         self.notes: list[str] = []
@@ -143,6 +157,8 @@ class DocumentBuilder:
         A paragraph that is all bold reads as a heading; one opening with a
         bold label and a colon (``<b>Date:</b> 6 December``) as that label and its value.
         """
+        if self.plain:
+            block = plain_mark(block)
         if not block.text.strip() and not block.lead:
             return
         if not self.ours and not block.lead and block.text in GAPS:
@@ -162,7 +178,8 @@ class DocumentBuilder:
         if self._entry and paragraph:
             # a presentation's summary of several paragraphs, under its heading
             blocks = self._sections[-1][1]
-            blocks[-1] = dataclasses.replace(blocks[-1], text=f"{blocks[-1].text}\n\n{block.text}")
+            text = f"{blocks[-1].text}\n\n{block.text}"
+            blocks[-1] = dataclasses.replace(blocks[-1], text=text, note=block.note)
             return
         self._entry = False
         self._add(block)

@@ -24,7 +24,7 @@ from igf_report.importer.published import (
     normalise_label,
     read_published,
 )
-from igf_report.render.values import DOCUMENT_TITLE
+from igf_report.render.values import DOCUMENT_TITLE, html_apart
 from igf_report.textutil import controls_as_references, spaces_as_references
 
 __all__ = ["document_rows", "label_closeness", "map_document", "match_label"]
@@ -56,10 +56,10 @@ def _html(text: str) -> str:
 
 
 def _text_html(block: Block) -> str:
-    if block.name is not None and block.text.startswith(block.name):
-        # the reader saw the format mark the name's own commas: no affiliation follows them
-        return _html(block.name).replace(",", "&#44;") + _html(block.text[len(block.name) :])
-    return _html(block.text)
+    # a name the reader saw the format set apart, typed words that read as an
+    # invalid mark; the mark a reader saw set apart is the one the published reader takes off
+    text = html_apart(block.text, block.name, _html)
+    return f"{text} {_html(block.note)}" if block.note else text
 
 
 def _block_html(block: Block) -> str:

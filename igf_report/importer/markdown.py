@@ -17,7 +17,7 @@ from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label, split_label
 from igf_report.importer.html import NUMERIC_REFERENCE, reference_code
 from igf_report.render.markdown import RENDERER
-from igf_report.render.values import GAPS, UNTITLED
+from igf_report.render.values import GAPS, INVALID_MARK, UNTITLED
 from igf_report.textutil import REFERRED_CODES
 
 __all__ = ["read_markdown"]
@@ -36,6 +36,9 @@ _KEPT_CODES: Final = frozenset({*map(ord, " \t\r\f"), *REFERRED_CODES})
 _NAME_COMMA: Final = re.compile(r"\\,|&#(?:44|[xX]0*2[cC]);")
 # How the Markdown writer shows a gap: emphasised, so that the same words typed are a value
 _GAP: Final = re.compile(rf"([*_])({'|'.join(re.escape(gap) for gap in sorted(GAPS))})\1")
+# How the Markdown writer marks an invalid value: its mark in bold after the
+# text; the same words typed are not bold (a typed "**" is written "\*\*")
+_NOTE: Final = re.compile(r"[ \t]+\*\*(\(invalid: [^\n]*\))\*\*[ \t]*\Z")
 _STRONG: Final = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
 _EMPHASIS: Final = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.DOTALL)
 _CODE: Final = re.compile(r"(`+)(.+?)\1", re.DOTALL)
@@ -71,6 +74,13 @@ def _inline(text: str) -> str:
     # what CommonMark collapses, but not a writer's exact spaces (protected above)
     text = "\n".join(" ".join(line.split()) for line in unescape(text).split("\n"))
     return _STAND_IN.sub(lambda m: escaped[ord(m[0]) - 0xF0000], text)
+
+
+def _note(raw: str) -> tuple[str, str | None]:
+    """The text without the mark the writer set apart after it, and that mark."""
+    if (m := _NOTE.search(raw)) and INVALID_MARK.fullmatch(note := _inline(m[1])):
+        return raw[: m.start()], note
+    return raw, None
 
 
 def _name(raw: str) -> str | None:
@@ -118,9 +128,11 @@ class _Reader:
         if lead is None and _GAP.fullmatch(raw.strip()):
             self.builder.placeholder(_inline(raw))
             return
+        raw, note = _note(raw)
         text = _inline(raw).strip("\n ")
         name = None if lead else _name(raw.strip())
-        self.builder.block(Block(self.kind, text, lead, lead_break and lead is not None, name=name))
+        lead_break = lead_break and lead is not None
+        self.builder.block(Block(self.kind, text, lead, lead_break, note=note, name=name))
 
     def _bold_label(self, raw: str, *, fact: bool) -> bool:
         """``**Label:** value``: a field, with its value on the same line."""
@@ -141,8 +153,11 @@ class _Reader:
         self.builder.label(label, fact=fact)
         if _GAP.fullmatch(rest.strip()):
             self.builder.placeholder(_inline(rest).strip())
-        elif value := _inline(rest).strip():
-            self.builder.block(Block(BlockKind.PARAGRAPH, value, name=_name(rest.strip())))
+        else:
+            rest, note = _note(rest)
+            if value := _inline(rest).strip():
+                name = _name(rest.strip())
+                self.builder.block(Block(BlockKind.PARAGRAPH, value, note=note, name=name))
         return True
 
     def line(self, line: str) -> None:

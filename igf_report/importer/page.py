@@ -22,7 +22,7 @@ from igf_report.importer.building import DocumentBuilder, is_label
 from igf_report.importer.html import NUMERIC_REFERENCE, parse_html, reference_code
 from igf_report.importer.html import BlockKind as HtmlKind
 from igf_report.render.html import RENDERER
-from igf_report.render.values import GAPS, UNTITLED
+from igf_report.render.values import GAPS, INVALID_MARK, UNTITLED
 from igf_report.textutil import REFERRED_CODES
 
 __all__ = ["read_page"]
@@ -68,6 +68,11 @@ _NUMBER: Final = re.compile(r"\s*\d{1,9}\.\s+")
 _EXACT_CODES: Final = frozenset({*map(ord, " \t\r\f,"), *REFERRED_CODES})
 _STAND_IN: Final = 0xF0000
 _STAND_INS: Final = re.compile("[\U000f0000-\U000f007f]")
+
+
+# The "(" of the mark the HTML writer sets apart after an invalid value (a
+# span of class "invalid-note"), through the HTML reader: the same words typed are text.
+_NOTE_OPENING: Final = chr(_STAND_IN + 0x80)
 
 
 def _protect(text: str) -> str:
@@ -149,6 +154,12 @@ def _html(node: _Element | str) -> str:
         return _STAND_INS.sub(lambda m: f"&#{ord(m[0]) - _STAND_IN};", escape(node, quote=False))
     if node.tag in _VOID:
         return f"<{node.tag}>"
+    if (
+        node.tag == "span"
+        and "invalid-note" in node.classes
+        and INVALID_MARK.fullmatch(node.text())
+    ):
+        return escape(_NOTE_OPENING + node.text()[1:], quote=False)
     if node.tag in {"ul", "ol"}:
         items = [e for e in node.elements() if e.tag == "li"]
         if not _typed_bullets(node, items):
@@ -230,15 +241,26 @@ class _TreeParser(HTMLParser):
         self.stack[-1].children.append(data)
 
 
+def _note(text: str) -> tuple[str, str | None]:
+    """The text without the writer's mark after it, and that mark."""
+    at = text.find(_NOTE_OPENING)
+    if at < 0:
+        return text, None
+    note = "(" + text[at + 1 :]
+    return (text[:at].rstrip(), note) if INVALID_MARK.fullmatch(note) else (text, None)
+
+
 def _blocks(html: str) -> list[Block]:
     blocks = []
     for found in parse_html(html):
         kind = BlockKind.ITEM if found.kind is HtmlKind.ITEM else BlockKind.PARAGRAPH
-        lead, text = found.lead, found.text
+        lead = found.lead
+        text, note = _note(found.text)
         if lead and text.startswith(lead):
-            blocks.append(Block(kind, text[len(lead) :].strip(" \n"), lead, found.lead_then_break))
+            text = text[len(lead) :].strip(" \n")
+            blocks.append(Block(kind, text, lead, found.lead_then_break, note=note))
         else:
-            blocks.append(Block(kind, text, name=_name(text, found.exact)))
+            blocks.append(Block(kind, text, note=note, name=_name(text, found.exact)))
     return blocks
 
 

@@ -20,7 +20,7 @@ from typing import Any, Final
 from igf_report.fields import FIELDS, FieldSpec, Kind
 from igf_report.importer.html import Block, BlockKind, parse_html, quote
 from igf_report.render.published import HEADING
-from igf_report.render.values import INVALID_MARK
+from igf_report.render.values import INVALID_MARK, MARK_OPENING
 
 __all__ = ["LABELS", "Imported", "match_label", "normalise_label", "read_published"]
 
@@ -299,19 +299,24 @@ def _to_value(spec: FieldSpec, blocks: list[Block]) -> object:
 
 
 def _drop_invalid_mark(spec: FieldSpec, block: Block, notes: list[str]) -> None:
-    """Take off the mark ``render`` put after an invalid value (its "(" is never a reference).
+    """Take off the mark ``render`` put after an invalid value.
 
-    The mark is the renderer's, not the rapporteur's words: the value is checked again.
+    The writer writes every ``(invalid: `` of the value's own words with its
+    ``(`` as a reference: the mark is the first one typed that runs to the
+    end. It is the renderer's, not the rapporteur's words: the value is
+    checked again.
     """
-    if (mark := INVALID_MARK.search(block.text)) is None:
+    for opening in MARK_OPENING.finditer(block.text):
+        at = opening.start()
+        if block.exact[at] == "1" or not INVALID_MARK.match(block.text, at):
+            continue  # the rapporteur's words, written apart; or not at the end
+        notes.append(
+            f"The mark {quote(block.text[at:])} under {quote(spec.heading)} was not imported; "
+            "the value is checked again."
+        )
+        end = len(block.text[:at].rstrip())
+        block.text, block.exact = block.text[:end], block.exact[:end]
         return
-    if block.exact[block.text.index("(", mark.start())] == "1":
-        return  # typed words that read as the mark, written apart by the writer
-    notes.append(
-        f"The mark {quote(mark[0].strip())} under {quote(spec.heading)} was not imported; "
-        "the value is checked again."
-    )
-    block.text, block.exact = block.text[: mark.start()], block.exact[: mark.start()]
 
 
 def read_published(text: str) -> Imported:

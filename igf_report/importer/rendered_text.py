@@ -15,11 +15,13 @@ control character (shown as its symbol).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Final
 
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.fields import Kind
+from igf_report.importer.building import plain_mark
 from igf_report.importer.mapping import match_label
 from igf_report.render.values import DOCUMENT_TITLE, GAPS, UNTITLED
 from igf_report.textutil import display_width
@@ -178,7 +180,11 @@ class _Reader:
             end = labels[index + 1][0] if index + 1 < len(labels) else len(body)
             label = " ".join(line.strip() for line in body[first:rule])
             self.section(label, body[rule + 1 : end])
-        return Document(subtitle=DOCUMENT_TITLE, sections=tuple(self.sections))
+        sections = (
+            dataclasses.replace(section, blocks=tuple(map(plain_mark, section.blocks)))
+            for section in self.sections
+        )
+        return Document(subtitle=DOCUMENT_TITLE, sections=tuple(sections))
 
 
 def read_rendered_text(text: str) -> Document:

@@ -44,7 +44,7 @@ def _broken_label(line: str, ahead: list[str]) -> int | None:
 
 class _Reader:
     def __init__(self, lines: list[str], after_blank: list[bool]) -> None:
-        self.builder = DocumentBuilder()
+        self.builder = DocumentBuilder(plain=True)
         self.lines, self.after_blank = lines, after_blank
         self.paragraph: list[str] = []
         self.second_halves: set[int] = set()

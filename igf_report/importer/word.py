@@ -22,7 +22,7 @@ from igf_report.document import Block, BlockKind, Document
 from igf_report.errors import FileReadError
 from igf_report.importer.building import DocumentBuilder, is_label
 from igf_report.render.docx import CONTROL_CHARACTER, MARKER, PERSON_NAME
-from igf_report.render.values import GAPS
+from igf_report.render.values import GAPS, INVALID_MARK
 from igf_report.textutil import control_of
 
 if TYPE_CHECKING:
@@ -101,8 +101,24 @@ def _gap(paragraph: Paragraph) -> str | None:
     return None
 
 
+def _note(paragraph: Paragraph, text: str) -> tuple[str, str | None]:
+    """The text without the mark the Word writer set after an invalid value, and that mark.
+
+    The writer puts it last, in italics; the same words typed are not.
+    """
+    tail: list[str] = []
+    for run in reversed(list(paragraph.iter_inner_content())):
+        if not getattr(run, "italic", False):
+            break
+        tail.insert(0, run.text)
+    note = "".join(tail).strip()
+    if not INVALID_MARK.fullmatch(note) or not text.rstrip().endswith(note):
+        return text, None
+    return text.rstrip()[: -len(note)], note
+
+
 def _block(paragraph: Paragraph, *, exact: bool) -> Block:
-    text = _exact_text(paragraph) if exact else paragraph.text
+    text, note = _note(paragraph, _exact_text(paragraph) if exact else paragraph.text)
     words = (lambda text: text) if exact else _collapsed
     style = paragraph.style.name if paragraph.style is not None else ""
     p_pr = paragraph._p.pPr  # noqa: SLF001 -- python-docx has no public numbering
@@ -121,10 +137,11 @@ def _block(paragraph: Paragraph, *, exact: bool) -> Block:
         lead = lead[: lead.index("\n")]
     if not lead.strip():
         name = _name(paragraph)
-        return Block(kind, words(text).strip(), name=name if exact and name else None)
+        name = name if exact and name else None
+        return Block(kind, words(text).strip(), note=note, name=name)
     rest = text[len(lead) :]
     lead_break = rest.lstrip(" \t").startswith("\n")
-    return Block(kind, words(rest).strip(), words(lead).strip(), lead_break)
+    return Block(kind, words(rest).strip(), words(lead).strip(), lead_break, note=note)
 
 
 class _Reader:

@@ -19,7 +19,7 @@ from typing import Final
 
 from igf_report.document import Block, BlockKind, Document, Section, runs
 from igf_report.render import Renderer
-from igf_report.render.values import DOCUMENT_TITLE, INVALID_MARK
+from igf_report.render.values import DOCUMENT_TITLE, html_apart
 from igf_report.textutil import controls_as_references
 
 __all__ = ["HEADING", "RENDERER", "write"]
@@ -47,18 +47,9 @@ def _html(text: str) -> str:
 def _inline(block: Block) -> str:
     if block.note:  # an invalid value as the file has it, marked as every format marks it
         return f"{_html(block.text)} {_html(block.note)}"
-    if typed := INVALID_MARK.search(block.text):
-        # typed words that read as the mark: the "(" the importer would take
-        # for the mark's (the first of the match) as a reference, which it never does
-        at = block.text.index("(", typed.start())
-        return _html(block.text[:at]) + "&#40;" + _html(block.text[at + 1 :])
     if block.date is not None:
         return f"{block.date.month:02d}/{block.date.day:02d}/{block.date.year:04d}"
-    if block.name is not None and block.text.startswith(block.name):
-        # a comma in the name would be read as the one before the affiliation
-        name = _html(block.name).replace(",", "&#44;")
-        return name + _html(block.text[len(block.name) :])
-    return _html(block.text)
+    return html_apart(block.text, block.name, _html)
 
 
 def _block(block: Block) -> str:

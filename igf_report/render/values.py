@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, Final
 
 from pydantic import ValidationError
@@ -18,11 +19,13 @@ __all__ = [
     "DOCUMENT_TITLE",
     "GAPS",
     "INVALID_MARK",
+    "MARK_OPENING",
     "MISSING",
     "NONE_GIVEN",
     "UNTITLED",
     "Invalid",
     "as_text",
+    "html_apart",
     "raw_text",
     "shown_values",
 ]
@@ -36,6 +39,38 @@ NONE_GIVEN: Final = "(none)"
 UNTITLED: Final = "(untitled)"
 #: The mark a writer puts after an invalid value, ``(invalid: why)``, at its end.
 INVALID_MARK: Final = re.compile(r"\s*\(invalid: [^\n]*\)\Z")
+#: Where such a mark could open: a reader looks for the writer's among them.
+MARK_OPENING: Final = re.compile(r"\((?=invalid: )")
+
+
+def html_apart(text: str, name: str | None, html: Callable[[str], str]) -> str:
+    """``text`` as HTML rows hold it, with what a reader would misread set apart.
+
+    A comma in the person's ``name`` the text opens with is written ``&#44;``,
+    never the comma before the affiliation; and the ``(`` of every
+    ``(invalid: `` typed is written ``&#40;``, so that the published reader
+    takes off only the mark a writer put after an invalid value (its ``(``
+    typed), never the rapporteur's words.
+
+    Args:
+        text: the value's text.
+        name: the name of the person ``text`` is, if it is one.
+        html: how the caller escapes a piece of text.
+    """
+    name_end = len(name) if name is not None and text.startswith(name) else 0
+    opening = {found.start() for found in MARK_OPENING.finditer(text)}
+    cuts = sorted({0, name_end, len(text)} | opening | {at + 1 for at in opening})
+    pieces: list[str] = []
+    for start, end in pairwise(cuts):
+        if start in opening:
+            pieces.append("&#40;")
+        elif end <= name_end:
+            pieces.append(html(text[start:end]).replace(",", "&#44;"))
+        else:
+            pieces.append(html(text[start:end]))
+    return "".join(pieces)
+
+
 #: What a writer shows for a gap; a reader tells it from the same words typed.
 GAPS: Final = frozenset({MISSING, NONE_GIVEN})
 
