@@ -43,7 +43,8 @@ class Block:
         lead: bold text the block starts with (a presentation's title), if any.
         lead_break: whether a line break separates the lead-in from the text.
         note: a mark a writer sets apart after the text, such as why the
-            value is invalid (``(invalid: ...)``); readers leave it ``None``.
+            value is invalid (``(invalid: ...)``); a reader gives the mark it
+            saw the format set apart there, so the same words typed stay text.
         name: the person's name the text opens with, for a format that must
             keep it whole (a comma in it is not the one before the affiliation).
         date: the date the text says, for a format that writes dates its own way.
