@@ -319,3 +319,15 @@ def test_terms_inside_a_definition_stay_in_its_field() -> None:
     assert imported.data["discussions"] == ["Mu", "Nu", "Xi", "Omicron"]
     assert imported.data["way_forward"] == ["Tau"]
     assert imported.notes == []
+
+
+def test_preformatted_text_keeps_its_spaces_and_line_breaks() -> None:
+    # <pre> came back as one line of single spaces: its layout is the author's words
+    page = (
+        "<h2>Discussions</h2><pre>\nLine one   with  spaces\n\ttabbed\n\n"
+        "<b>after</b> a blank line</pre><p>Then   prose</p>"
+    )
+    assert map_document(read_page(page)).data["discussions"] == [
+        "Line one   with  spaces\n\ttabbed\n\nafter a blank line",
+        "Then prose",
+    ]

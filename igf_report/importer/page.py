@@ -23,7 +23,7 @@ from igf_report.importer.html import NUMERIC_REFERENCE, parse_html, reference_co
 from igf_report.importer.html import BlockKind as HtmlKind
 from igf_report.render.html import RENDERER
 from igf_report.render.values import GAPS, INVALID_MARK, UNTITLED
-from igf_report.textutil import REFERRED_CODES
+from igf_report.textutil import REFERRED_CODES, spaces_as_references
 
 __all__ = ["read_page"]
 
@@ -104,9 +104,9 @@ class _Element:
     def raw(self) -> str:
         return "".join(c if isinstance(c, str) else c.raw() for c in self.children)
 
-    def html(self) -> str:
+    def html(self, *, pre: bool = False) -> str:
         """The element's content as HTML again, for the published importer's reader."""
-        return "".join(_html(child) for child in self.children)
+        return "".join(_html(child, pre=pre) for child in self.children)
 
     def elements(self) -> list[_Element]:
         return [c for c in self.children if isinstance(c, _Element)]
@@ -149,9 +149,12 @@ def _typed_bullets(element: _Element, items: list[_Element]) -> bool:
     return hidden and bool(items) and all(_TYPED_BULLET.match(item.text()) for item in items)
 
 
-def _html(node: _Element | str) -> str:
+def _html(node: _Element | str, *, pre: bool = False) -> str:
     if isinstance(node, str):
-        return _STAND_INS.sub(lambda m: f"&#{ord(m[0]) - _STAND_IN};", escape(node, quote=False))
+        html = _STAND_INS.sub(lambda m: f"&#{ord(m[0]) - _STAND_IN};", escape(node, quote=False))
+        if pre:  # a browser shows the spaces and line breaks of <pre> as typed
+            html = "<br>".join(spaces_as_references(line) for line in html.split("\n"))
+        return html
     if node.tag in _VOID:
         return f"<{node.tag}>"
     if (
@@ -166,10 +169,16 @@ def _html(node: _Element | str) -> str:
             # the HTML reader drops a bullet typed at the start of an item; this
             # list has none, so an item's own leading dash is protected by one
             inner = "".join(
-                f"<li>-{_html(c)[4:]}" if c in items else _html(c) for c in node.children
+                f"<li>-{_html(c, pre=pre)[4:]}" if c in items else _html(c, pre=pre)
+                for c in node.children
             )
             return f"<{node.tag}>{inner}</{node.tag}>"
-    return f"<{node.tag}>{node.html()}</{node.tag}>"
+    if node.tag == "pre" and node.children and isinstance(node.children[0], str):
+        # as a browser does, a line break right after <pre> is not shown
+        first = node.children[0].removeprefix("\n")
+        inner = _html(first, pre=True) + "".join(_html(c, pre=True) for c in node.children[1:])
+        return f"<pre>{inner}</pre>"
+    return f"<{node.tag}>{node.html(pre=pre or node.tag == 'pre')}</{node.tag}>"
 
 
 def _visible_text(element: _Element) -> str:
