@@ -37,7 +37,7 @@ _BULLETS: Final = frozenset("-–•")
 _BLOCK_TAGS: Final = frozenset(
     {"p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote"}
     | {"address", "article", "aside", "details", "dd", "dt", "figcaption", "figure"}
-    | {"footer", "header", "main", "nav", "pre", "section", "summary"}
+    | {"footer", "header", "main", "nav", "pre", "section", "summary", "td", "th"}
 )
 _BOLD_TAGS: Final = frozenset({"b", "strong"})
 # The elements of HTML (and the o:p that Word leaves in pasted text): a "<" that

@@ -54,7 +54,7 @@ _SIBLINGS: Final = {
     "li": {"li"},
     "dt": {"dt", "dd"},
     "dd": {"dt", "dd"},
-    "tr": {"tr", "td", "th"},
+    "tr": {"tr"},  # and with it the cell still open in it
     "td": {"td", "th"},
     "th": {"td", "th"},
 }
@@ -290,11 +290,21 @@ def _gap(element: _Element) -> str | None:
     return None
 
 
+def _holds_labels(container: _Element) -> bool:
+    """Whether a table's first cells or a list's terms hold a label (a report laid out inside)."""
+    firsts = [
+        cells[0]
+        for row in _own(container, {"tr"})
+        if (cells := [e for e in row.elements() if e.tag in {"td", "th"}])
+    ]
+    return any(is_label(e.text()) for e in firsts + _own(container, {"dt"}))
+
+
 class _Walker:
     def __init__(self) -> None:
         self.builder = DocumentBuilder()
         self.inline: list[str] = []
-        self.in_terms = 0  # how many definitions (<dd>) are being walked
+        self.in_values = 0  # how many values (a <dd>, a table's value cells) are being walked
 
     def flush(self) -> None:
         html, self.inline = "".join(self.inline), []
@@ -320,10 +330,12 @@ class _Walker:
                 self.builder.heading(
                     child.words(), level=_HEADINGS[child.tag], untitled=_untitled(child)
                 )
+            elif child.tag in {"table", "dl"} and self.in_values and not _holds_labels(child):
+                # a table or list inside a value is its words: a first cell or a
+                # term there is no label (its words went to the next field)
+                self.content(child)
             elif child.tag == "table":
                 self.table(child)
-            elif child.tag == "dl" and self.in_terms:
-                self.content(child)  # terms inside a definition are its words, not labels
             elif child.tag == "dl":
                 self.definitions(child)
             elif child.tag == "p" and (gap := _gap(child)) is not None:
@@ -345,29 +357,55 @@ class _Walker:
             )
 
     def table(self, table: _Element) -> None:
-        rows = _own(table, {"tr"})
-        for row in rows:
-            cells = [e for e in row.elements() if e.tag in {"td", "th"}]
-            label = cells[0].text().strip() if cells else ""
-            is_block = any(e.tag not in _INLINE for e in cells[0].descendants()) if cells else True
-            if len(cells) >= 2 and label and not is_block and len(label) <= _LONGEST_LABEL:  # noqa: PLR2004 -- a label and a value
-                self.builder.label(label, fact=True)
-                for cell in cells[1:]:
-                    self.walk(cell)
+        # in document order; what a table holds outside its rows (text a browser
+        # shows above it, a sloppy page's words) is content, never dropped
+        for child in table.children:
+            if isinstance(child, _Element) and child.tag == "tr":
+                self.row(child)
+            elif isinstance(child, _Element) and child.tag != "table" and _own(child, {"tr"}):
+                self.table(child)  # <tbody>, <thead>, <tfoot>, or anything else around rows
             else:
-                for cell in cells:
-                    self.walk(cell)
+                self.stray(child)
+
+    def row(self, row: _Element) -> None:
+        cells = [e for e in row.elements() if e.tag in {"td", "th"}]
+        for child in row.children:
+            if not any(child is cell for cell in cells):
+                self.stray(child)
+        label = cells[0].text().strip() if cells else ""
+        is_block = any(e.tag not in _INLINE for e in cells[0].descendants()) if cells else True
+        if len(cells) >= 2 and label and not is_block and len(label) <= _LONGEST_LABEL:  # noqa: PLR2004 -- a label and a value
+            self.builder.label(label, fact=True)
+            self.in_values += 1
+            for cell in cells[1:]:
+                self.walk(cell)
+            self.in_values -= 1
+        else:
+            for cell in cells:
+                self.walk(cell)
 
     def definitions(self, dl: _Element) -> None:
-        for item in _own(dl, {"dt", "dd"}):
-            if item.tag == "dt":
-                self.builder.label(item.text(), fact=True)
-            elif item.tag == "dd" and (gap := _gap(item)) is not None:
-                self.builder.placeholder(gap)
-            elif item.tag == "dd":
-                self.in_terms += 1
-                self.walk(item)
-                self.in_terms -= 1
+        for child in dl.children:
+            if isinstance(child, _Element) and child.tag == "dt":
+                self.builder.label(child.text(), fact=True)
+            elif isinstance(child, _Element) and child.tag == "dd":
+                self.definition(child)
+            elif isinstance(child, _Element) and child.tag != "dl" and _own(child, {"dt", "dd"}):
+                self.definitions(child)  # a <div> grouping a term and its definition
+            else:
+                self.stray(child)
+
+    def definition(self, dd: _Element) -> None:
+        if (gap := _gap(dd)) is not None:
+            self.builder.placeholder(gap)
+            return
+        self.in_values += 1
+        self.walk(dd)
+        self.in_values -= 1
+
+    def stray(self, node: _Element | str) -> None:
+        """What a table or a definition list holds outside its cells or terms, as content."""
+        self.walk(_Element("div", [node]))
 
 
 def read_page(text: str) -> Document:
