@@ -23,7 +23,13 @@ from markdown_it import MarkdownIt
 from igf_report.batch import check_file
 from igf_report.collection import collect, load_entry
 from igf_report.errors import NotOurFile, UsageError
-from igf_report.export import check_export_overwrite, csv_text, export, safe_cell
+from igf_report.export import (
+    check_export_format,
+    check_export_overwrite,
+    csv_text,
+    export,
+    safe_cell,
+)
 from igf_report.reportfile import dump_toml
 from igf_report.textutil import display_width
 
@@ -831,3 +837,10 @@ def test_many_report_commands_say_what_their_walk_skipped(
     result = invoke(command, str(tmp_path), *out)
     assert f"igf-report: warning: {tmp_path / 'sub' / 'up'}: a symlink loop" in result.stderr
     assert f"igf-report: warning: {tmp_path / 'moved.toml'}: a symbolic link to" in result.stderr
+
+
+def test_excel_is_refused_for_json_lines_by_the_library_too() -> None:
+    check_export_format("jsonl")  # no --excel: nothing to refuse
+    assert export([], "jsonl") == ""
+    with pytest.raises(UsageError, match="--excel is for --format csv"):
+        export([], "jsonl", excel=True)

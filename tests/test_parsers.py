@@ -295,3 +295,12 @@ def test_seconds_past_59_are_not_a_time_of_day() -> None:
 def test_any_time_range_as_shown_reads_back(start: dt.time, end: dt.time) -> None:
     shown = f"{start.isoformat()} - {end.isoformat()}"
     assert parse_time_range(shown) == {"start": start, "end": end}
+
+
+def test_the_last_second_of_a_minute_is_a_time_and_the_sixtieth_is_not() -> None:
+    assert parse_time_range("23:59:59 - 23:59:59") == {
+        "start": dt.time(23, 59, 59),
+        "end": dt.time(23, 59, 59),
+    }
+    with pytest.raises(ValueError, match="'09:00:60' is not a time of day"):
+        parse_time_range("09:00:60 - 10:00")

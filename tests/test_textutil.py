@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from igf_report.textutil import control_of, display_width, one_line, visible, wrap
+from igf_report.textutil import (
+    control_of,
+    display_width,
+    one_line,
+    spaces_as_references,
+    visible,
+    wrap,
+)
 
 
 @pytest.mark.parametrize(
@@ -57,3 +64,8 @@ def test_control_of_undoes_visible_for_every_c0_control_and_del_and_nothing_else
     # the pictures' neighbours, the space symbol and a picture of two characters
     for picture in ("\u23ff", "\u2420", "\u2422", "␛␛", "", "a"):
         assert control_of(picture) is None
+
+
+def test_a_space_a_browser_would_drop_is_written_as_a_reference() -> None:
+    # one space between two words stays typed; at either end of a line it would vanish
+    assert spaces_as_references(" a b ") == "&#32;a b&#32;"
