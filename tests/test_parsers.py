@@ -304,3 +304,18 @@ def test_the_last_second_of_a_minute_is_a_time_and_the_sixtieth_is_not() -> None
     }
     with pytest.raises(ValueError, match="'09:00:60' is not a time of day"):
         parse_time_range("09:00:60 - 10:00")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        # one meridiem for both: the start takes it only if it then comes first
+        ("10 - 10 pm", dt.time(10), dt.time(22)),
+        ("12 - 12 pm", dt.time(0), dt.time(12)),
+        ("11 - 1 pm", dt.time(11), dt.time(13)),
+    ],
+)
+def test_a_start_without_am_or_pm_takes_the_ends_only_if_it_stays_before_it(
+    text: str, start: dt.time, end: dt.time
+) -> None:
+    assert parse_time_range(text) == {"start": start, "end": end}

@@ -121,3 +121,46 @@ def test_words_typed_like_the_mark_and_written_apart_are_kept() -> None:
     imported = read_published("Date\tx &#40;invalid: mine)\n")
     assert imported.data == {"date": "x (invalid: mine)"}
     assert imported.notes == []
+
+
+@pytest.mark.parametrize(
+    ("label", "key"),
+    [
+        ("Session Organiser", "organizer"),
+        ("Workshop Organizer:", "organizer"),
+        ("Rapporteur/Note taker", "rapporteur"),
+        ("Rapporteur/Note-taker", "rapporteur"),
+        ("Rapporteur/Notetaker", "rapporteur"),
+        ("Chairperson/Moderator", "chair"),
+        ("Chair/Moderator", "chair"),
+    ],
+)
+def test_each_spelling_of_a_label_is_that_label_not_a_near_miss(label: str, key: str) -> None:
+    imported = read_published(f"{label}\tAna\n")
+    assert list(imported.data) == [key]
+    assert imported.notes == []  # a near miss would be named
+
+
+def test_line_ends_of_any_system_and_a_byte_order_mark_split_rows_only() -> None:
+    text = "\ufeff## IGF 2016 Workshop Report Template\r\nSession Title\tA\rDate\t12/06/2016\r\n"
+    imported = read_published(text)
+    assert imported.data == {"title": "A", "date": "2016-12-06"}
+    assert imported.notes == []
+
+
+def test_the_page_heading_indented_is_skipped_and_only_it() -> None:
+    heading = "## IGF 2016 Workshop Report Template"
+    assert read_published(f"   {heading}\nSession Title\tA\n").notes == []
+    imported = read_published(f"X{heading}\nSession Title\tA\n")
+    assert imported.data == {"title": f"X{heading} A"}
+
+
+def test_a_label_on_a_line_without_a_tab_is_read_and_named() -> None:
+    imported = read_published(
+        "Session Title\nOpen data\n## IGF 2016 Workshop Report Template\n   # Date\n"
+    )
+    # the heading's words after a label, and a hashtag line, are the value's words
+    assert imported.data == {"title": "Open data ## IGF 2016 Workshop Report Template # Date"}
+    assert imported.notes == [
+        "The line 'Session Title' has no tab after it; it was read as the label 'Session Title'."
+    ]
