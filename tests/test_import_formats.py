@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import tomli_w
 
 from igf_report.importer.formats import detect_format
 from igf_report.model import Report
@@ -240,3 +241,20 @@ def test_a_word_file_and_a_text_format_are_told_apart_by_name(
     result = invoke("import", str(word), "--from-format", "markdown")
     assert result.exit_code == 2
     assert f"{word} is a Word file; import it with --from-format docx" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "docx", "published"])
+def test_the_mark_of_an_invalid_item_is_named_when_left_out(
+    fmt: str, tmp_path: Path, invoke: Invoke
+) -> None:
+    # a reader that takes the mark off an item must pass it on, or it goes unnamed
+    data = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["key_issues"][0] = "x" * 20_001
+    source = tmp_path / "draft.toml"
+    source.write_text(tomli_w.dumps(data), "utf-8")
+    rendered = tmp_path / f"report.{fmt}"
+    invoke("render", str(source), "-f", fmt, "-o", str(rendered))  # 1: the draft is invalid
+    result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
+    imported = tomllib.loads(result.stdout)
+    assert imported["key_issues"][0] == data["key_issues"][0]
+    assert result.stderr.count("is 20001 characters long; the limit is 20000)' under") == 1
