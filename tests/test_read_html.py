@@ -54,6 +54,10 @@ def test_an_item_left_open_is_an_item_and_the_text_after_its_list_is_not() -> No
         ("\xa0<b>B</b>", "\xa0B"),
         # any word between blocks is kept, whatever its letters
         ("<p>a</p>X", "X"),
+        # line breaks at either end of a block are not its text
+        ("<p><br>a<br></p>", "a"),
+        # a "<" that opens no tag is text, and the tags after it are still tags
+        ("a<x <b>B</b>", "a<x B"),
     ],
 )
 def test_the_text_of_a_block(value: str, text: str) -> None:
@@ -69,6 +73,7 @@ def test_the_text_of_a_block(value: str, text: str) -> None:
         ("a <b>B</b><b>D</b> e", None),  # bold after words is no lead-in
         ("\xa0<b>B</b> c", None),  # nor after a no-break space
         ("<b>Title</b><br>rest", "Title"),
+        ("<b>Xylo</b><br>rest", "Xylo"),
     ],
 )
 def test_the_bold_lead_in_of_a_block(value: str, lead: str | None) -> None:

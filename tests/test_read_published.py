@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from igf_report.importer.published import read_published
+from igf_report.render.values import html_apart
 
 _PRESENTATIONS = "Presentations\t"
 
@@ -164,3 +165,30 @@ def test_a_label_on_a_line_without_a_tab_is_read_and_named() -> None:
     assert imported.notes == [
         "The line 'Session Title' has no tab after it; it was read as the label 'Session Title'."
     ]
+
+
+def test_a_comma_without_a_space_still_ends_the_name() -> None:
+    assert read_published("Chair/Moderator\tAna,ISOC\n").data == {
+        "chair": {"name": "Ana", "affiliation": "ISOC"}
+    }
+
+
+def test_the_mark_is_the_one_that_runs_to_the_end() -> None:
+    label = "Key Issues raised"
+    imported = read_published(f"{label}\t<li>a (invalid: b<br>c (invalid: too long)</li>\n")
+    assert imported.data == {"key_issues": ["a (invalid: b\nc"]}
+
+
+def test_everything_set_aside_is_named_in_one_note() -> None:
+    imported = read_published("Session Title\tA<!--one-->B<!--two-->\n")
+    assert imported.data == {"title": "AB"}
+    note = "Left out of Session Title (title) as markup, not text: "
+    assert imported.notes == [note + "the comment 'one'; the comment 'two'."]
+
+
+def test_only_a_persons_own_name_has_its_commas_set_apart() -> None:
+    assert html_apart(",a, b", None, str) == ",a, b"
+    assert html_apart("Li, Jr., ISOC", "Li, Jr.", str) == "Li&#44; Jr., ISOC"
+    assert html_apart("a (invalid: b) (invalid: c)", None, str) == (
+        "a &#40;invalid: b) &#40;invalid: c)"
+    )

@@ -186,9 +186,8 @@ def _values_by_field(rows: list[_Row], imported: Imported) -> dict[str, list[str
                 )
                 pending_stray = []
             continue
+        # never blank: _rows skips blank lines, and a row's label or value holds the words
         stray = row.value if not row.label.strip() else f"{row.label.strip()} {row.value}"
-        if not stray.strip():
-            continue
         if current is None:
             pending_stray.append(stray)
             continue
