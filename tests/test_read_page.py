@@ -420,3 +420,17 @@ def test_words_in_a_table_or_list_outside_its_cells_and_terms_are_kept() -> None
         f"The text '{word}' before the first label was not imported."
         for word in ("Above", "Lost", "Row")
     ]
+
+
+def test_a_table_after_a_value_has_labels_again() -> None:
+    # the walk counts the values it is inside: once out of one, a table's
+    # first cells are labels again, even those no template has
+    row = "The row 'Venue' matches no field of the template; its text was added to "
+    table = "<table><tr><td>Venue</td><td>Hall</td></tr></table>"
+    for value in (
+        "<dl><dt>Discussions</dt><dd>Talk</dd></dl>",
+        "<table><tr><td>Discussions</td><td>Talk</td></tr></table>",
+    ):
+        imported = map_document(read_page(value + table))
+        assert imported.data == {"discussions": ["Talk", "Venue", "Hall"]}
+        assert imported.notes == [row + "Discussions (discussions), the field before it."]

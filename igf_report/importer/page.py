@@ -151,7 +151,7 @@ def _typed_bullets(element: _Element, items: list[_Element]) -> bool:
 
 def _html(node: _Element | str, *, pre: bool = False) -> str:
     if isinstance(node, str):
-        html = _STAND_INS.sub(lambda m: f"&#{ord(m[0]) - _STAND_IN};", escape(node, quote=False))
+        html = _STAND_INS.sub(lambda m: f"&#{ord(m[0]) - _STAND_IN};", escape(node))
         if pre:  # a browser shows the spaces and line breaks of <pre> as typed
             html = "<br>".join(spaces_as_references(line) for line in html.split("\n"))
         return html
@@ -162,7 +162,7 @@ def _html(node: _Element | str, *, pre: bool = False) -> str:
         and "invalid-note" in node.classes
         and INVALID_MARK.fullmatch(node.text())
     ):
-        return escape(_NOTE_OPENING + node.text()[1:], quote=False)
+        return escape(_NOTE_OPENING + node.text()[1:])
     if node.tag in {"ul", "ol"}:
         items = [e for e in node.elements() if e.tag == "li"]
         if not _typed_bullets(node, items):
@@ -173,11 +173,8 @@ def _html(node: _Element | str, *, pre: bool = False) -> str:
                 for c in node.children
             )
             return f"<{node.tag}>{inner}</{node.tag}>"
-    if node.tag == "pre" and node.children and isinstance(node.children[0], str):
-        # as a browser does, a line break right after <pre> is not shown
-        first = node.children[0].removeprefix("\n")
-        inner = _html(first, pre=True) + "".join(_html(c, pre=True) for c in node.children[1:])
-        return f"<pre>{inner}</pre>"
+    # a line break right after <pre>, which a browser does not show, is at
+    # the start of a block, where the HTML reader drops line breaks too
     return f"<{node.tag}>{node.html(pre=pre or node.tag == 'pre')}</{node.tag}>"
 
 
