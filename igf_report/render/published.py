@@ -45,11 +45,12 @@ def _html(text: str) -> str:
 
 
 def _inline(block: Block) -> str:
-    if block.note:  # an invalid value as the file has it, marked as every format marks it
-        return f"{_html(block.text)} {_html(block.note)}"
     if block.date is not None:
         return f"{block.date.month:02d}/{block.date.day:02d}/{block.date.year:04d}"
-    return html_apart(block.text, block.name, _html)
+    text = html_apart(block.text, block.name, _html)
+    # an invalid value as the file has it, marked as every format marks it: the
+    # mark's "(" typed, the only one the importer takes off
+    return f"{text} {_html(block.note)}" if block.note else text
 
 
 def _block(block: Block) -> str:
