@@ -260,3 +260,37 @@ def test_the_mark_of_an_invalid_item_is_named_when_left_out(
     imported = tomllib.loads(result.stdout)
     assert imported["key_issues"][0] == data["key_issues"][0]
     assert result.stderr.count("is 20001 characters long; the limit is 20000)' under") == 1
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "docx", "published", "text"])
+def test_an_item_left_blank_comes_back_blank_and_its_mark_is_named(
+    fmt: str, tmp_path: Path, invoke: Invoke
+) -> None:
+    # its text empty once the mark was taken off, the item and the mark went unsaid
+    data = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["key_issues"][1:1] = ["   "]
+    source = tmp_path / "draft.toml"
+    source.write_text(tomli_w.dumps(data), "utf-8")
+    rendered = tmp_path / f"report.{fmt}"
+    invoke("render", str(source), "-f", fmt, "-o", str(rendered))  # 1: the draft is invalid
+    result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
+    imported = tomllib.loads(result.stdout)["key_issues"]
+    assert imported == [*data["key_issues"][:1], "", *data["key_issues"][2:]]
+    assert result.stderr.count("The mark '(invalid: is empty)' under 'Key Issues") == 1
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "docx", "published"])
+def test_the_mark_after_a_summary_of_several_paragraphs_is_named_when_left_out(
+    fmt: str, tmp_path: Path, invoke: Invoke
+) -> None:
+    # the mark ends the last paragraph; joining it to the ones before must keep it
+    data = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["presentations"][0]["summary"] = "One.\n\nTwo " + "x" * 20_001
+    source = tmp_path / "draft.toml"
+    source.write_text(tomli_w.dumps(data), "utf-8")
+    rendered = tmp_path / f"report.{fmt}"
+    invoke("render", str(source), "-f", fmt, "-o", str(rendered))  # 1: the draft is invalid
+    result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
+    summary = tomllib.loads(result.stdout)["presentations"][0]["summary"]
+    assert summary.endswith("summary = One.\n\nTwo " + "x" * 20_001)
+    assert result.stderr.count("characters long; the limit is 20000)' under") == 1

@@ -159,7 +159,7 @@ class DocumentBuilder:
         """
         if self.plain:
             block = plain_mark(block)
-        if not block.text.strip() and not block.lead:
+        if not block.text.strip() and not block.lead and block.note is None:
             return
         if not self.ours and not block.lead and block.text in GAPS:
             self.placeholder(block.text)
