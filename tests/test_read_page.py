@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from html import escape
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from igf_report.fields import FIELDS
 from igf_report.importer.mapping import map_document
 from igf_report.importer.page import read_page
 from igf_report.importer.published import read_published
@@ -260,6 +262,165 @@ def test_a_bold_lead_in_keeps_its_break_and_its_texts_own_ends() -> None:
     page = "<p><b>Census:</b><br>X-rays counted X</p><p><b>Portal:</b> live&#9;</p>"
     blocks = [(b.lead, b.lead_break, b.text) for s in read_page(page).sections for b in s.blocks]
     assert blocks == [("Census:", True, "X-rays counted X"), ("Portal:", False, "live\t")]
+
+
+def test_only_a_mark_span_that_ends_a_value_is_the_writers_mark() -> None:
+    # any other span of the class shows as words of the value, and is imported as such
+    note = '<span class="invalid-note">(invalid: {})</span>'
+    paragraphs = [
+        f"<p><b>Spectrum</b> Open it. {note.format('x')}</p>",
+        f"<p>Rule {note.format('a')} more</p>",
+        f"<p>Rule {note.format('a')} {note.format('b')}</p>",
+        f"<p>{note.format('a')}</p>",  # an item left blank: its mark alone
+        f"<p>Rule\n {note.format('a')}</p>",
+    ]
+    page = f"<html><body><h2>{FIELDS[8].heading}</h2>{''.join(paragraphs)}</body></html>"
+    blocks = [b for section in read_page(page).sections for b in section.blocks]
+    assert [(b.lead, b.text, b.note) for b in blocks] == [
+        ("Spectrum", "Open it.", "(invalid: x)"),
+        (None, "Rule (invalid: a) more", None),
+        (None, "Rule (invalid: a)", "(invalid: b)"),
+        (None, "", "(invalid: a)"),
+        (None, "Rule", "(invalid: a)"),
+    ]
+
+
+_Outline = list[tuple[str, list[str | tuple[str, str]]]]
+
+
+def _outline(body: str) -> _Outline:
+    """The sections of a page, each with its blocks' text (and bold lead-in, if any)."""
+    document = read_page(f"<html><body>{body}</body></html>")
+    return [
+        (s.label, [(b.lead, b.text) if b.lead else b.text for b in s.blocks])
+        for s in document.sections
+    ]
+
+
+_ROWS = "<tr><th>Session Title</th><td>Open data</td></tr><tr><th>Date</th><td>6 Dec</td></tr>"
+_TERMS = "<dt>Session Title</dt><dd>Open data</dd><dt>Date</dt><dd>6 Dec</dd>"
+_FOUND = [("Session Title", ["Open data"]), ("Date", ["6 Dec"])]
+_OTHER = "<table><tr><td>Budget</td><td>Ten</td></tr></table>"  # no label in it
+
+
+def _layout(cell: str) -> str:
+    """A page laid out in a table: the report in the cell beside the logo."""
+    return f"<table><tr><td>Logo</td><td>{cell}</td></tr></table>"
+
+
+def _issues(html: str) -> str:
+    return f"<h2>Key Issues raised</h2>{html}"
+
+
+_HIDDEN = '<ul style="list-style-type: none">'
+_KEY = "Key Issues raised"
+
+
+@pytest.mark.parametrize(
+    ("body", "outline"),
+    [
+        # a layout table around the report: the report's labels in <th>, in a <tbody>, in a <dl>
+        (_layout(f"<table>{_ROWS}</table>"), [("Logo", []), *_FOUND]),
+        (
+            _layout(f"<table><tbody>{_ROWS.replace('th>', 'td>')}</tbody></table>"),
+            [("Logo", []), *_FOUND],
+        ),
+        (_layout(f"<dl>{_TERMS}</dl>"), [("Logo", []), *_FOUND]),
+        # a table after the report, still in the layout's value, is words
+        (
+            _layout(f"<table>{_ROWS}</table>{_OTHER}"),
+            [("Logo", []), _FOUND[0], ("Date", ["6 Dec", "Budget", "Ten"])],
+        ),
+        (
+            _layout(f"<dl>{_TERMS}</dl>{_OTHER}"),
+            [("Logo", []), _FOUND[0], ("Date", ["6 Dec", "Budget", "Ten"])],
+        ),
+        # a definition list or a table right inside one (not in a cell), in a value
+        (
+            _layout(
+                "<dl><dt>Session Title</dt><dd>x</dd><dl><dt>Budget</dt><dd>Ten</dd></dl></dl>"
+            ),
+            [("Logo", []), ("Session Title", ["x", "Budget", "Ten"])],
+        ),
+        (
+            _layout(f"<table><tr><td>Session Title</td><td>x</td></tr>{_OTHER}</table>"),
+            [("Logo", []), ("Session Title", ["x", "Budget", "Ten"])],
+        ),
+        # a term or a cell inside a value's own list or table does not end the value
+        (
+            (
+                "<dl><dt>Session Title</dt><dd>Open<dl><dt>T</dt><dd>d</dd></dl>data</dd>"
+                "<dt>Date</dt><dd>6 Dec</dd></dl>"
+            ),
+            [("Session Title", ["Open", "T", "d", "data"]), ("Date", ["6 Dec"])],
+        ),
+        (
+            (
+                "<table><tr><td>Session Title</td>"
+                "<td>Open<table><tr><td>x</td><td>y</td></tr></table>data</td><td>more</td></tr>"
+                "<tr><td>Date</td><td>6 Dec</td></tr></table>"
+            ),
+            [("Session Title", ["Open", "x", "y", "data", "more"]), ("Date", ["6 Dec"])],
+        ),
+        # a list inside an item: the outer list's typed bullets are its own
+        (
+            _issues(f"{_HIDDEN}<li>- a<ul><li>b</li></ul></li><li>- d</li></ul>"),
+            [(_KEY, ["a", "b", "d"])],
+        ),
+        (
+            _issues(f"{_HIDDEN}<li>- a<ol><li>b</li></ol></li><li>- d</li></ul>"),
+            [(_KEY, ["a", "b", "d"])],
+        ),
+        # a list inside <pre> keeps its spaces
+        (
+            _issues("<pre><ul><li>a  b</li>x  y<li>c\td</li></ul></pre>"),
+            [(_KEY, ["a  b", "x  y", "c\td"])],
+        ),
+        # a <div> around a term alone (one no label: a term, not a line that reads as a
+        # label), or a definition alone; a definition in one is a value
+        (
+            (
+                "<dl><div><dt>Session Title</dt></div><div><dd>Open data</dd></div>"
+                "<div><dt>Budget</dt></div><div><dd>Ten</dd></div></dl>"
+            ),
+            [_FOUND[0], ("Budget", ["Ten"])],
+        ),
+        (
+            (
+                "<dl><div><dt>Session Title</dt></div>"
+                "<div><dd>Open<table><tr><td>x</td><td>y</td></tr></table></dd></div></dl>"
+            ),
+            [("Session Title", ["Open", "x", "y"])],
+        ),
+        # a heading with an emphasised word is not untitled
+        (
+            "<h2>Presentations</h2><h3>1. Results <em>now</em></h3><p>Summary.</p>",
+            [("Presentations", [("Results now", "Summary.")])],
+        ),
+        # <b/> is an empty element, as XHTML writes it
+        (
+            _issues("<p><b/>Open data is good.</p><p>a<br/>b</p>"),
+            [(_KEY, ["Open data is good.", "a\nb"])],
+        ),
+        # an attribute given twice: the first counts, as in a browser
+        (
+            _issues(
+                '<ul style="color: red" style="list-style-type: none"><li>- a</li><li>- b</li></ul>'
+                '<ul style="list-style-type: none" style="color: red"><li>- c</li></ul>'
+            ),
+            [(_KEY, ["- a", "- b", "c"])],
+        ),
+        (
+            _issues(
+                '<ul><li>a <span class="x" class="invalid-note">(invalid: a)</span></li>'
+                '<li>b <span class="invalid-note" class="x">(invalid: b)</span></li></ul>'
+            ),
+            [(_KEY, ["a (invalid: a)", "b"])],
+        ),
+    ],
+)
+def test_nested_markup_is_read_as_a_browser_shows_it(body: str, outline: _Outline) -> None:
+    assert _outline(body) == outline
 
 
 def test_a_byte_order_mark_is_not_text() -> None:

@@ -104,7 +104,7 @@ class _Element:
     def raw(self) -> str:
         return "".join(c if isinstance(c, str) else c.raw() for c in self.children)
 
-    def html(self, *, pre: bool = False) -> str:
+    def html(self, *, pre: bool) -> str:
         """The element's content as HTML again, for the published importer's reader."""
         return "".join(_html(child, pre=pre) for child in self.children)
 
@@ -222,8 +222,9 @@ class _TreeParser(HTMLParser):
                     break
                 if open_tag in {"ul", "ol", "dl", "table", "tbody", "thead", "tfoot", "tr"}:
                     break
-        classes = " ".join(value or "" for name, value in attrs if name == "class")
-        style = " ".join(value or "" for name, value in attrs if name == "style")
+        # a browser takes the first of an attribute given twice
+        classes = next((value or "" for name, value in attrs if name == "class"), "")
+        style = next((value or "" for name, value in attrs if name == "style"), "")
         element = _Element(tag, classes=frozenset(classes.split()), style=style)
         self.stack[-1].children.append(element)
         if tag not in _VOID:
@@ -248,12 +249,15 @@ class _TreeParser(HTMLParser):
 
 
 def _note(text: str) -> tuple[str, str | None]:
-    """The text without the writer's mark after it, and that mark."""
-    at = text.find(_NOTE_OPENING)
-    if at < 0:
-        return text, None
+    """The text without the writer's mark after it, and that mark.
+
+    A mark's span anywhere but last is words of the value, as it shows.
+    """
+    at = text.rfind(_NOTE_OPENING)
     note = "(" + text[at + 1 :]
-    return (text[:at].rstrip(), note) if INVALID_MARK.fullmatch(note) else (text, None)
+    if at < 0 or not INVALID_MARK.fullmatch(note):
+        return text.replace(_NOTE_OPENING, "("), None
+    return text[:at].replace(_NOTE_OPENING, "(").rstrip(), note
 
 
 def _blocks(html: str) -> list[Block]:
