@@ -58,6 +58,9 @@ def test_an_item_left_open_is_an_item_and_the_text_after_its_list_is_not() -> No
         ("<p><br>a<br></p>", "a"),
         # a "<" that opens no tag is text, and the tags after it are still tags
         ("a<x <b>B</b>", "a<x B"),
+        # a "&" or "<" inside a tag or a comment is part of it: the tags after are still tags
+        ('<a title="x&amp;y">Link</a> then <b>bold</b>', "Link then bold"),
+        ("<!-- a <b> & c --> after <i>x</i>", "after x"),
     ],
 )
 def test_the_text_of_a_block(value: str, text: str) -> None:
@@ -74,6 +77,9 @@ def test_the_text_of_a_block(value: str, text: str) -> None:
         ("\xa0<b>B</b> c", None),  # nor after a no-break space
         ("<b>Title</b><br>rest", "Title"),
         ("<b>Xylo</b><br>rest", "Xylo"),
+        # only the spaces HTML collapses go: a no-break space or a tab written is the title's
+        ("<b>\xa0T</b> x", "\xa0T"),
+        ("<b>&#9;T</b> x", "\tT"),
     ],
 )
 def test_the_bold_lead_in_of_a_block(value: str, lead: str | None) -> None:

@@ -331,6 +331,24 @@ def test_a_link_is_words_of_the_paragraph_never_bold() -> None:
     assert (block.lead, block.text) == ("Gob.mx", "www.gob.mx is the portal.")
 
 
+def test_the_writers_mark_is_the_italic_end_of_a_paragraph_and_only_that() -> None:
+    word = docx.Document()
+    split = word.add_paragraph()  # Word splits a run it edits: the mark in two runs
+    split.add_run("Spectrum").bold = True
+    split.add_run(" Open spectrum. ")
+    split.add_run("(invalid: ").italic = True
+    split.add_run("too long)").italic = True
+    spaced = word.add_paragraph("Rule ")
+    spaced.add_run("(invalid: a) ").italic = True
+    linked = word.add_paragraph("Rule ")
+    _hyperlink(linked, "(invalid: a)")  # a link is never italic: the words typed
+    assert [(b.lead, b.text, b.note) for b in _blocks(_read(word))] == [
+        ("Spectrum", "Open spectrum.", "(invalid: too long)"),
+        (None, "Rule", "(invalid: a)"),
+        (None, "Rule (invalid: a)", None),
+    ]
+
+
 def test_a_line_break_in_a_persons_paragraph_is_kept() -> None:
     word = docx.Document()
     paragraph = word.add_paragraph("First   line")
