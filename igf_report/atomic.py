@@ -81,7 +81,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     if not folder.is_dir():
         msg = f"cannot write {shown}: the folder {folder} does not exist"
         raise FileWriteError(msg)
-    data = text.encode("utf-8") if isinstance(text, str) else text
+    data = text.encode() if isinstance(text, str) else text  # UTF-8, whatever the locale
     try:
         fd, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:

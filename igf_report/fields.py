@@ -182,7 +182,7 @@ _BY_KEY: Final = {spec.key: spec for spec in FIELDS}
 
 def key_of_path(path: str) -> str:
     """The top-level key a finding's path belongs to: ``speakers[1].name`` -> ``speakers``."""
-    return path.split(".", 1)[0].split("[", 1)[0]
+    return path.partition(".")[0].partition("[")[0]
 
 
 def field_for_path(path: str) -> FieldSpec | None:

@@ -102,7 +102,7 @@ class Template:
 
 
 def _one_line(value: str) -> str:
-    if "\n" in value or "\r" in value:
+    if "\n" in value:  # Text has made every line break \n (_lf)
         msg = "must be on one line"
         raise ValueError(msg)
     return value

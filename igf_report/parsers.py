@@ -316,7 +316,8 @@ def split_person(value: object) -> object:
 
 # A sentence ends at . ! ? (or their CJK forms) followed by space and a capital
 # letter, or at a CJK full stop; common abbreviations do not end one.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[^\W\d_])|(?<=[。！？])")
+# each is followed by a character, and preceded by its mark
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“‘(]?[^\W\d_])|(?<=[。！？])(?=.)")
 _ABBREVIATIONS: Final = frozenset(
     {
         "mr",
@@ -352,10 +353,7 @@ def count_sentences(text: str) -> int:
     count = 1
     for m in _SENTENCE_END.finditer(text):
         rest = text[m.end() :]
-        if not rest:
-            continue
-        before = text[: m.start()].rsplit(None, 1)
-        word = before[-1].rstrip(".!?").casefold() if before else ""
+        word = text[: m.start()].rsplit(None, 1)[-1].rstrip(".!?").casefold()
         # the next sentence may open with a quote or a bracket before its capital
         if rest.lstrip("\"'“‘(")[:1].isupper() or unicodedata.east_asian_width(rest[0]) in {
             "W",

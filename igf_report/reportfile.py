@@ -13,7 +13,7 @@ import sys
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Final
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, Literal
 
 from pydantic import BaseModel
 
@@ -141,7 +141,9 @@ def _read_limited(handle: BinaryIO, name: str) -> bytes:
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
-def parse_document(text: str, name: str, fmt: str | None = None) -> dict[str, Any]:
+def parse_document(
+    text: str, name: str, fmt: Literal["toml", "json"] | None = None
+) -> dict[str, Any]:
     """Parse a report or answers document, TOML or JSON.
 
     Args:
@@ -157,10 +159,10 @@ def parse_document(text: str, name: str, fmt: str | None = None) -> dict[str, An
     """
     if fmt is None:
         suffix = Path(name).suffix.lower()
-        if suffix in {".toml", ".json"}:
-            fmt = suffix[1:]
+        if suffix == ".json" or (suffix != ".toml" and text.lstrip().startswith("{")):
+            fmt = "json"
         else:
-            fmt = "json" if text.lstrip().startswith("{") else "toml"
+            fmt = "toml"
     data = _parse_json(text, name) if fmt == "json" else _parse_toml(text, name)
     _refuse_hostile(data, name, from_json=fmt == "json")
     return data
@@ -311,7 +313,8 @@ def _plain(value: object) -> object:
 def _scalar(value: object) -> str:
     import tomli_w  # noqa: PLC0415 -- only writing needs it; keep `validate` start-up light
 
-    return tomli_w.dumps({"v": value}, multiline_strings=True)[4:].rstrip("\n")
+    written = tomli_w.dumps({"v": value}, multiline_strings=True)
+    return written.removeprefix("v = ").removesuffix("\n")
 
 
 def _inline(value: object) -> str:

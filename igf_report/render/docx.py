@@ -49,6 +49,8 @@ CONTROL_CHARACTER: Final = "Control Character"
 _CONTROL: Final = re.compile("([\x00-\x08\x0b-\x1f\x7f])")
 _CORE: Final = "docProps/core.xml"
 _CONTENT_TYPES: Final = "[Content_Types].xml"
+# Any fixed time: the same report gives a file of the same bytes, run after run.
+_ENTRY_TIME: Final = (2016, 12, 6, 0, 0, 0)
 
 
 def _add(paragraph: Paragraph, text: str, *, style: str | None = None) -> list[Run]:
@@ -117,8 +119,8 @@ def _facts(word: WordDocument, facts: list[Section]) -> None:
     table.autofit = False
     # labels are short, values long: a third of the page for the labels
     widths = (Inches(2.0), Inches(4.5))
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
+    label_column, value_column = table.columns
+    label_column.width, value_column.width = widths
     for section in facts:
         label_cell, value_cell = table.add_row().cells
         label_cell.width, value_cell.width = widths
@@ -145,9 +147,9 @@ def _with_marker_first(data: bytes) -> bytes:
     names = source.namelist()
     order = [_CONTENT_TYPES, _CORE] + [n for n in names if n not in {_CONTENT_TYPES, _CORE}]
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+    with zipfile.ZipFile(out, "w") as target:  # each entry says how it is stored
         for name in order:
-            info = zipfile.ZipInfo(name, date_time=(2016, 12, 6, 0, 0, 0))
+            info = zipfile.ZipInfo(name, date_time=_ENTRY_TIME)
             info.compress_type = zipfile.ZIP_STORED if name == _CORE else zipfile.ZIP_DEFLATED
             target.writestr(info, source.read(name))
     return out.getvalue()
