@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import signal
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,14 +44,18 @@ if MUTATION_RUN:
     settings.load_profile("mutation")
 
 
-def examples(count: int) -> int:
+def examples(count: int, *, mutation: int | None = None) -> int:
     """How many examples a property test generates: a fifth of ``count`` under mutmut.
 
     The mutation run executes the tests that reach a function once per mutant
     of it; the full count is for ``pytest`` itself, which the README's table
-    quotes.
+    quotes. ``mutation`` is fewer for a test so slow that every mutant reaching
+    it, and surviving, pays seconds for it (the Word round trip, the wizard's
+    sessions); its explicit examples still all run.
     """
-    return max(count // 5, 20) if MUTATION_RUN else count
+    if not MUTATION_RUN:
+        return count
+    return mutation if mutation is not None else max(count // 5, 20)
 
 
 #: The environment every command runs in: no colour, 80 columns, no prompts.
@@ -166,6 +171,36 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Under mutmut, the quickest tests first: the first test that fails kills the mutant."""
     if MUTATION_RUN:
         items.sort(key=lambda item: _durations().get(item.nodeid, 0.0))
+
+
+class _TooSlow(BaseException):
+    """A test ran far longer than it did unmutated: the mutant loops (not an Exception, so
+    no ``except Exception`` in the code under test can swallow it)."""
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Generator[None]:
+    """Under mutmut, fail a test at five times its unmutated CPU time, plus two seconds.
+
+    mutmut stops a mutant that loops only when all its tests' time is spent
+    (about 29 seconds for the TOML comment scanner's); failing the first test
+    that loops kills it in a second or two.
+    """
+    took = _durations().get(item.nodeid) if MUTATION_RUN else None
+    if took is None:
+        return (yield)
+
+    def stop(_signum: int, _frame: object) -> None:
+        msg = f"{item.nodeid} ran past {5 * took + 2:.1f} s of CPU time"
+        raise _TooSlow(msg)
+
+    previous = signal.signal(signal.SIGPROF, stop)
+    signal.setitimer(signal.ITIMER_PROF, 5 * took + 2)
+    try:
+        return (yield)
+    finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
+        signal.signal(signal.SIGPROF, previous)
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:

@@ -46,7 +46,11 @@ def _with(**changes: object) -> Report:
 # the tests that reached its function, so a mutant of the HTML reader no
 # longer waits for the Word files (forty times slower) of every example.
 @pytest.mark.parametrize("fmt", READABLE_FORMATS)
-@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=examples(60, mutation=8),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 @given(report=reports())
 @example(report=NUMBERED_PRESENTATIONS)
 @example(report=LABEL_WORDS_AS_VALUES)

@@ -438,7 +438,7 @@ def _start(*, with_presentations: bool) -> Expected:
     return draft
 
 
-@settings(max_examples=examples(200), deadline=None)
+@settings(max_examples=examples(200, mutation=10), deadline=None)
 @given(
     st.booleans(),
     _changes,
