@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import docx
 import pytest
 import tomli_w
 
@@ -294,3 +295,47 @@ def test_the_mark_after_a_summary_of_several_paragraphs_is_named_when_left_out(
     summary = tomllib.loads(result.stdout)["presentations"][0]["summary"]
     assert summary.endswith("summary = One.\n\nTwo " + "x" * 20_001)
     assert result.stderr.count("characters long; the limit is 20000)' under") == 1
+
+
+def test_a_page_nested_too_deeply_is_refused_without_a_traceback(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    page = tmp_path / "deep.html"
+    page.write_text(f"<h2>Key Issues raised</h2>{'<div>' * 5000}deep{'</div>' * 5000}", "utf-8")
+    result = invoke("import", str(page), "--from-format", "html", "-o", "-")
+    assert result.exit_code == 1
+    assert f"{page}: nests its elements too deeply to be read" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_characters_typed_in_the_markdown_readers_private_range_come_back(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    # the reader's stand-ins for escapes are private-use characters; typed ones crashed it
+    data = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["key_issues"][0] = "ICT \U000f0000 impact \U000f0005 \\* end"
+    source = tmp_path / "draft.toml"
+    source.write_text(tomli_w.dumps(data), "utf-8")
+    rendered = tmp_path / "report.md"
+    assert invoke("render", str(source), "-f", "markdown", "-o", str(rendered)).exit_code == 0
+    result = invoke("import", str(rendered), "--from-format", "markdown", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert tomllib.loads(result.stdout)["key_issues"][0] == data["key_issues"][0]
+
+
+def test_a_title_too_long_for_words_properties_is_cut_there_only(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    # python-docx refuses a core property over 255 characters: render crashed
+    data = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["title"] = "Open data " * 30
+    source = tmp_path / "draft.toml"
+    source.write_text(tomli_w.dumps(data), "utf-8")
+    rendered = tmp_path / "report.docx"
+    result = invoke("render", str(source), "-f", "docx", "-o", str(rendered))
+    assert result.exit_code == 0, result.stderr
+    title = docx.Document(str(rendered)).core_properties.title
+    assert title == data["title"][:254] + "…"
+    result = invoke("import", str(rendered), "--from-format", "docx", "-o", "-")
+    assert tomllib.loads(result.stdout)["title"] == data["title"].strip()

@@ -135,18 +135,29 @@ def read_answers(name: str, data: bytes, fmt: str | None = None) -> tuple[str, I
         msg = f"{name} is a Word file; import it with --from-format docx (or without --from-format)"
         raise UsageError(msg)
     text = decode(data, name)
+    try:
+        return fmt, _read_text(fmt, text)
+    except RecursionError:
+        # the page reader walks elements inside one another by recursion
+        msg = "nests its elements too deeply to be read (hundreds inside one another)"
+        raise FileReadError(name, msg) from None
+
+
+def _read_text(fmt: str, text: str) -> Imported:
+    from igf_report.importer.mapping import map_document  # noqa: PLC0415 -- fast start-up
+
     if fmt == "published":
         from igf_report.importer.published import read_published  # noqa: PLC0415
 
-        return fmt, read_published(text)
+        return read_published(text)
     if fmt == "html":
         from igf_report.importer.page import read_page  # noqa: PLC0415
 
-        return fmt, map_document(read_page(text))
+        return map_document(read_page(text))
     if fmt == "markdown":
         from igf_report.importer.markdown import read_markdown  # noqa: PLC0415
 
-        return fmt, map_document(read_markdown(text))
+        return map_document(read_markdown(text))
     from igf_report.importer.text import read_text  # noqa: PLC0415
 
-    return fmt, map_document(read_text(text))
+    return map_document(read_text(text))

@@ -61,6 +61,8 @@ def _inline(text: str) -> str:
         code = reference_code(m)
         return protect_char(chr(code)) if code in _KEPT_CODES else m[0]
 
+    # a character typed in the stand-ins' range is set apart like an escape
+    text = _STAND_IN.sub(lambda m: protect_char(m[0]), text)
     text = _ESCAPE.sub(lambda m: protect_char(m[1]), text)
     text = NUMERIC_REFERENCE.sub(protect_reference, text)
     text = _CODE.sub(lambda m: m[2].strip(), text)

@@ -51,6 +51,7 @@ _CORE: Final = "docProps/core.xml"
 _CONTENT_TYPES: Final = "[Content_Types].xml"
 # Any fixed time: the same report gives a file of the same bytes, run after run.
 _ENTRY_TIME: Final = (2016, 12, 6, 0, 0, 0)
+_PROPERTY_LIMIT: Final = 255  # python-docx refuses a longer core property, as Word would
 
 
 def _add(paragraph: Paragraph, text: str, *, style: str | None = None) -> list[Run]:
@@ -155,6 +156,12 @@ def _with_marker_first(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _property(text: str) -> str:
+    """A core property as Word holds it: at most 255 characters (the body has all)."""
+    text = _text(text)
+    return text if len(text) <= _PROPERTY_LIMIT else text[: _PROPERTY_LIMIT - 1] + "…"
+
+
 def new_word(title: str, subject: str, mark: str) -> WordDocument:
     """An empty Word document whose properties say what it is and that igf-report wrote it.
 
@@ -167,8 +174,8 @@ def new_word(title: str, subject: str, mark: str) -> WordDocument:
 
     word = docx.Document()
     properties = word.core_properties
-    properties.title = _text(title)
-    properties.subject = _text(subject)
+    properties.title = _property(title)
+    properties.subject = _property(subject)
     properties.comments = f"{mark} {__version__}"
     properties.author = "igf-report"
     return word
