@@ -339,3 +339,28 @@ def test_a_title_too_long_for_words_properties_is_cut_there_only(
     assert title == data["title"][:254] + "…"
     result = invoke("import", str(rendered), "--from-format", "docx", "-o", "-")
     assert tomllib.loads(result.stdout)["title"] == data["title"].strip()
+
+
+@pytest.mark.parametrize(
+    ("fmt", "source"),
+    [
+        (
+            "html",
+            (
+                '<h2>Presentations</h2><h3>1. X</h3><p>One <span class="invalid-note">'
+                "(invalid: mid)</span></p><p>Two.</p>"
+            ),
+        ),
+        ("markdown", "## Presentations\n\n### 1. X\n\nOne **(invalid: mid)**\n\nTwo.\n"),
+    ],
+)
+def test_a_mark_that_ends_a_paragraph_but_not_the_summary_is_its_words(
+    fmt: str, source: str, tmp_path: Path, invoke: Invoke
+) -> None:
+    # it was taken off its paragraph, then lost without a note when the next one joined it
+    path = tmp_path / f"report.{fmt}"
+    path.write_text(source, "utf-8")
+    result = invoke("import", str(path), "--from-format", fmt, "-o", "-")
+    (presentation,) = tomllib.loads(result.stdout)["presentations"]
+    assert presentation == {"title": "X", "summary": "One (invalid: mid)\n\nTwo."}
+    assert "The mark" not in result.stderr

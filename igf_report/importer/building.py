@@ -178,7 +178,14 @@ class DocumentBuilder:
         if self._entry and paragraph:
             # a presentation's summary of several paragraphs, under its heading
             blocks = self._sections[-1][1]
-            text = f"{blocks[-1].text}\n\n{block.text}"
+            # a mark that ends a paragraph before the last does not end the value:
+            # it is the value's words, as the page shows them
+            head = (
+                blocks[-1].text
+                if blocks[-1].note is None
+                else f"{blocks[-1].text} {blocks[-1].note}"
+            )
+            text = f"{head}\n\n{block.text}"
             blocks[-1] = dataclasses.replace(blocks[-1], text=text, note=block.note)
             return
         self._entry = False
