@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
 import tomli_w
+from typer.testing import Result
 
 from igf_report.importer.formats import detect_format
 from igf_report.model import Report
@@ -26,6 +28,22 @@ def _report(path: Path) -> Report:
     checked = check(tomllib.loads(path.read_text(encoding="utf-8")))
     assert checked.report is not None, checked.errors
     return checked.report
+
+
+def _rendered(
+    data: dict[str, Any], fmt: str, tmp_path: Path, invoke: Invoke, *, valid: bool
+) -> Path:
+    """``data`` as a draft, rendered to ``fmt``; render exits 0 only when it is valid."""
+    source = tmp_path / "draft.toml"
+    source.write_text(tomli_w.dumps(data), "utf-8")
+    rendered = tmp_path / f"report.{fmt}"
+    result = invoke("render", str(source), "-f", fmt, "-o", str(rendered))
+    assert result.exit_code == (0 if valid else 1), result.stderr
+    return rendered
+
+
+def _imported(rendered: Path, fmt: str, invoke: Invoke) -> Result:
+    return invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
 
 
 def _inputs(tmp_path: Path) -> dict[str, Path]:
@@ -253,11 +271,7 @@ def test_the_mark_of_an_invalid_item_is_named_when_left_out(
     # a reader that takes the mark off an item must pass it on, or it goes unnamed
     data = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
     data["key_issues"][0] = "x" * 20_001
-    source = tmp_path / "draft.toml"
-    source.write_text(tomli_w.dumps(data), "utf-8")
-    rendered = tmp_path / f"report.{fmt}"
-    invoke("render", str(source), "-f", fmt, "-o", str(rendered))  # 1: the draft is invalid
-    result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
+    result = _imported(_rendered(data, fmt, tmp_path, invoke, valid=False), fmt, invoke)
     imported = tomllib.loads(result.stdout)
     assert imported["key_issues"][0] == data["key_issues"][0]
     assert result.stderr.count("is 20001 characters long; the limit is 20000)' under") == 1
@@ -270,11 +284,7 @@ def test_an_item_left_blank_comes_back_blank_and_its_mark_is_named(
     # its text empty once the mark was taken off, the item and the mark went unsaid
     data = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
     data["key_issues"][1:1] = ["   "]
-    source = tmp_path / "draft.toml"
-    source.write_text(tomli_w.dumps(data), "utf-8")
-    rendered = tmp_path / f"report.{fmt}"
-    invoke("render", str(source), "-f", fmt, "-o", str(rendered))  # 1: the draft is invalid
-    result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
+    result = _imported(_rendered(data, fmt, tmp_path, invoke, valid=False), fmt, invoke)
     imported = tomllib.loads(result.stdout)["key_issues"]
     assert imported == [*data["key_issues"][:1], "", *data["key_issues"][2:]]
     assert result.stderr.count("The mark '(invalid: is empty)' under 'Key Issues") == 1
@@ -287,11 +297,7 @@ def test_the_mark_after_a_summary_of_several_paragraphs_is_named_when_left_out(
     # the mark ends the last paragraph; joining it to the ones before must keep it
     data = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
     data["presentations"][0]["summary"] = "One.\n\nTwo " + "x" * 20_001
-    source = tmp_path / "draft.toml"
-    source.write_text(tomli_w.dumps(data), "utf-8")
-    rendered = tmp_path / f"report.{fmt}"
-    invoke("render", str(source), "-f", fmt, "-o", str(rendered))  # 1: the draft is invalid
-    result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
+    result = _imported(_rendered(data, fmt, tmp_path, invoke, valid=False), fmt, invoke)
     summary = tomllib.loads(result.stdout)["presentations"][0]["summary"]
     assert summary.endswith("summary = One.\n\nTwo " + "x" * 20_001)
     assert result.stderr.count("characters long; the limit is 20000)' under") == 1
@@ -315,11 +321,8 @@ def test_characters_typed_in_the_markdown_readers_private_range_come_back(
     # the reader's stand-ins for escapes are private-use characters; typed ones crashed it
     data = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
     data["key_issues"][0] = "ICT \U000f0000 impact \U000f0005 \\* end"
-    source = tmp_path / "draft.toml"
-    source.write_text(tomli_w.dumps(data), "utf-8")
-    rendered = tmp_path / "report.md"
-    assert invoke("render", str(source), "-f", "markdown", "-o", str(rendered)).exit_code == 0
-    result = invoke("import", str(rendered), "--from-format", "markdown", "-o", "-")
+    rendered = _rendered(data, "markdown", tmp_path, invoke, valid=True)
+    result = _imported(rendered, "markdown", invoke)
     assert result.exit_code == 0, result.stderr
     assert tomllib.loads(result.stdout)["key_issues"][0] == data["key_issues"][0]
 
@@ -331,14 +334,10 @@ def test_a_title_too_long_for_words_properties_is_cut_there_only(
     # python-docx refuses a core property over 255 characters: render crashed
     data = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
     data["title"] = ("Open data " * 30)[: length - 1] + "."
-    source = tmp_path / "draft.toml"
-    source.write_text(tomli_w.dumps(data), "utf-8")
-    rendered = tmp_path / "report.docx"
-    result = invoke("render", str(source), "-f", "docx", "-o", str(rendered))
-    assert result.exit_code == 0, result.stderr
+    rendered = _rendered(data, "docx", tmp_path, invoke, valid=True)
     title = docx.Document(str(rendered)).core_properties.title
     assert title == (data["title"][:254] + "…" if cut else data["title"])
-    result = invoke("import", str(rendered), "--from-format", "docx", "-o", "-")
+    result = _imported(rendered, "docx", invoke)
     assert tomllib.loads(result.stdout)["title"] == data["title"].strip()
 
 
