@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import os
 import signal
@@ -165,6 +166,18 @@ def _durations() -> dict[str, float]:
             return {}
         _DURATIONS.update(stats.get("duration_by_test", {}))
     return _DURATIONS
+
+
+def pytest_configure() -> None:
+    """Under mutmut, leave every object alive before the tests out of garbage collection.
+
+    mutmut forks each mutant's run from its own process, whose objects (the
+    suite's run, every module) are then the child's; pytest's collections at
+    its end walked them all, 0.15 of the 0.3 seconds each mutant's run took
+    before its first test. Objects the tests make are collected as ever.
+    """
+    if MUTATION_RUN:
+        gc.freeze()
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
