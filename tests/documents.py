@@ -75,8 +75,8 @@ def reports(draw: st.DrawFn) -> Report:
     Values start with markup (``#``, ``<b>``, ``&amp;``, ``*``, bullets, ``1.``),
     hold line breaks, runs of spaces, tabs and a space before a line break, or
     are the words a writer shows for a gap (``(not given)``); presentations'
-    summaries hold several paragraphs, their titles read like our writers'
-    headings (``(untitled)``, ``2. Results``); names and affiliations hold commas.
+    summaries and the items of discussions and way forward hold several
+    paragraphs, presentations' titles read like our writers' headings (``(untitled)``, ``2. Results``); names and affiliations hold commas.
     """
     data: dict[str, Any] = {
         "title": draw(_value),
@@ -89,8 +89,9 @@ def reports(draw: st.DrawFn) -> Report:
         "presentations": draw(
             st.lists(st.builds(Presentation, title=_title, summary=_paragraphs), max_size=3)
         ),
-        "discussions": draw(st.lists(_lines, min_size=1, max_size=3)),
-        "way_forward": draw(st.lists(_lines, min_size=1, max_size=3)),
+        # a paragraph of its own may hold several: a blank line inside one
+        "discussions": draw(st.lists(_paragraphs, min_size=1, max_size=3)),
+        "way_forward": draw(st.lists(_paragraphs, min_size=1, max_size=3)),
     }
     if (rapporteur := draw(st.none() | _person)) is not None:
         data["rapporteur"] = rapporteur

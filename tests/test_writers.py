@@ -128,6 +128,10 @@ def test_html_heads_a_document_without_a_title_section_with_its_title() -> None:
         ("- not a list", "\\- not a list"),
         ("> not a quote", "\\> not a quote"),
         ("12. not a list", "12\\. not a list"),
+        # a blank line inside a value is a lone break, which does not end the paragraph
+        ("one\n\ntwo", "one\\\n\\\ntwo"),
+        ("one\n\n\ntwo", "one\\\n\\\n\\\ntwo"),
+        ("\none\n", "one"),
     ],
 )
 def test_markdown_escape_keeps_text_text(text: str, markdown: str) -> None:

@@ -29,7 +29,8 @@ _LINE_START = re.compile(r"^(\s*)([-+=>]|\d{1,9}(?=[.)]))")
 def escape(text: str) -> str:
     """``text`` as CommonMark that renders to exactly ``text``.
 
-    Line breaks become hard breaks; a control character is a reference
+    Line breaks become hard breaks (a blank line, a line of a lone hard
+    break); a control character is a reference
     (``&#27;``), never a raw byte.
     """
     lines = []
@@ -44,7 +45,13 @@ def escape(text: str) -> str:
             else:
                 escaped = escaped[: m.start(2)] + "\\" + escaped[m.start(2) :]
         lines.append(escaped)
-    return "\\\n".join(line for line in lines if line)
+    # a blank line inside a value is a line of only the break's backslash, so
+    # that it does not end the paragraph; blank lines at either end are dropped
+    while lines and not lines[-1]:
+        lines.pop()
+    while lines and not lines[0]:
+        del lines[0]
+    return "\\\n".join(lines)
 
 
 def _shown(block: Block) -> str:
