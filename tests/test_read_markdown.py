@@ -192,6 +192,26 @@ def test_a_hard_break_is_kept_and_a_final_backslash_is_a_character() -> None:
     ]
 
 
+def test_a_blank_line_written_as_a_lone_break_stays_in_its_paragraph() -> None:
+    markdown = "## Discussions\n\nFirst.\\\n\\\nSecond.\n\nNext one.\n"
+    html = MarkdownIt("commonmark").render(markdown)
+    assert html.count("<p>") == 2  # as CommonMark reads it: two paragraphs, not three
+    assert _blocks(markdown) == [("First.\n\nSecond.", None, False), ("Next one.", None, False)]
+
+
+def test_a_labels_value_goes_on_past_a_hard_break_on_the_next_line() -> None:
+    # the value was cut at the break and its backslash kept: "Host\ country"
+    markdown = "- **Session Organizer:** Host\\\ncountry **(invalid: must be on one line)**\n"
+    (section,) = read_markdown(markdown).sections
+    assert section.label == "Session Organizer"
+    assert [(b.text, b.note) for b in section.blocks] == [
+        ("Host\ncountry", "(invalid: must be on one line)")
+    ]
+    assert map_document(read_markdown(markdown)).data["organizer"] == "Host country"
+    lazy = map_document(read_markdown("**Session Organizer:** Internet\nSociety\n\n## Date\n"))
+    assert lazy.data["organizer"] == "Internet Society"
+
+
 def test_a_bold_lead_in_and_its_line_break() -> None:
     markdown = (
         "## Discussions\n\n**Lead**  \nrest here\n\n**Other lead** rest\n\n**Third** \\\nrest\n"

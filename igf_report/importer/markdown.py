@@ -114,8 +114,13 @@ class _Reader:
         self.builder = DocumentBuilder()
         self.lines: list[str] = []
         self.kind = BlockKind.PARAGRAPH
+        # the lines of a ``**Label:** value`` whose value goes on below it
+        self.fact: list[str] | None = None
 
     def flush(self) -> None:
+        if self.fact is not None:
+            fact, self.fact = self.fact, None
+            self._fact_value(_joined(fact))
         lines, self.lines = self.lines, []
         if not lines:
             return
@@ -153,6 +158,11 @@ class _Reader:
             return False
         self.flush()
         self.builder.label(label, fact=fact)
+        # lines below it, up to a blank line, are its value's (after a hard break, its next line)
+        self.fact = [rest]
+        return True
+
+    def _fact_value(self, rest: str) -> None:
         if _GAP.fullmatch(rest.strip()):
             self.builder.placeholder(_inline(rest).strip())
         else:
@@ -160,7 +170,6 @@ class _Reader:
             if value := _inline(rest).strip():
                 name = _name(rest.strip())
                 self.builder.block(Block(BlockKind.PARAGRAPH, value, note=note, name=name))
-        return True
 
     def line(self, line: str) -> None:
         if m := _HEADING.match(line):
@@ -187,6 +196,8 @@ class _Reader:
             self.flush()
             self.kind = BlockKind.ITEM
             self.lines.append(line[m.end() :])
+        elif self.fact is not None:
+            self.fact.append(line)
         else:
             if not self.lines:
                 self.kind = BlockKind.PARAGRAPH
