@@ -11,6 +11,8 @@ import pytest
 import tomli_w
 from typer.testing import Result
 
+from igf_report.document import Block, BlockKind
+from igf_report.importer.building import plain_mark
 from igf_report.importer.formats import detect_format
 from igf_report.model import Report
 from igf_report.validation import check
@@ -187,6 +189,48 @@ def test_plain_text_cannot_tell_the_mark_from_typed_words_and_says_what_it_took(
     result = invoke("import", str(rendered), "--from-format", "text", "-o", "-")
     assert tomllib.loads(result.stdout)["key_issues"][0] == "Rule"
     assert "The mark '(invalid: a)' under 'Key Issues raised" in result.stderr
+
+
+def test_plain_text_takes_the_mark_whose_parenthesis_ends_the_value(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    # the first "(invalid: " that ran to the end was taken for the mark: the
+    # words from the typed one on went with it ("soon"); the date's message
+    # quotes the value, its typed mark too
+    source = tmp_path / "draft.toml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    source.write_text(text.replace("date = 2016-12-06", 'date = "soon (invalid: c) or later"'))
+    rendered = tmp_path / "report.txt"
+    invoke("render", str(source), "-f", "text", "-o", str(rendered))  # 1: the draft is invalid
+    assert "soon (invalid: c) or later (invalid: " in rendered.read_text(encoding="utf-8")
+    result = invoke("import", str(rendered), "--from-format", "text", "-o", "-")
+    assert tomllib.loads(result.stdout)["date"] == "soon (invalid: c) or later"
+    assert result.stderr.count("The mark '(invalid: ") == 1
+    assert "The mark '(invalid: c)" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "mark"),
+    [
+        (
+            "Typed (invalid: mine) and more (invalid: too long)",
+            "Typed (invalid: mine) and more",
+            "(invalid: too long)",
+        ),
+        ('x (invalid: "y (z)" is no date)', "x", '(invalid: "y (z)" is no date)'),
+        ("a (b) (invalid: c)", "a (b)", "(invalid: c)"),
+        ("a (invalid: b (invalid: c)", "a (invalid: b", "(invalid: c)"),
+        # parentheses that do not pair: the first mark that runs to the end
+        ("a (invalid: b) c)", "a", "(invalid: b) c)"),
+        ("a) (invalid: c)", "a)", "(invalid: c)"),
+        ("plain (words)", "plain (words)", None),
+    ],
+)
+def test_the_plain_mark_is_the_pair_that_closes_the_value(
+    text: str, value: str, mark: str | None
+) -> None:
+    block = plain_mark(Block(BlockKind.PARAGRAPH, text))
+    assert (block.text, block.note) == (value, mark)
 
 
 def test_label_rows_without_html_or_bullets_are_published() -> None:

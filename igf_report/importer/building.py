@@ -21,6 +21,8 @@ __all__ = ["DocumentBuilder", "is_label", "plain_mark", "split_label"]
 
 # "2. Gob.mx": how Markdown and HTML head the second presentation
 _NUMBERED: Final = re.compile(r"(\d{1,9})\.\s+(\S.*)", re.DOTALL)
+# what a parenthesis does to the depth, reading backwards
+_DEPTH: Final = {")": 1, "(": -1}
 
 
 def is_label(text: str) -> bool:
@@ -39,15 +41,34 @@ def split_label(line: str) -> tuple[str, str] | None:
     return None
 
 
+def _closing_opens(text: str) -> int | None:
+    """Where the parenthesis that ends ``text`` opens."""
+    depth = 0
+    for index in range(len(text) - 1, -1, -1):
+        depth += _DEPTH.get(text[index], 0)
+        if not depth:
+            return index
+    return None
+
+
 def plain_mark(block: Block) -> Block:
     """``block`` of plain text, its ending ``(invalid: …)`` taken for a writer's mark.
 
     Plain text cannot set the mark apart from the same words typed; a reader
-    of a format that can gives a block the mark it saw as its ``note``.
+    of a format that can gives a block the mark it saw as its ``note``. The
+    writer's is the one whose parenthesis closes the text: one typed before
+    it closes earlier ("Typed (invalid: mine) and more (invalid: …)"), and
+    a message may quote the value, parentheses and all. When the pairs do
+    not tell, it is the first that runs to the end.
     """
-    if block.note is not None or (mark := INVALID_MARK.search(block.text)) is None:
+    text = block.text
+    if block.note is not None or (mark := INVALID_MARK.search(text)) is None:
         return block
-    return dataclasses.replace(block, text=block.text[: mark.start()], note=mark[0].strip())
+    at = _closing_opens(text)
+    if at is not None and (closing := INVALID_MARK.match(text, at)):
+        mark = closing
+    before = text[: mark.start()].rstrip()
+    return dataclasses.replace(block, text=before, note=mark[0].strip())
 
 
 class DocumentBuilder:
