@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -154,6 +155,21 @@ def test_an_invalid_value_comes_back_as_written_without_its_mark(
     result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
     assert 'date = "next tuesday"\n' in result.stdout
     assert "The mark '(invalid: " in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "html", "docx", "published", "text"])
+def test_an_invalid_title_comes_back_without_its_mark_and_its_line_break_a_space(
+    fmt: str, tmp_path: Path, invoke: Invoke
+) -> None:
+    # from a page, the title (its <h1>) kept the mark and "Open<br>data" was "Opendata"
+    source = tmp_path / "draft.toml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    source.write_text(re.sub(r"(?m)^title = .*$", r'title = "Open\\ndata for all"', text, count=1))
+    rendered = tmp_path / f"report.{fmt}"
+    invoke("render", str(source), "-f", fmt, "-o", str(rendered))  # 1: the draft is invalid
+    result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
+    assert tomllib.loads(result.stdout)["title"] == "Open data for all"
+    assert result.stderr.count("The mark '(invalid: must be on one line)'") == 1
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "docx", "published"])

@@ -154,6 +154,38 @@ def test_a_heading_reads_as_its_words_across_inline_elements() -> None:
     assert _sections(page) == [("Key Issues raised", False, [("paragraph", "Privacy.")])]
 
 
+def test_a_line_break_in_a_heading_parts_its_words() -> None:
+    # "Key Issues<br>raised" read as "Key Issuesraised", no label; a title's words ran together
+    page = (
+        "<h2>Key Issues<br>raised</h2><p>Privacy.</p><h2>Presentations</h2><h3>A<br/>B</h3><p>x</p>"
+    )
+    document = read_page(page)
+    assert [s.label for s in document.sections] == ["Key Issues raised", "Presentations"]
+    assert [(b.lead, b.text) for b in document.sections[1].blocks] == [("A B", "x")]
+
+
+def test_the_title_headings_mark_is_the_writers_and_only_there() -> None:
+    # the HTML writer shows an invalid session title as the page's <h1>, its mark
+    # after it: the title came back with the mark as its words
+    mark = '<span class="invalid-note">(invalid: must be on one line)</span>'
+    page = f'<h1><span class="invalid">Open<br>data</span> {mark}</h1><h2>Discussions</h2><p>x</p>'
+    document = read_page(page)
+    assert document.title is None
+    title = document.sections[0]
+    assert (title.label, title.fact) == (FIELDS[0].heading, True)
+    assert [(b.text, b.note) for b in title.blocks] == [
+        ("Open data", "(invalid: must be on one line)")
+    ]
+    # below the title, a heading keeps a mark as its words; a mark not last is words
+    page = f"<h1>Open data</h1><h2>Discussions</h2><h3>Intro {mark}</h3><p>x</p><h1>A {mark} B</h1>"
+    document = read_page(page)
+    assert document.title == "Open data"
+    assert [(b.lead, b.text) for b in document.sections[0].blocks] == [
+        ("Intro (invalid: must be on one line)", "x"),
+        (None, "A (invalid: must be on one line) B"),
+    ]
+
+
 def test_a_table_row_whose_value_holds_paragraphs_still_has_its_label() -> None:
     page = "<table><tr><td>Discussions</td><td><p>First.</p><p>Second.</p></td></tr></table>"
     assert _sections(page) == [

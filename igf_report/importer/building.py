@@ -12,7 +12,7 @@ import re
 from typing import Final
 
 from igf_report.document import Block, BlockKind, Document, Section
-from igf_report.fields import Kind
+from igf_report.fields import FIELDS, Kind
 from igf_report.importer.html import quote
 from igf_report.importer.mapping import match_label
 from igf_report.render.values import GAPS, INVALID_MARK
@@ -138,7 +138,9 @@ class DocumentBuilder:
         self._numbered = 0
         self._sections.append((" ".join(text.split()), [], fact))
 
-    def heading(self, text: str, *, level: int = 2, untitled: bool = False) -> None:
+    def heading(
+        self, text: str, *, level: int = 2, untitled: bool = False, note: str | None = None
+    ) -> None:
         """A heading: a label, the title before any label, or a title for the next paragraph.
 
         Under the presentations' label a heading opens a presentation: the
@@ -154,9 +156,19 @@ class DocumentBuilder:
                 marked as a placeholder (emphasised, or in a "missing" span), as
                 our writers head a presentation that has no title: the
                 presentation has none. A title typed ``(untitled)`` is not marked.
+            note: the mark a writer set apart after the heading's words: the
+                document's title is then the title field's invalid value (a
+                page's ``<h1>``), with that mark; any other heading keeps it
+                as words.
         """
         # the reader collapsed what its format collapses; what is left is the heading's own
         text = text.strip()
+        if note is not None and level == 1 and self.title is None and not self.started:
+            self.label(FIELDS[0].heading, fact=True)
+            self.block(Block(BlockKind.PARAGRAPH, text, note=note))
+            return
+        if note is not None:
+            text = f"{text} {note}".strip()
         if not text:
             return
         if is_label(text):

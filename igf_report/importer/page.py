@@ -102,7 +102,10 @@ class _Element:
         return _plain(" ".join(self.raw().split()))
 
     def raw(self) -> str:
-        return "".join(c if isinstance(c, str) else c.raw() for c in self.children)
+        # a line break shows as a space between the words it parts
+        return "".join(
+            c if isinstance(c, str) else " " if c.tag == "br" else c.raw() for c in self.children
+        )
 
     def html(self, *, pre: bool) -> str:
         """The element's content as HTML again, for the published importer's reader."""
@@ -184,6 +187,21 @@ def _visible_text(element: _Element) -> str:
         for c in element.children
         if isinstance(c, str) or c.tag not in {"script", "style", "template", "noscript"}
     )
+
+
+def _heading(heading: _Element) -> tuple[str, str | None]:
+    """A heading's words, and the mark the HTML writer set after them if it is invalid."""
+    shown = [c for c in heading.children if not isinstance(c, str) or c.strip()]
+    mark = shown[-1] if shown else None
+    if (
+        isinstance(mark, _Element)
+        and mark.tag == "span"
+        and "invalid-note" in mark.classes
+        and INVALID_MARK.fullmatch(mark.text())
+    ):
+        words = _Element(heading.tag, [c for c in heading.children if c is not mark]).words()
+        return words, mark.text().strip()
+    return heading.words(), None
 
 
 def _untitled(heading: _Element) -> bool:
@@ -328,8 +346,9 @@ class _Walker:
                 self.left_out(child)
                 continue
             if child.tag in _HEADINGS:
+                words, note = _heading(child)
                 self.builder.heading(
-                    child.words(), level=_HEADINGS[child.tag], untitled=_untitled(child)
+                    words, level=_HEADINGS[child.tag], untitled=_untitled(child), note=note
                 )
             elif child.tag in {"table", "dl"} and self.in_values and not _holds_labels(child):
                 # a table or list inside a value is its words: a first cell or a
