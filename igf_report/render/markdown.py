@@ -99,7 +99,9 @@ def _section(section: Section) -> list[str]:
 
 def write(document: Document, *, width: int) -> str:  # noqa: ARG001 -- Markdown reflows
     """The document as CommonMark, ending with one newline."""
-    title = escape(document.title) if document.title else f"*{MISSING}*"
+    # a heading is one line: a title's own line breaks (it is then invalid) are
+    # kept in its field below, which shows it as written
+    title = escape(document.title.replace("\n", " ")) if document.title else f"*{MISSING}*"
     lines = [f"# {title}", ""]
     if document.subtitle:
         lines.extend([f"*{escape(document.subtitle)}*", ""])
