@@ -76,7 +76,8 @@ def reports(draw: st.DrawFn) -> Report:
     hold line breaks, runs of spaces, tabs and a space before a line break, or
     are the words a writer shows for a gap (``(not given)``); presentations'
     summaries and the items of discussions and way forward hold several
-    paragraphs, presentations' titles read like our writers' headings (``(untitled)``, ``2. Results``); names and affiliations hold commas.
+    paragraphs; presentations' titles read like our writers' headings
+    (``(untitled)``, ``2. Results``); names and affiliations hold commas.
     """
     data: dict[str, Any] = {
         "title": draw(_value),
