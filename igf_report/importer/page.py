@@ -60,6 +60,7 @@ _SIBLINGS: Final = {
 }
 _TYPED_BULLET: Final = re.compile(r"\s*[-–•]")
 _LONGEST_LABEL: Final = 300  # a table cell longer than this is content, not a label
+_DEEPEST: Final = 300  # elements open inside one another, more than any page needs
 _HIDDEN_MARKERS: Final = re.compile(r"list-style(?:-type)?\s*:\s*none", re.IGNORECASE)
 _NUMBER: Final = re.compile(r"\s*\d{1,9}\.\s+")
 # A reference to what a browser collapses, or to a comma: a writer's exact
@@ -230,6 +231,11 @@ class _TreeParser(HTMLParser):
         self.stack = [self.root]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if len(self.stack) > _DEEPEST:
+            # the walk would go past Python's recursion limit later; each tag
+            # looks through the open ones, so stop before thousands more
+            msg = f"more than {_DEEPEST} elements inside one another"
+            raise RecursionError(msg)
         if tag in _ENDS_P and "p" in [e.tag for e in self.stack]:
             self._close("p")
         if tag in _SIBLINGS:
