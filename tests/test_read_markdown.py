@@ -6,11 +6,13 @@ import datetime as dt
 import re
 from html import unescape
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from markdown_it import MarkdownIt
 
+from igf_report.importer.formats import TooIntricateError
 from igf_report.importer.mapping import map_document
-from igf_report.importer.markdown import read_markdown
+from igf_report.importer.markdown import _PRIVATE_USE, read_markdown
 from igf_report.model import Person, Presentation, Report
 
 from .conftest import examples
@@ -137,6 +139,27 @@ def test_a_paragraph_of_many_escapes_reads_whole() -> None:
     # there were 256 of them, and the 257th escape on came back as that character
     document = read_markdown("## Session Title\n\n" + " ".join([r"a\*b"] * 300))
     assert document.sections[0].blocks[0].text == " ".join(["a*b"] * 300)
+
+
+def test_seventy_thousand_escapes_and_private_use_references_read_as_they_show() -> None:
+    # one stand-in per escape ran out after 65,534 (the rest came back as
+    # private-use characters); a reference to one crashed the reader
+    document = read_markdown("## Discussions\n\n" + "\\*" * 70_000)
+    assert document.sections[0].blocks[0].text == "*" * 70_000
+    typed = "\U000f0000 &#983040; &#xF0001; \\_ \U000f0002 &#xE000; &#10;"
+    document = read_markdown(f"## Discussions\n\n{typed}\n")
+    assert (
+        document.sections[0].blocks[0].text
+        == "\U000f0000 \U000f0000 \U000f0001 _ \U000f0002 \ue000"
+    )
+
+
+def test_a_paragraph_holding_every_private_use_character_is_refused() -> None:
+    # the reader has no character left to set an escape apart with
+    every = "".join(chr(code) for area in _PRIVATE_USE for code in area)
+    assert read_markdown(f"## Discussions\n\n{every}\n").sections[0].blocks[0].text == every
+    with pytest.raises(TooIntricateError, match="every private-use character in one paragraph"):
+        read_markdown(f"## Discussions\n\n{every} \\*\n")
 
 
 def test_a_drafts_bare_placeholder_is_a_gap_but_ours_is_set_apart() -> None:

@@ -18,7 +18,11 @@ from igf_report.errors import FileReadError, UsageError
 if TYPE_CHECKING:
     from igf_report.importer.published import Imported
 
-__all__ = ["IMPORT_FORMATS", "ImportFormat", "detect_format", "read_answers"]
+__all__ = ["IMPORT_FORMATS", "ImportFormat", "TooIntricateError", "detect_format", "read_answers"]
+
+
+class TooIntricateError(Exception):
+    """A reader cannot take the file apart; the message says why, for people."""
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,8 @@ def read_answers(name: str, data: bytes, fmt: str | None = None) -> tuple[str, I
         # the page reader walks elements inside one another by recursion
         msg = "nests its elements too deeply to be read (hundreds inside one another)"
         raise FileReadError(name, msg) from None
+    except TooIntricateError as exc:
+        raise FileReadError(name, str(exc)) from None
 
 
 def _read_text(fmt: str, text: str) -> Imported:

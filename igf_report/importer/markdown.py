@@ -9,16 +9,21 @@ code spans, links and entities are read as CommonMark shows them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from html import unescape
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label, split_label
+from igf_report.importer.formats import TooIntricateError
 from igf_report.importer.html import NUMERIC_REFERENCE, reference_code
 from igf_report.render.markdown import RENDERER
 from igf_report.render.values import GAPS, INVALID_MARK, UNTITLED
 from igf_report.textutil import REFERRED_CODES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = ["read_markdown"]
 
@@ -28,7 +33,8 @@ _RULE: Final = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE: Final = re.compile(r"^ {0,3}(```|~~~)")
 _BOLD_LABEL: Final = re.compile(r"^(\*\*|__)(?P<label>.+?)\1(?P<rest>.*)$", re.DOTALL)
 _ESCAPE: Final = re.compile(r"\\([!-/:-@\[-`{-~])")
-_STAND_IN: Final = re.compile("[\U000f0000-\U000ffffd]")
+# where stand-ins are taken from: the private-use planes, then the BMP's area
+_PRIVATE_USE: Final = (range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE), range(0xE000, 0xF900))
 # What a writer's reference keeps exact: a space or tab CommonMark would
 # collapse, a control character unescape() would drop
 _KEPT_CODES: Final = frozenset({*map(ord, " \t\r\f"), *REFERRED_CODES})
@@ -49,20 +55,37 @@ _AUTOLINK: Final = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]*)>")
 _UNTITLED: Final = re.compile(rf"\d{{1,9}}\.[ \t]+([*_]){re.escape(UNTITLED)}\1")
 
 
+def _stand_ins(text: str) -> Iterator[str]:
+    """Private-use characters that ``text`` does not hold, to set characters apart in it."""
+    held = set(text)
+    for code in itertools.chain(*_PRIVATE_USE):
+        if chr(code) not in held:
+            yield chr(code)
+
+
 def _inline(text: str) -> str:
     """Markdown inline text as it reads: markup gone, escapes and entities resolved."""
-    escaped: list[str] = []
+    # an escaped character, or one a reference keeps exact, rides through the
+    # markup's patterns as a character of the text's own that none of them
+    # touches (one per character: a paragraph of 70,000 "\\*" needs one)
+    free = _stand_ins(text)
+    stand_in: dict[str, str] = {}
 
     def protect_char(char: str) -> str:
-        escaped.append(char)
-        return chr(0xF0000 + len(escaped) - 1)
+        if char not in stand_in:
+            found = next(free, None)
+            if found is None:
+                msg = "holds every private-use character in one paragraph, so it cannot be read"
+                raise TooIntricateError(msg)
+            stand_in[char] = found
+        return stand_in[char]
 
     def protect_reference(m: re.Match[str]) -> str:
         code = reference_code(m)
-        return protect_char(chr(code)) if code in _KEPT_CODES else m[0]
+        # a reference to a private-use character could be taken for a stand-in
+        kept = code in _KEPT_CODES or any(code in area for area in _PRIVATE_USE)
+        return protect_char(chr(code)) if kept else m[0]
 
-    # a character typed in the stand-ins' range is set apart like an escape
-    text = _STAND_IN.sub(lambda m: protect_char(m[0]), text)
     text = _ESCAPE.sub(lambda m: protect_char(m[1]), text)
     text = NUMERIC_REFERENCE.sub(protect_reference, text)
     text = _CODE.sub(lambda m: m[2].strip(), text)
@@ -75,7 +98,7 @@ def _inline(text: str) -> str:
                 break
     # what CommonMark collapses, but not a writer's exact spaces (protected above)
     text = "\n".join(" ".join(line.split()) for line in unescape(text).split("\n"))
-    return _STAND_IN.sub(lambda m: escaped[ord(m[0]) - 0xF0000], text)
+    return text.translate({ord(used): char for char, used in stand_in.items()})
 
 
 def _note(raw: str) -> tuple[str, str | None]:
