@@ -15,6 +15,7 @@ from typer.testing import Result
 from igf_report.document import Block, BlockKind
 from igf_report.importer.building import plain_mark
 from igf_report.importer.formats import detect_format
+from igf_report.importer.markdown import _PRIVATE_USE
 from igf_report.model import Report
 from igf_report.validation import check
 
@@ -380,6 +381,20 @@ def test_a_page_nested_too_deeply_is_refused_without_a_traceback(
     page.write_text(f"<h2>Key Issues raised</h2>{'<div>' * 100}deep{'</div>' * 100}", "utf-8")
     result = invoke("import", str(page), "--from-format", "html", "-o", "-")
     assert tomllib.loads(result.stdout)["key_issues"] == ["deep"]
+
+
+def test_a_draft_the_markdown_reader_cannot_take_apart_is_refused_without_a_traceback(
+    tmp_path: Path, invoke: Invoke
+) -> None:
+    # every private-use character and an escape: nothing is left to set the escape apart with
+    every = "".join(chr(code) for area in _PRIVATE_USE for code in area)
+    draft = tmp_path / "draft.md"
+    draft.write_text(f"## Discussions\n\n{every} \\*\n", "utf-8")
+    result = invoke("import", str(draft), "--from-format", "markdown", "-o", "-")
+    assert result.exit_code == 1
+    assert f"{draft}: holds every private-use character in one paragraph" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
 
 
 def test_characters_typed_in_the_markdown_readers_private_range_come_back(
