@@ -13,6 +13,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from igf_report import validation
 from igf_report.errors import FileReadError, UsageError
 from igf_report.model import Report
 from igf_report.reportfile import (
@@ -180,6 +181,21 @@ def test_the_fast_whole_model_check_agrees_with_the_field_by_field_one(
     assert fast.values == slow.values
     assert fast.findings == slow.findings
     assert fast.report == slow.report
+
+
+def test_a_valid_report_is_checked_in_one_pass_of_the_whole_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the field-by-field path is for a report with errors; a valid one skips it
+    # (validating hundreds of reports: the test above holds the two paths equal)
+    data = tomllib.loads((EXAMPLES / "national-digital-strategy.toml").read_text("utf-8"))
+
+    def field_by_field(_: object) -> None:
+        msg = "a valid report took the field-by-field path"
+        raise AssertionError(msg)
+
+    monkeypatch.setattr(validation, "check_fields", field_by_field)
+    assert check(data).report is not None
 
 
 # --- what a file holds that no report can, named where it is -----------------------------

@@ -292,12 +292,11 @@ class _Tokens:
             markup = self._markup(i)
             if markup is None:
                 continue
-            if i > at:
-                yield "text", value[at:i]
+            # text before the markup, empty between two (the reader skips empty text)
+            yield "text", value[at:i]
             tokens, at = markup
             yield from tokens
-        if at < len(value):
-            yield "text", value[at:]
+        yield "text", value[at:]
 
 
 def quote(text: str) -> str:

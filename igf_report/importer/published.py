@@ -65,8 +65,8 @@ def match_label(label: str) -> FieldSpec | None:
         return None
     if key in LABELS:
         return LABELS[key]
-    close = difflib.get_close_matches(key, list(LABELS), n=1, cutoff=_CLOSE_ENOUGH)
-    return LABELS[close[0]] if close else None
+    close = difflib.get_close_matches(key, list(LABELS), cutoff=_CLOSE_ENOUGH)
+    return LABELS[close[0]] if close else None  # the closest first
 
 
 def _is_label(label: str, spec: FieldSpec) -> bool:
