@@ -180,10 +180,38 @@ def pytest_configure() -> None:
         gc.freeze()
 
 
+#: The tests that killed each function's mutants in a recorded mutation run.
+KILLS = TESTS / "mutation-kills.tsv"
+_KILLERS: dict[str, list[str]] = {}
+
+
+def _function(mutant: str) -> str | None:
+    """The function a mutant's name says it is of (``..x_parse_date__mutmut_3``)."""
+    function, sep, _number = mutant.rpartition("__mutmut_")
+    return function if sep else None
+
+
+def _killers(function: str) -> list[str]:
+    """The tests that killed ``function``'s mutants before, those that killed most first."""
+    if not _KILLERS and KILLS.is_file():
+        for line in KILLS.read_text(encoding="utf-8").splitlines():
+            name, _, test = line.partition("\t")
+            _KILLERS.setdefault(name, []).append(test)
+    return _KILLERS.get(function, [])
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Under mutmut, the quickest tests first: the first test that fails kills the mutant."""
+    """Under mutmut, the tests that killed the function's mutants before, then the quickest.
+
+    The first test that fails kills the mutant; the rest do not run.
+    """
     if MUTATION_RUN:
-        items.sort(key=lambda item: _durations().get(item.nodeid, 0.0))
+        function = _function(os.environ.get("MUTANT_UNDER_TEST", ""))
+        first = {test: rank for rank, test in enumerate(_killers(function or ""))}
+        durations = _durations()
+        items.sort(
+            key=lambda item: (first.get(item.nodeid, len(first)), durations.get(item.nodeid, 0.0))
+        )
 
 
 class _TooSlow(BaseException):
@@ -217,7 +245,20 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None]:
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    """Keep the reliability counts of a test only once it has passed."""
+    """Keep the reliability counts of a test only once it has passed.
+
+    Under mutmut, a test that fails kills the mutant: it is logged (see
+    ``tests/mutation_kills.py``), so that the next run tries it first.
+    """
+    if MUTATION_RUN and report.failed:
+        function = _function(os.environ.get("MUTANT_UNDER_TEST", ""))
+        if function is not None:
+            # one write of one line: the workers running at once append whole lines
+            log = os.open(ROOT / "mutation-kills.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+            try:
+                os.write(log, f"{function}\t{report.nodeid}\n".encode())
+            finally:
+                os.close(log)
     # a strict xfail that fails as expected ran whole: it records a defect, it is not a gap
     if report.skipped and not hasattr(report, "wasxfail"):
         _RUN.skipped += 1

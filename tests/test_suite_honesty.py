@@ -9,6 +9,7 @@ import pytest
 
 from . import conftest, reliability
 from .conftest import ROOT, snapshot
+from .mutation_kills import KEPT, refreshed
 
 
 def test_a_missing_snapshot_fails_instead_of_being_written(
@@ -68,3 +69,14 @@ def test_what_a_failed_test_tried_is_dropped() -> None:
     reliability.discard()
     reliability.commit()
     assert reliability.TALLY[key] == before
+
+
+def test_the_mutation_kill_table_ranks_a_functions_killers_by_kills_then_speed() -> None:
+    log = "f\tslow\nf\tquick\nf\tslow\ng\tt\n" + "".join(f"h\tt{i}\n" for i in range(12))
+    table = "f\told\nk\tkept\nk\talso\n"
+    rows = refreshed(log, table, {"slow": 2.0, "quick": 0.1, "t3": 0.5})
+    lines = rows.splitlines()
+    # f ranked anew (old dropped), g new, h cut to the eight that killed most, k untouched
+    assert lines[:3] == ["f\tslow", "f\tquick", "g\tt"]
+    assert len([line for line in lines if line.startswith("h\t")]) == KEPT
+    assert lines[-2:] == ["k\tkept", "k\talso"]
