@@ -353,7 +353,7 @@ def count_sentences(text: str) -> int:
     count = 1
     for m in _SENTENCE_END.finditer(text):
         rest = text[m.end() :]
-        word = text[: m.start()].split()[-1].rstrip(".!?").casefold()
+        word = text[: m.start()].rsplit(None, 1)[-1].rstrip(".!?").casefold()
         # the next sentence may open with a quote or a bracket before its capital
         if rest.lstrip("\"'“‘(")[:1].isupper() or unicodedata.east_asian_width(rest[0]) in {
             "W",
