@@ -154,6 +154,12 @@ def test_seventy_thousand_escapes_and_private_use_references_read_as_they_show()
     )
 
 
+def test_a_reference_to_no_character_reads_as_a_browser_shows_it() -> None:
+    # past the last code point: the replacement character, as CommonMark says
+    document = read_markdown("## Discussions\n\n&#9999999; &#x110000; &#65;\n")
+    assert document.sections[0].blocks[0].text == "\ufffd \ufffd A"
+
+
 def test_a_paragraph_holding_every_private_use_character_is_refused() -> None:
     # the reader has no character left to set an escape apart with
     every = "".join(chr(code) for area in _PRIVATE_USE for code in area)
