@@ -93,11 +93,12 @@ ROWS: Final = {
         "widths 40, 80 and 120 and imported back, each equal as a whole"
     ),
     "round trip: every format with a reader, generated reports": (
-        "generated reports (summaries and discussions of several paragraphs, titles such as `(untitled)` and "
-        "`2. Results`, values opening with `#`, `<b>`, `&amp;`, `*`, `-`, `•`, `1.` or a control "
-        "character, commas in names and affiliations, runs of spaces and tabs, values typed "
-        "`(not given)` or ending `(invalid: …)`), each rendered to one format with a reader "
-        "(published, Markdown, HTML, Word; every format its own reports) and imported back, "
+        "generated reports (summaries and discussions of several paragraphs, titles such as "
+        "`(untitled)` and `2. Results`, values opening with `#`, `<b>`, `&amp;`, `*`, `-`, "
+        "`•`, `1.` or a control character, commas in names and affiliations, runs of spaces "
+        "and tabs, values typed `(not given)` or ending `(invalid: …)`), each rendered to one "
+        "format with a reader (published, Markdown, HTML, Word; every format its own reports) "
+        "and imported back, "
         "equal as a whole"
     ),
     "lists of items through the :edit file and back": (

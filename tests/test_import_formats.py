@@ -210,6 +210,23 @@ def test_plain_text_cannot_tell_the_mark_from_typed_words_and_says_what_it_took(
     assert "The mark '(invalid: a)' under 'Key Issues raised" in result.stderr
 
 
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "docx", "published"])
+def test_a_one_line_value_holding_a_blank_line_comes_back_whole(
+    fmt: str, tmp_path: Path, invoke: Invoke
+) -> None:
+    # plain text showed "B" indented under "A" after a blank line: a group of
+    # lines without a label, dropped without a note
+    source = tmp_path / "draft.toml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    source.write_text(re.sub(r"(?m)^organizer = .*$", r'organizer = "A\\n\\nB"', text, count=1))
+    rendered = tmp_path / f"report.{fmt}"
+    invoke("render", str(source), "-f", fmt, "-o", str(rendered))  # 1: the draft is invalid
+    result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
+    # a one-line field's line breaks are spaces, from every format alike
+    assert tomllib.loads(result.stdout)["organizer"] == "A  B"
+    assert result.stderr.count("The mark '(invalid: must be on one line)'") == 1
+
+
 def test_plain_text_takes_the_mark_whose_parenthesis_ends_the_value(
     tmp_path: Path, invoke: Invoke
 ) -> None:

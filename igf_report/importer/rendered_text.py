@@ -112,7 +112,9 @@ class _Reader:
     def fact(self, label: str, values: list[str]) -> None:
         if not label:
             return
-        value = self.unwrap.join(values)
+        # a blank line parts the paragraphs of an invalid value (see read)
+        paragraphs = "\n".join(values).split("\n\n")
+        value = "\n\n".join(self.unwrap.join(p.split("\n")) for p in paragraphs)
         blocks = () if value in GAPS else (Block(BlockKind.PARAGRAPH, value),)
         self.sections.append(Section(label, blocks, fact=True))
 
@@ -174,7 +176,15 @@ class _Reader:
                 first -= 1
             labels.append((first, rule))
         header = body[: labels[0][0] if labels else len(body)]
+        groups: list[list[str]] = []
         for group in _groups(header):
+            if groups and group[0].startswith(" "):
+                # indented under the value above: its next paragraph (the
+                # value is invalid, a one-line field holding a blank line)
+                groups[-1] += ["", *group]
+            else:
+                groups.append(group)
+        for group in groups:
             self.facts(group)
         for index, (first, rule) in enumerate(labels):
             end = labels[index + 1][0] if index + 1 < len(labels) else len(body)
