@@ -163,6 +163,14 @@ def test_a_render_with_a_byte_order_mark_or_windows_line_ends_reads_as_a_render(
     assert _said(read_text(text.replace("\n", "\r\n"))) == _said(document)
 
 
+def test_a_blank_line_between_facts_of_a_render_keeps_both() -> None:
+    # only lines indented under a value continue it across a blank line (an
+    # invalid value's next paragraph); a label after one starts its own fact
+    document, text = _rendered(NUMBERED_PRESENTATIONS)
+    chair = next(line for line in text.splitlines() if line.startswith("Chair"))
+    assert _said(read_text(text.replace(chair, "\n" + chair + "\n", 1))) == _said(document)
+
+
 def test_only_the_template_name_underlined_to_its_width_opens_a_render() -> None:
     rule = "=" * display_width(DOCUMENT_TITLE)
     assert is_rendered_text(DOCUMENT_TITLE + "\n" + rule)  # no line after it
