@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -159,19 +158,27 @@ def test_an_invalid_value_comes_back_as_written_without_its_mark(
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html", "docx", "published", "text"])
-def test_an_invalid_title_comes_back_without_its_mark_and_its_line_break_a_space(
-    fmt: str, tmp_path: Path, invoke: Invoke
+@pytest.mark.parametrize(
+    ("key", "typed", "back"),
+    [
+        # from a page, the title (its <h1>) kept the mark and "Open<br>data" was "Opendata"
+        ("title", "Open\ndata for all", "Open data for all"),
+        # plain text showed "B" indented under "A" after a blank line: a group of
+        # lines without a label, dropped without a note
+        ("organizer", "A\n\nB", "A  B"),
+    ],
+)
+def test_an_invalid_one_line_value_comes_back_without_its_mark_its_line_breaks_spaces(
+    fmt: str, key: str, *, typed: str, back: str, tmp_path: Path, invoke: Invoke
 ) -> None:
-    # from a page, the title (its <h1>) kept the mark and "Open<br>data" was "Opendata"
-    source = tmp_path / "draft.toml"
-    text = EXAMPLE.read_text(encoding="utf-8")
-    source.write_text(re.sub(r"(?m)^title = .*$", r'title = "Open\\ndata for all"', text, count=1))
-    rendered = tmp_path / f"report.{fmt}"
-    invoke("render", str(source), "-f", fmt, "-o", str(rendered))  # 1: the draft is invalid
-    if fmt == "markdown":  # a heading is one line; "# Open\" was one, "data for all" a paragraph
-        assert rendered.read_text(encoding="utf-8").startswith("# Open data for all\n\n")
-    result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
-    assert tomllib.loads(result.stdout)["title"] == "Open data for all"
+    data = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data[key] = typed
+    rendered = _rendered(data, fmt, tmp_path, invoke, valid=False)
+    if fmt == "markdown" and key == "title":  # "# Open\" was the heading, the rest a paragraph
+        assert rendered.read_text(encoding="utf-8").startswith(f"# {back}\n\n")
+    result = _imported(rendered, fmt, invoke)
+    # a one-line field's line breaks are spaces, from every format alike
+    assert tomllib.loads(result.stdout)[key] == back
     assert result.stderr.count("The mark '(invalid: must be on one line)'") == 1
 
 
@@ -210,36 +217,17 @@ def test_plain_text_cannot_tell_the_mark_from_typed_words_and_says_what_it_took(
     assert "The mark '(invalid: a)' under 'Key Issues raised" in result.stderr
 
 
-@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "docx", "published"])
-def test_a_one_line_value_holding_a_blank_line_comes_back_whole(
-    fmt: str, tmp_path: Path, invoke: Invoke
-) -> None:
-    # plain text showed "B" indented under "A" after a blank line: a group of
-    # lines without a label, dropped without a note
-    source = tmp_path / "draft.toml"
-    text = EXAMPLE.read_text(encoding="utf-8")
-    source.write_text(re.sub(r"(?m)^organizer = .*$", r'organizer = "A\\n\\nB"', text, count=1))
-    rendered = tmp_path / f"report.{fmt}"
-    invoke("render", str(source), "-f", fmt, "-o", str(rendered))  # 1: the draft is invalid
-    result = invoke("import", str(rendered), "--from-format", fmt, "-o", "-")
-    # a one-line field's line breaks are spaces, from every format alike
-    assert tomllib.loads(result.stdout)["organizer"] == "A  B"
-    assert result.stderr.count("The mark '(invalid: must be on one line)'") == 1
-
-
 def test_plain_text_takes_the_mark_whose_parenthesis_ends_the_value(
     tmp_path: Path, invoke: Invoke
 ) -> None:
     # the first "(invalid: " that ran to the end was taken for the mark: the
     # words from the typed one on went with it ("soon"); the date's message
     # quotes the value, its typed mark too
-    source = tmp_path / "draft.toml"
-    text = EXAMPLE.read_text(encoding="utf-8")
-    source.write_text(text.replace("date = 2016-12-06", 'date = "soon (invalid: c) or later"'))
-    rendered = tmp_path / "report.txt"
-    invoke("render", str(source), "-f", "text", "-o", str(rendered))  # 1: the draft is invalid
+    data = tomllib.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["date"] = "soon (invalid: c) or later"
+    rendered = _rendered(data, "text", tmp_path, invoke, valid=False)
     assert "soon (invalid: c) or later (invalid: " in rendered.read_text(encoding="utf-8")
-    result = invoke("import", str(rendered), "--from-format", "text", "-o", "-")
+    result = _imported(rendered, "text", invoke)
     assert tomllib.loads(result.stdout)["date"] == "soon (invalid: c) or later"
     assert result.stderr.count("The mark '(invalid: ") == 1
     assert "The mark '(invalid: c)" not in result.stderr
@@ -383,16 +371,24 @@ def test_the_mark_after_a_summary_of_several_paragraphs_is_named_when_left_out(
     assert result.stderr.count("characters long; the limit is 20000)' under") == 1
 
 
+def _refused(path: Path, text: str, fmt: str, invoke: Invoke) -> str:
+    """What import says of ``text`` in ``path``: it refuses it, exit 1, no traceback, no report."""
+    path.write_text(text, "utf-8")
+    result = invoke("import", str(path), "--from-format", fmt, "-o", "-")
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    return result.stderr
+
+
 def test_a_page_nested_too_deeply_is_refused_without_a_traceback(
     tmp_path: Path, invoke: Invoke
 ) -> None:
     page = tmp_path / "deep.html"
-    page.write_text(f"<h2>Key Issues raised</h2>{'<div>' * 5000}deep{'</div>' * 5000}", "utf-8")
-    result = invoke("import", str(page), "--from-format", "html", "-o", "-")
-    assert result.exit_code == 1
-    assert f"{page}: nests its elements too deeply to be read" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert result.stdout == ""
+    deep = f"<h2>Key Issues raised</h2>{'<div>' * 5000}deep{'</div>' * 5000}"
+    assert f"{page}: nests its elements too deeply to be read" in _refused(
+        page, deep, "html", invoke
+    )
     # the reader stops at 300 open elements (20,000 took seven seconds, now
     # under one); a page nested 100 deep is read whole
     page.write_text(f"<h2>Key Issues raised</h2>{'<div>' * 100}deep{'</div>' * 100}", "utf-8")
@@ -406,12 +402,8 @@ def test_a_draft_the_markdown_reader_cannot_take_apart_is_refused_without_a_trac
     # every private-use character and an escape: nothing is left to set the escape apart with
     every = "".join(chr(code) for area in _PRIVATE_USE for code in area)
     draft = tmp_path / "draft.md"
-    draft.write_text(f"## Discussions\n\n{every} \\*\n", "utf-8")
-    result = invoke("import", str(draft), "--from-format", "markdown", "-o", "-")
-    assert result.exit_code == 1
-    assert f"{draft}: holds every private-use character in one paragraph" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert result.stdout == ""
+    said = _refused(draft, f"## Discussions\n\n{every} \\*\n", "markdown", invoke)
+    assert f"{draft}: holds every private-use character in one paragraph" in said
 
 
 def test_characters_typed_in_the_markdown_readers_private_range_come_back(
