@@ -19,6 +19,7 @@ from typing import Final
 
 from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label
+from igf_report.importer.formats import TooIntricateError
 from igf_report.importer.html import NUMERIC_REFERENCE, parse_html, reference_code
 from igf_report.importer.html import BlockKind as HtmlKind
 from igf_report.render.html import RENDERER
@@ -153,6 +154,16 @@ def _typed_bullets(element: _Element, items: list[_Element]) -> bool:
     return hidden and bool(items) and all(_TYPED_BULLET.match(item.text()) for item in items)
 
 
+def _is_mark(node: _Element | str) -> bool:
+    """Whether ``node`` is the mark the HTML writer sets after an invalid value."""
+    return (
+        isinstance(node, _Element)
+        and node.tag == "span"
+        and "invalid-note" in node.classes
+        and INVALID_MARK.fullmatch(node.text()) is not None
+    )
+
+
 def _html(node: _Element | str, *, pre: bool = False) -> str:
     if isinstance(node, str):
         html = _STAND_INS.sub(lambda m: f"&#{ord(m[0]) - _STAND_IN};", escape(node))
@@ -161,11 +172,7 @@ def _html(node: _Element | str, *, pre: bool = False) -> str:
         return html
     if node.tag in _VOID:
         return f"<{node.tag}>"
-    if (
-        node.tag == "span"
-        and "invalid-note" in node.classes
-        and INVALID_MARK.fullmatch(node.text())
-    ):
+    if _is_mark(node):
         return escape(_NOTE_OPENING + node.text()[1:])
     if node.tag in {"ul", "ol"}:
         items = [e for e in node.elements() if e.tag == "li"]
@@ -194,12 +201,7 @@ def _heading(heading: _Element) -> tuple[str, str | None]:
     """A heading's words, and the mark the HTML writer set after them if it is invalid."""
     shown = [c for c in heading.children if not isinstance(c, str) or c.strip()]
     mark = shown[-1] if shown else None
-    if (
-        isinstance(mark, _Element)
-        and mark.tag == "span"
-        and "invalid-note" in mark.classes
-        and INVALID_MARK.fullmatch(mark.text())
-    ):
+    if isinstance(mark, _Element) and _is_mark(mark):
         words = _Element(heading.tag, [c for c in heading.children if c is not mark]).words()
         return words, mark.text().strip()
     return heading.words(), None
@@ -234,8 +236,8 @@ class _TreeParser(HTMLParser):
         if len(self.stack) > _DEEPEST:
             # the walk would go past Python's recursion limit later; each tag
             # looks through the open ones, so stop before thousands more
-            msg = f"more than {_DEEPEST} elements inside one another"
-            raise RecursionError(msg)
+            msg = f"nests its elements too deeply to be read (more than {_DEEPEST})"
+            raise TooIntricateError(msg)
         if tag in _ENDS_P and "p" in [e.tag for e in self.stack]:
             self._close("p")
         if tag in _SIBLINGS:
