@@ -43,11 +43,13 @@ class _Screen(pyte.Screen):
 class Terminal:
     """``igf-report fill`` in an 80-column xterm whose screen is emulated."""
 
-    def __init__(self, report: Path, env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, report: Path, env: dict[str, str] | None = None, args: list[str] | None = None
+    ) -> None:
         self.transcript = b""
         self.child = pexpect.spawn(
             sys.executable,
-            ["-m", "igf_report", "fill", str(report)],
+            args or ["-m", "igf_report", "fill", str(report)],
             cwd=str(report.parent),
             env={
                 **os.environ,
@@ -363,3 +365,31 @@ def test_ctrl_c_and_ctrl_d_at_the_line_editor(report: Path) -> None:
     # the message starts on a line of its own, not after a line break shown as a symbol
     for session in (term, again):
         assert "␊".encode() not in session.transcript
+
+
+_ASK_INITIAL = """
+import json, sys
+from igf_report.wizard.terminal import TerminalScreen
+screen = TerminalScreen(accessible=sys.argv[1] == "plain")
+for _ in range(2):
+    answer = screen.ask("Session Title", initial="Community Networks: Rural Asia")
+    print("ANSWER=" + json.dumps(answer), flush=True)
+"""
+
+
+@pytest.mark.parametrize("mode", ["editor", "plain"])
+def test_text_to_edit_is_on_the_line_and_enter_keeps_it(mode: str, tmp_path: Path) -> None:
+    term = Terminal(tmp_path, args=["-c", _ASK_INITIAL, mode])
+    if mode == "editor":
+        # on the line, cursor at its end: typing goes on from there
+        term.wait_for(r"(?m)^Session Title: Community Networks: Rural Asia *$")
+        term.type(" and Africa\r")
+        term.wait_for('ANSWER="Community Networks: Rural Asia and Africa"')
+    else:
+        # a plain line cannot hold text to edit: it is the default
+        term.wait_for(r"(?m)^Session Title \[Community Networks: Rural Asia\]: *$")
+        term.type("Another title\r")
+        term.wait_for('ANSWER="Another title"')
+    term.type("\r")  # Enter alone keeps it
+    term.wait_for('(?m)^ANSWER="Community Networks: Rural Asia"$')
+    assert term.finish() == 0

@@ -28,6 +28,7 @@ class ScriptedScreen:
     reviews: list[list[ReviewRow]] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)
     retried: list[str | None] = field(default_factory=list)  # a refused answer given back
+    initial: list[str | None] = field(default_factory=list)  # text put on the line to edit
     several: list[bool] = field(default_factory=list)  # whether the prompt takes several lines
     _queue: list[tuple[str | type[BaseException], bool]] = field(default_factory=list)
 
@@ -58,10 +59,12 @@ class ScriptedScreen:
         default: str | None = None,
         *,
         retry: str | None = None,
+        initial: str | None = None,
         lines: bool = False,
     ) -> str:
         self.asked.append((prompt, default))
         self.retried.append(retry)
+        self.initial.append(initial)
         self.several.append(lines)
         if not self._queue:
             raise EOFError

@@ -69,6 +69,7 @@ class Dialogs:
         default: str | None = None,
         *,
         retry: str | None = None,
+        initial: str | None = None,
         lines: bool = False,
     ) -> tuple[Command | None, str]:
         """Ask until the line is an answer or a known command; refuse a mistyped command.
@@ -77,6 +78,7 @@ class Dialogs:
             prompt: the prompt.
             default: what Enter alone gives.
             retry: a refused answer, put back on the line to be corrected.
+            initial: an old answer, put on the line to be edited (Enter keeps it).
             lines: the prompt takes a list's items, so a paste of many lines
                 is read as many answers.
 
@@ -84,7 +86,7 @@ class Dialogs:
             The command, or ``None`` and the answer.
         """
         while True:
-            line = self.screen.ask(prompt, default, retry=retry, lines=lines)
+            line = self.screen.ask(prompt, default, retry=retry, initial=initial, lines=lines)
             try:
                 return parse_command(line)
             except UnknownCommand as exc:

@@ -56,6 +56,7 @@ class Screen(Protocol):
         default: str | None = None,
         *,
         retry: str | None = None,
+        initial: str | None = None,
         lines: bool = False,
     ) -> str:
         """Read one line (without its newline).
@@ -64,6 +65,9 @@ class Screen(Protocol):
             prompt: what is asked (a label, or an item's number).
             default: the field's value, kept on Enter.
             retry: a refused answer, given back for correction (never a default).
+            initial: text to edit (an old answer): on the line, cursor at its
+                end, so Enter keeps it; a screen that cannot put text on the
+                line offers it as the default instead.
             lines: the answer may be several lines (a list): a pasted block is
                 one answer per line; elsewhere a paste of several lines is refused.
 

@@ -146,17 +146,22 @@ class TerminalScreen:
         default: str | None = None,
         *,
         retry: str | None = None,
+        initial: str | None = None,
         lines: bool = False,
     ) -> str:
         """Read one answer; the default is shown in brackets and kept on Enter.
 
-        A refused answer (``retry``) is put back in the line editor with the
-        cursor at its end; the plain reader cannot, and asks afresh.
+        A refused answer (``retry``) and text to edit (``initial``) are put in
+        the line editor with the cursor at their end. The plain reader cannot:
+        it asks afresh after a refusal, and offers ``initial`` as the default.
         """
         if self._editor is not None:
-            return self._ask_editor(self._editor, prompt, default, retry=retry, lines=lines)
+            on_line = retry if retry is not None else initial
+            return self._ask_editor(self._editor, prompt, default, retry=on_line, lines=lines)
         assert self._plain is not None  # noqa: S101 -- one of the two is always set
-        return self._ask_plain(self._plain, prompt, default, lines=lines)
+        if not initial:
+            return self._ask_plain(self._plain, prompt, default, lines=lines)
+        return self._ask_plain(self._plain, prompt, initial, lines=lines) or initial
 
     def _ask_editor(
         self,
