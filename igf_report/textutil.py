@@ -48,6 +48,9 @@ REFERRED_CODES = frozenset([*range(0x09), *range(0x0B, 0x20), 0x7F])
 def controls_as_references(text: str, *, c1: bool = False) -> str:
     """Control characters as numeric references (``&#27;``); C1 and bidi controls made visible.
 
+    A C1 or bidi control's stand-in is written escaped, ``&lt;U+202E&gt;``, as
+    HTML and CommonMark both read it: the reader shows ``<U+202E>``.
+
     For a file that holds references (HTML, Markdown, published rows): the
     file never carries a raw escape byte, so printing it in a terminal is
     safe, and a reader gives back the very character. Give it text already
@@ -59,7 +62,13 @@ def controls_as_references(text: str, *, c1: bool = False) -> str:
             which keep every character), rather than made visible.
     """
     referred = _REFERRED.sub(lambda m: f"&#{ord(m[0])};", text)
-    return referred if c1 else visible(referred)
+    # the stand-in is text too: a raw "<U+202E>" is a tag to a browser (and to
+    # Markdown viewers that pass HTML through), which hides it and what follows
+    return referred if c1 else _UNSAFE.sub(lambda m: _escape_mark(_show(m)), referred)
+
+
+def _escape_mark(mark: str) -> str:
+    return mark.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def control_of(picture: str) -> str | None:

@@ -16,10 +16,12 @@ import subprocess
 import sys
 import tomllib
 import tty
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from igf_report.importer import import_bytes
 from igf_report.importer.published import read_published
 from igf_report.render import get_renderer
 from igf_report.reportfile import dump_toml
@@ -230,3 +232,81 @@ def test_a_newline_in_a_file_name_never_forges_a_message(invoke: Invoke, tmp_pat
         forged = ("forged", "Wrote forged", "igf-report: error: forged")
         assert not [line for line in lines if line.startswith(forged)], result.stderr
         assert "\u240a" in result.stderr  # the newline, shown as ␊
+
+
+# --- a control's visible mark in HTML and Markdown ------------------------------------------
+
+#: Bidi overrides and isolates and a C1 control, which HTML and Markdown show as ``<U+202E>``.
+_MARKED = "Say \u202eevil\u202c and \u2066iso\u2069 then \x9b31m here"
+_MARKABLE = re.compile("[\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _marked_values(text: str) -> dict[str, object]:
+    return {
+        "title": text,
+        "date": "2016-12-07",
+        "time": "09:00 - 10:00",
+        "organizer": text,
+        "chair": {"name": f"Ana {text}", "affiliation": text},
+        "rapporteur": {"name": "Li Wei"},
+        "speakers": [{"name": f"Bo {text}", "affiliation": "ISOC"}],
+        "key_issues": [f"{text} one."],
+        "presentations": [{"title": text, "summary": f"{text} two."}],
+        "discussions": [text],
+        "way_forward": [text],
+    }
+
+
+class _Nodes(HTMLParser):
+    """The tags and the text of a page, as a browser's parser splits them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:  # noqa: ARG002
+        self.tags.append(tag)
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_html_shows_a_controls_mark_as_text_not_a_tag() -> None:
+    checked = check(_marked_values(_MARKED))
+    page = get_renderer("html").render(checked.values, width=80)
+    nodes = _Nodes()
+    nodes.feed(page)
+    nodes.close()
+    assert not [tag for tag in nodes.tags if tag.startswith("u+")]
+    text = "".join(nodes.text)
+    assert "Say <U+202E>evil<U+202C> and <U+2066>iso<U+2069> then <U+009B>31m here" in text
+    assert _MARKABLE.search(page) is None
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_a_page_with_marks_imports_back_to_the_marks_as_text(fmt: str) -> None:
+    renderer = get_renderer(fmt)
+    checked = check(_marked_values(_MARKED))
+    written = renderer.render(checked.values, width=80)
+    if fmt == "markdown":  # no raw "<": some viewers pass "<U+202E>" through as a tag
+        assert re.search(r"(?<!\\)<", written) is None
+    back = import_bytes(written.encode(), f"report{renderer.suffix}")
+    shown = _MARKABLE.sub(lambda m: f"<U+{ord(m[0]):04X}>", _MARKED)
+    assert check(tomllib.loads(back.toml)).report == check(_marked_values(shown)).report
+
+
+@pytest.mark.parametrize("fmt", ["html", "markdown"])
+def test_a_book_shows_a_controls_mark_as_text(invoke: Invoke, tmp_path: Path, fmt: str) -> None:
+    (tmp_path / "marked.toml").write_text(dump_toml(_marked_values(_MARKED)), encoding="utf-8")
+    result = invoke("book", str(tmp_path), "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    if fmt == "markdown":
+        assert "<U+" not in result.stdout
+        assert "&lt;U+202E&gt;evil" in result.stdout
+        return
+    nodes = _Nodes()
+    nodes.feed(result.stdout)
+    nodes.close()
+    assert not [tag for tag in nodes.tags if tag.startswith("u+")]
+    assert "Say <U+202E>evil<U+202C>" in "".join(nodes.text)
