@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import tomllib
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -454,3 +456,56 @@ def test_a_mark_that_ends_a_paragraph_but_not_the_summary_is_its_words(
     (presentation,) = tomllib.loads(result.stdout)["presentations"]
     assert presentation == {"title": "X", "summary": "One (invalid: mid)\n\nTwo."}
     assert "The mark" not in result.stderr
+
+
+def _open_document(kind: str) -> bytes:
+    """An OpenDocument file as LibreOffice saves it: its ``mimetype`` entry first, stored."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("mimetype", f"application/vnd.oasis.opendocument.{kind}")
+        package.writestr("content.xml", "<office:document-content/>", zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        (
+            "notes.odt",
+            _open_document("text"),
+            (
+                "is an OpenDocument text file (LibreOffice); "
+                "open it in LibreOffice and save it as a Word document (.docx)"
+            ),
+        ),
+        ("sheet.ods", _open_document("spreadsheet"), "is an OpenDocument spreadsheet file"),
+        ("draft.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "is a PDF file"),
+        ("draft.rtf", b"{\\rtf1\\ansi Session Title: x}", "is a Rich Text Format file (.rtf)"),
+        (
+            "locked.docx",
+            _OLE2 + b"\0" * 200 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 50,
+            (
+                "is a password-protected Word file, which import cannot read; "
+                "remove its password in Word and save it again"
+            ),
+        ),
+        ("old.doc", _OLE2 + b"\0" * 100, "is a Word 97-2003 document (.doc)"),
+    ],
+)
+@pytest.mark.parametrize("from_format", [None, "docx", "text"])
+def test_a_file_of_another_office_format_is_named_with_what_to_do(
+    case: tuple[str, bytes, str], from_format: str | None, tmp_path: Path, invoke: Invoke
+) -> None:
+    name, data, reason = case
+    source = tmp_path / name
+    source.write_bytes(data)
+    named = () if from_format is None else ("--from-format", from_format)
+    result = invoke("import", str(source), *named, "-o", str(tmp_path / "r.toml"))
+    assert result.exit_code == 1
+    assert f"error: {source}: {reason}" in result.stderr
+    assert result.stderr.count("error:") == 1
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "r.toml").exists()

@@ -18,7 +18,14 @@ from igf_report.errors import FileReadError, UsageError
 if TYPE_CHECKING:
     from igf_report.importer.published import Imported
 
-__all__ = ["IMPORT_FORMATS", "ImportFormat", "TooIntricateError", "detect_format", "read_answers"]
+__all__ = [
+    "IMPORT_FORMATS",
+    "ImportFormat",
+    "TooIntricateError",
+    "detect_format",
+    "foreign_format",
+    "read_answers",
+]
 
 
 class TooIntricateError(Exception):
@@ -52,6 +59,26 @@ IMPORT_FORMATS: Final = {
 }
 
 _OLD_WORD: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc)
+# the stream a password-protected Word file keeps its package in (UTF-16 in the OLE2 folder)
+_ENCRYPTED_PACKAGE: Final = "EncryptedPackage".encode("utf-16-le")
+# an OpenDocument file opens with its "mimetype" entry, stored: its name at byte 30, its text at 38
+_ODF_MIMETYPE: Final = re.compile(
+    rb"PK\x03\x04.{26}mimetypeapplication/vnd\.oasis\.opendocument\.([a-z]+)", re.DOTALL
+)
+_SAVE_AS_DOCX: Final = "save it as a Word document (.docx)"
+_FOREIGN: Final = (
+    (
+        b"%PDF-",
+        (
+            "is a PDF file, which import cannot read; import the Word file or page it was "
+            "made from, or copy its text into a .txt file"
+        ),
+    ),
+    (
+        b"{\\rtf",
+        f"is a Rich Text Format file (.rtf); open it in Word or LibreOffice and {_SAVE_AS_DOCX}",
+    ),
+)
 _PAGE: Final = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 _TAGS: Final = re.compile(r"<(?:p|div|table|tr|td|dl|dt|h[1-6]|ul|li|br)\b[^>]*>", re.IGNORECASE)
 _MD_HEADING: Final = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
@@ -81,18 +108,43 @@ def _markdown_labels(text: str) -> int:
     return sum(match_label(label) is not None for label in found)
 
 
+def foreign_format(data: bytes) -> str | None:
+    """What is wrong with a file of a format import does not read, told by its first bytes.
+
+    A Word 97-2003 file, a password-protected Word file, an OpenDocument file,
+    a PDF or an RTF file: people save these from an office suite and drop them
+    in. ``None`` for anything else.
+    """
+    if data.startswith(_OLD_WORD):
+        if _ENCRYPTED_PACKAGE in data:
+            return (
+                "is a password-protected Word file, which import cannot read; "
+                "remove its password in Word and save it again"
+            )
+        return f"is a Word 97-2003 document (.doc); {_SAVE_AS_DOCX}"
+    if m := _ODF_MIMETYPE.match(data):
+        kind = m[1].decode("ascii")
+        return (
+            f"is an OpenDocument {kind} file (LibreOffice); "
+            f"open it in LibreOffice and {_SAVE_AS_DOCX}"
+        )
+    for magic, reason in _FOREIGN:
+        if data.startswith(magic):
+            return reason
+    return None
+
+
 def detect_format(name: str, data: bytes) -> str:
     """The format of a file, from its suffix or else its content.
 
     Raises:
-        FileReadError: a Word 97-2003 ``.doc`` file, which cannot be read.
+        FileReadError: a file of a format import does not read (see
+            :func:`foreign_format`).
     """
     from igf_report.importer.word import is_docx  # noqa: PLC0415 -- zipfile only
 
-    if data.startswith(_OLD_WORD):
-        raise FileReadError(
-            name, "is a Word 97-2003 document (.doc); save it as a Word document (.docx)"
-        )
+    if (reason := foreign_format(data)) is not None:
+        raise FileReadError(name, reason)
     if is_docx(data):
         return "docx"
     suffix = Path(name).suffix.lower()
@@ -120,7 +172,8 @@ def read_answers(name: str, data: bytes, fmt: str | None = None) -> tuple[str, I
     Raises:
         UsageError: ``fmt`` is not a format ``import`` reads, or a Word file
             was named by a text format (or the other way round).
-        FileReadError: the file is not UTF-8 (text formats) or not a Word file.
+        FileReadError: the file is not UTF-8 (text formats) or not a Word file,
+            or is of a format import does not read (a PDF, an OpenDocument file...).
     """
     from igf_report.importer.mapping import map_document  # noqa: PLC0415 -- fast start-up
     from igf_report.importer.word import is_docx  # noqa: PLC0415
@@ -131,6 +184,9 @@ def read_answers(name: str, data: bytes, fmt: str | None = None) -> tuple[str, I
     elif fmt not in IMPORT_FORMATS:
         msg = f"unknown format {fmt!r} for import; choose one of: {', '.join(IMPORT_FORMATS)}"
         raise UsageError(msg)
+    elif (reason := foreign_format(data)) is not None:
+        # named by --from-format, it is still not that format
+        raise FileReadError(name, reason)
     if fmt == "docx":
         from igf_report.importer.word import read_word  # noqa: PLC0415 -- python-docx is slow to load
 
