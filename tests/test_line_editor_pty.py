@@ -261,8 +261,12 @@ def test_a_mistyped_command_is_refused_with_the_closest_one(report: Path) -> Non
     term = Terminal(report)
     term.answer("Session Title", ":qiut")
     term.wait_for(r"unknown command :qiut; did you mean :quit\?")
-    term.wait_for(r"(?m)with ':'\)\nSession Title: :qiut *$")  # given back, below the message
-    term.type(CTRL_U + ":quit\r")
+    term.wait_for(r"(?m)with ':'\)\nSession Title: *$")  # a clear line below the message
+    term.type(":help\r")  # typed on a clear line, it is the command alone
+    term.wait_for("Commands: :back")
+    term.settle()
+    assert "unknown command :qiut:help" not in term.text()
+    term.type(":quit\r")
     assert term.finish() == 0
     assert "title" not in _saved(report)
 

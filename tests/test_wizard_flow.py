@@ -125,7 +125,7 @@ def test_a_mistyped_command_is_refused_with_the_closest_one(typed: str, hint: st
     assert outcome is Outcome.SAVE
     error = screen.messages("error")[0]
     assert error.startswith(f"unknown command {typed.strip()}; {hint}")
-    assert screen.retried[1] == typed  # given back to be corrected
+    assert screen.retried[1] is None  # a command is not an answer: the line is cleared
     assert wizard.data["title"] == COMPLETE[0]
 
 

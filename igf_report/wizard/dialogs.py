@@ -74,6 +74,9 @@ class Dialogs:
     ) -> tuple[Command | None, str]:
         """Ask until the line is an answer or a known command; refuse a mistyped command.
 
+        A mistyped command is not put back on the line (a refused answer is, by
+        the dialog that refuses it): the next command is typed on a clear line.
+
         Args:
             prompt: the prompt.
             default: what Enter alone gives.
@@ -90,8 +93,9 @@ class Dialogs:
             try:
                 return parse_command(line)
             except UnknownCommand as exc:
+                # a command is not an answer: the line is cleared for the next one
                 self.screen.message(str(exc), Tone.ERROR)
-                retry = line
+                retry = initial = None
 
     def _common(self, command: Command, spec: FieldSpec) -> Step | None:
         """Handle the commands every prompt takes; ``None`` to ask again."""
