@@ -11,6 +11,7 @@ import csv
 import datetime as dt
 import io
 import json
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
@@ -38,19 +39,57 @@ EXPORT_FORMATS: Final = ("csv", "jsonl")
 # OWASP, CSV injection: a cell starting with one of these is read as a formula
 # (tab and carriage return too, since some spreadsheets skip them first).
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
+# Spreadsheets are lenient about what a formula starts with: LibreOffice reads a
+# full-width or small-form operator ("＝", "﹦") as the ASCII one, and a cell may
+# start with characters nobody sees (NUL, a byte-order mark, a zero-width space,
+# spaces). So a cell is also judged by its first character that shows, in NFKC
+# form, which folds those forms to ASCII; the minus sign U+2212 (NFKC of "⁻") is
+# a minus to LibreOffice too. Erring on the safe side costs one apostrophe.
+_OPERATORS: Final = frozenset("=+-@\u2212")
+# controls, format characters (BOM, ZWSP, word joiner), unassigned and private
+# code points, every space and separator, combining marks (variation selectors)
+_UNSEEN_CATEGORIES: Final = frozenset(
+    {"Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp", "Mn", "Mc", "Me"}
+)
+# letters that show nothing: the Hangul fillers
+_UNSEEN_LETTERS: Final = frozenset("\u115f\u1160\u3164\uffa0")
 _BOM: Final = "\ufeff"
 # JSON Lines is read line by line; some readers (Python's str.splitlines) also
 # split at these, so they are written as \u escapes like the controls.
 _LINE_ESCAPES: Final = {**JSON_ESCAPES, 0x2028: "\\u2028", 0x2029: "\\u2029"}
 
 
+def _first_shown(text: str) -> str:
+    """The first character of ``text`` that is not a control, format character, space or mark."""
+    for char in text:
+        if char not in _UNSEEN_LETTERS and unicodedata.category(char) not in _UNSEEN_CATEGORIES:
+            return char
+    return ""
+
+
+def _formula_like(text: str) -> bool:
+    if text.startswith(_FORMULA_START):
+        return True
+    first = _first_shown(text)
+    if not first:
+        return False
+    # the character alone ("＝" is "=") and the text as a whole ("=" and a
+    # combining mark compose into another character, which a spreadsheet may not do)
+    folded = _first_shown(unicodedata.normalize("NFKC", first))
+    return folded in _OPERATORS or _first_shown(unicodedata.normalize("NFKC", text)) in _OPERATORS
+
+
 def safe_cell(text: str) -> str:
     """``text`` as a spreadsheet shows it as text, never runs it as a formula.
 
     A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-    return gets a leading ``'``, which spreadsheets take as "this is text".
+    return gets a leading ``'``, which spreadsheets take as "this is text";
+    so does one whose first visible character is such an operator in another
+    form (full-width ``＝``, small ``﹦``, the minus sign ``−``), after
+    characters that show nothing (NUL, a byte-order mark, a zero-width space,
+    spaces).
     """
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if _formula_like(text) else text
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[str]], *, excel: bool = False) -> str:

@@ -51,6 +51,11 @@ ROWS: Final = {
     "arbitrary text through the CSV export and back": (
         "arbitrary text through the CSV export and back: every cell safe, every word kept"
     ),
+    "fuzz: CSV export, text shaped like a formula": (
+        "arbitrary text and text shaped like a formula (an operator full-width, small, "
+        "superscript or subscript, after NUL, a byte-order mark, zero-width and other spaces, "
+        "marks) through the CSV export: no cell starts as a formula after NFKC"
+    ),
     "fuzz: importer, arbitrary HTML": (
         "arbitrary HTML (unclosed tags, nested lists, `<script>`, comments, CDATA, entities, "
         "NUL, mixed line endings) through the importer"

@@ -10,6 +10,7 @@ import os
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -335,10 +336,73 @@ def test_status_unknown_format_is_usage(invoke: Invoke, folder: Path) -> None:
         ("\r=cmd", "'\r=cmd"),
         ("Ana = Bob", "Ana = Bob"),
         ("", ""),
+        # what a spreadsheet reads as an operator, in another form or after what shows nothing
+        ("\uff1d1+1", "'\uff1d1+1"),  # full-width =
+        ("\ufe661+1", "'\ufe661+1"),  # small =
+        ("\uff0b33 1 23", "'\uff0b33 1 23"),  # full-width +
+        ("\uff20SUM(A1)", "'\uff20SUM(A1)"),  # full-width @
+        ("\uff0d2", "'\uff0d2"),  # full-width -
+        ("\u207c1", "'\u207c1"),  # superscript =
+        ("\u22122", "'\u22122"),  # minus sign
+        ("\x00=1", "'\x00=1"),  # NUL
+        ("\ufeff=1", "'\ufeff=1"),  # byte-order mark
+        ("\u200b@SUM(A1)", "'\u200b@SUM(A1)"),  # zero-width space
+        ("\u2060\u00ad+1", "'\u2060\u00ad+1"),  # word joiner, soft hyphen
+        (" =1", "' =1"),
+        ("\u3000\u00a0-1", "'\u3000\u00a0-1"),  # ideographic and no-break spaces
+        ("\n=1", "'\n=1"),
+        ("\ufe0f\u0301=1", "'\ufe0f\u0301=1"),  # a variation selector, a combining mark
+        ("\u3164=1", "'\u3164=1"),  # Hangul filler
+        # text that only looks like one stays as it is
+        ("Ana \uff1d Bob", "Ana \uff1d Bob"),
+        ("\u2013 a dash", "\u2013 a dash"),
+        ("\u200bplain", "\u200bplain"),
+        ("\u200b", "\u200b"),
     ],
 )
 def test_csv_cells_are_neutralised_per_owasp(text: str, safe: str) -> None:
     assert safe_cell(text) == safe
+
+
+# what a spreadsheet may skip before a formula: nothing it shows
+_UNSEEN = st.sampled_from(
+    ["\x00", "\t", "\r", "\n", " ", "\u00a0", "\u3000", "\ufeff", "\u200b", "\u200e",
+     "\u2060", "\u00ad", "\ufe0f", "\u0301", "\u202e", "\x85", "\u2028"]
+)  # fmt: skip
+# the operators that start a formula, as ASCII and in forms NFKC folds to them
+_STARTERS = st.sampled_from(
+    ["=", "+", "-", "@", "\uff1d", "\ufe66", "\u207c", "\u208c", "\uff0b", "\ufe62",
+     "\u207a", "\u208a", "\ufb29", "\uff20", "\ufe6b", "\uff0d", "\ufe63", "\u2212",
+     "\u207b", "\u208b"]
+)  # fmt: skip
+
+
+def _shown(cell: str) -> str:
+    """``cell`` in NFKC form without the controls, format characters, spaces and marks before it."""
+    folded = unicodedata.normalize("NFKC", cell)
+    start = 0
+    while start < len(folded) and (
+        folded[start].isspace() or unicodedata.category(folded[start])[0] in "CZM"
+    ):
+        start += 1
+    return folded[start:]
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(
+    text=st.one_of(
+        st.text(),
+        st.tuples(st.lists(_UNSEEN, max_size=3), _STARTERS, st.text(max_size=10)).map(
+            lambda t: "".join(t[0]) + t[1] + t[2]
+        ),
+    )
+)
+def test_no_cell_starts_as_a_formula_in_any_form(text: str) -> None:
+    document = csv_text(["a"], [[text]])
+    cell = list(csv.reader(io.StringIO(document, newline="")))[1][0]
+    assert cell in {text, "'" + text}
+    assert not _shown(cell).startswith(("=", "+", "-", "@", "\u2212"))
+    tally("fuzz: CSV export, text shaped like a formula")
 
 
 @settings(max_examples=examples(300), deadline=None)
