@@ -3,14 +3,54 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import Final
 
 from igf_report.errors import FileWriteError
 
-__all__ = ["write_atomic"]
+__all__ = ["NAME_MAX", "fit_name", "write_atomic"]
+
+#: Longest file name, in bytes, that Linux file systems take (ext4, XFS, Btrfs, tmpfs).
+NAME_MAX: Final = 255
+
+# what mkstemp adds between the prefix and the suffix
+_RANDOM_CHARACTERS: Final = 8
+# what stands for the part of a name cut off: "~" and this many hex digits of its hash
+_TAG_DIGITS: Final = 8
+
+
+def _cut(name: str, budget: int) -> str:
+    """The longest start of ``name`` of at most ``budget`` bytes, cut between characters."""
+    used = 0
+    for index, character in enumerate(name):
+        used += len(os.fsencode(character))
+        if used > budget:
+            return name[:index]
+    return name
+
+
+def fit_name(prefix: str, name: str, suffix: str, *, room: int = 0) -> str:
+    """``prefix + name + suffix``, with ``name`` cut so that it fits :data:`NAME_MAX` bytes.
+
+    A name that must be cut keeps its start (cut between characters, never
+    inside one) and gains ``~`` and a short hash of the whole name, so that two
+    long names differing only at their end still give two names.
+
+    Args:
+        prefix: what comes first, kept whole.
+        name: the file name to keep as much of as fits.
+        suffix: what comes last, kept whole.
+        room: bytes to leave for what will be added (mkstemp's random part).
+    """
+    budget = NAME_MAX - room - len(os.fsencode(prefix + suffix))
+    if len(os.fsencode(name)) <= budget:
+        return prefix + name + suffix
+    tag = "~" + hashlib.sha256(os.fsencode(name)).hexdigest()[:_TAG_DIGITS]
+    return prefix + _cut(name, budget - len(tag)) + tag + suffix
 
 
 def _reason(exc: OSError) -> str:
@@ -83,7 +123,9 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         raise FileWriteError(msg)
     data = text.encode() if isinstance(text, str) else text  # UTF-8, whatever the locale
     try:
-        fd, temporary_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        # the temporary name fits however long the file's own name is
+        prefix = fit_name(".", path.name, ".", room=_RANDOM_CHARACTERS + len(".tmp"))
+        fd, temporary_name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     except OSError as exc:
         msg = f"cannot write {shown}: {_reason(exc)}"
         raise FileWriteError(msg) from None

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from igf_report.answers import merge
-from igf_report.atomic import write_atomic
+from igf_report.atomic import fit_name, write_atomic
 from igf_report.errors import (
     FileReadError,
     FileWriteError,
@@ -163,7 +163,8 @@ def draft_values(data: Mapping[str, Any], checked: Checked) -> dict[str, Any]:
 
 def fallback_path(report: Path) -> Path:
     """Where a draft goes when its own folder cannot be written."""
-    return Path(tempfile.gettempdir()) / f"igf-report-draft-{os.getpid()}-{report.name}"
+    name = fit_name(f"igf-report-draft-{os.getpid()}-", report.name, "")
+    return Path(tempfile.gettempdir()) / name
 
 
 def _current_text(path: Path) -> str | None:

@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
+from igf_report.atomic import fit_name
 from igf_report.errors import FileWriteError
 
 __all__ = ["LOCK_TIMEOUT", "lock_path", "report_lock"]
@@ -28,7 +29,7 @@ LOCK_TIMEOUT: Final = 15.0
 def lock_path(report: Path) -> Path:
     """The lock file of ``report``: hidden, beside the file a symlink points to."""
     real = Path(os.path.realpath(report))
-    return real.with_name(f".{real.name}.lock")
+    return real.with_name(fit_name(".", real.name, ".lock"))
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from igf_report.atomic import write_atomic
+from igf_report.atomic import NAME_MAX, fit_name, write_atomic
 from igf_report.errors import FileWriteError
 
 
@@ -144,3 +144,34 @@ def test_a_read_only_file_that_others_may_run_is_left_as_it_is(tmp_path: Path) -
     with pytest.raises(FileWriteError, match="the file is read-only"):
         write_atomic(path, "new\n")
     assert path.read_text(encoding="utf-8") == "old\n"
+
+
+# 255 bytes each: one, two, three and four bytes a character
+LONGEST_NAMES = ["a" * 255, "é" * 127 + "a", "报" * 85, "𠀀" * 63 + "abc"]
+
+
+@pytest.mark.parametrize("name", LONGEST_NAMES, ids=["ascii", "accents", "cjk", "astral"])
+def test_a_file_with_the_longest_name_is_written(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    write_atomic(path, "new\n")
+    assert path.read_text(encoding="utf-8") == "new\n"
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "suffix"), [(".", ".lock"), ("igf-report-draft-4194304-", ""), (".", ".")]
+)
+@pytest.mark.parametrize("name", LONGEST_NAMES, ids=["ascii", "accents", "cjk", "astral"])
+def test_a_name_made_from_a_long_one_fits_cut_between_characters(
+    prefix: str, suffix: str, name: str
+) -> None:
+    fitted = fit_name(prefix, name, suffix)
+    assert len(os.fsencode(fitted)) <= NAME_MAX
+    assert fitted.startswith(prefix + name[:5])
+    assert fitted.endswith(suffix)
+    # two names that differ only where they are cut off stay two names
+    assert fit_name(prefix, name[:-1] + "z", suffix) != fitted
+
+
+def test_a_short_name_is_kept_as_it_is() -> None:
+    assert fit_name(".", "report.toml", ".lock") == ".report.toml.lock"

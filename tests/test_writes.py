@@ -316,3 +316,42 @@ def test_a_draft_saved_as_the_wizard_saves_keeps_comments(tmp_path: Path) -> Non
         'template = "igf-2016-workshop"\n\n# from the programme\ntitle = "New"\n'
         'organizer = "Host country"\n'
     )
+
+
+# --- a long name -----------------------------------------------------------------------------
+
+# 80 CJK characters and ".toml": 245 bytes, within the 255 a name may have
+LONG_NAME = "报" * 80 + ".toml"
+
+
+def test_a_report_with_a_long_name_saves_the_answer(
+    invoke: Invoke, tmp_path: Path, data: dict[str, Any]
+) -> None:
+    report = tmp_path / LONG_NAME
+    report.write_text(dump_toml(data), encoding="utf-8")
+    result = invoke("fill", str(report), "--no-input", *SET_RAPPORTEUR)
+    assert result.exit_code == 0, result.stderr
+    saved = tomllib.loads(report.read_text(encoding="utf-8"))
+    assert saved["rapporteur"] == {"name": "Ana Pérez", "affiliation": "ISOC Mexico"}
+    # no temporary or lock file is left beside it
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [LONG_NAME, LONG_NAME.removesuffix(".toml") + ".txt"]
+    )
+
+
+def test_a_long_named_report_that_cannot_be_written_is_rescued_in_the_temporary_folder(
+    invoke: Invoke, tmp_path: Path, data: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rescue = tmp_path / "tmp"
+    rescue.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(rescue))
+    report = tmp_path / ("报" * 83 + "a.toml")  # 255 bytes
+    report.write_text(dump_toml(data), encoding="utf-8")
+    report.chmod(0o444)  # refused even to root
+    result = invoke("fill", str(report), "--no-input", *SET_RAPPORTEUR)
+    assert result.exit_code == 1
+    (draft,) = rescue.iterdir()
+    assert len(os.fsencode(draft.name)) <= 255
+    assert draft.name.startswith(f"igf-report-draft-{os.getpid()}-报")
+    assert f"your answers are saved in {draft}" in result.stderr
+    assert tomllib.loads(draft.read_text(encoding="utf-8"))["rapporteur"]["name"] == "Ana Pérez"
