@@ -7,9 +7,12 @@ template's labels as comments when asked (``igf-report new``).
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import sys
+import time
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -29,6 +32,7 @@ __all__ = [
     "STDIN_NAME",
     "decode",
     "dump_toml",
+    "is_report",
     "key_lines",
     "parse_document",
     "read_bytes",
@@ -109,8 +113,7 @@ def read_bytes(path: str | Path) -> tuple[bytes, str]:
         return data, STDIN_NAME
     path = Path(path)
     try:
-        with path.open("rb") as handle:
-            data = _read_limited(handle, str(path))
+        data = _read_path(path)
     except FileNotFoundError:
         msg = f"{path}: no such file"
         raise UsageError(msg) from None
@@ -118,11 +121,64 @@ def read_bytes(path: str | Path) -> tuple[bytes, str]:
         msg = f"{path}: is a folder, not a file"
         raise UsageError(msg) from None
     except OSError as exc:
+        if exc.errno == errno.ENXIO and _is_socket(path):
+            raise FileReadError(str(path), "is a socket, not a file") from None
         msg = f"cannot be read: {exc.strerror or exc}"
         raise FileReadError(str(path), msg) from None
     if len(data) > MAX_FILE_BYTES:
         raise _too_large(str(path))
     return data, str(path)
+
+
+#: Seconds a named pipe (FIFO) is given for a program to start writing to it.
+FIFO_WAIT: Final = 2.0
+
+_NONBLOCK: Final = getattr(os, "O_NONBLOCK", 0)  # not on Windows, where no FIFO blocks open()
+
+
+def _is_socket(path: Path) -> bool:
+    try:
+        return stat.S_ISSOCK(path.stat().st_mode)
+    except OSError:
+        return False
+
+
+def _read_path(path: Path) -> bytes:
+    # Opened without blocking: opening a named pipe that no program writes to
+    # would otherwise wait for ever.
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        fifo = stat.S_ISFIFO(os.fstat(fd).st_mode)
+        first = _first_from_pipe(fd, str(path)) if fifo else b""
+        if _NONBLOCK:  # a device or a pipe with a writer is read as it gives its bytes
+            os.set_blocking(fd, True)
+        if first:
+            return first + handle.read(MAX_FILE_BYTES + 1 - len(first))
+        return _read_limited(handle, str(path))
+
+
+def _first_from_pipe(fd: int, name: str) -> bytes:
+    """The first bytes a named pipe gives, once a program writes to it (or has it open).
+
+    Raises:
+        FileReadError: no program opened the pipe to write within :data:`FIFO_WAIT` seconds.
+    """
+    deadline = time.monotonic() + FIFO_WAIT
+    while True:
+        try:
+            first = os.read(fd, 65536)
+        except BlockingIOError:  # a writer has it open: wait for what it writes
+            return b""
+        if first:
+            return first
+        # nothing, and no writer: one may be about to open it
+        if time.monotonic() >= deadline:
+            msg = (
+                f"is a named pipe (FIFO) that no program wrote to within {FIFO_WAIT:g} "
+                "seconds; igf-report reads files, or standard input given as -"
+            )
+            raise FileReadError(name, msg)
+        time.sleep(0.02)
 
 
 def _read_limited(handle: BinaryIO, name: str) -> bytes:
@@ -136,6 +192,18 @@ def _read_limited(handle: BinaryIO, name: str) -> bytes:
     if size and len(data) > size:
         data += handle.read(MAX_FILE_BYTES - len(data) + 1)
     return data
+
+
+_REPORT_KEYS: Final = frozenset({spec.key for spec in FIELDS} | {"template"})
+
+
+def is_report(data: Mapping[str, Any]) -> bool:
+    """Whether a document is a report: it names a template, or holds only the template's keys.
+
+    A ``pyproject.toml`` or a static site's ``config.toml`` is not; a report
+    of another template says so, and is a report checked against this one.
+    """
+    return "template" in data or all(key in _REPORT_KEYS for key in data)
 
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
