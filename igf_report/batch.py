@@ -12,7 +12,7 @@ from typing import Any
 
 from igf_report.errors import FileReadError, UsageError
 from igf_report.fields import key_of_path
-from igf_report.reportfile import key_lines, parse_document, read_text, source_name
+from igf_report.reportfile import is_report, key_lines, parse_document, read_text, source_name
 from igf_report.validation import Checked, Finding, Severity, check
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "load_checked",
     "load_report",
     "load_result",
+    "load_results",
 ]
 
 
@@ -85,7 +86,48 @@ def expand_paths(
     if missing:
         msg = "no such file or folder: " + ", ".join(missing)
         raise UsageError(msg)
-    return _Walk(on_skip or (lambda _: None)).all(given)
+    walk = _Walk(on_skip or (lambda _: None))
+    return (path for path, _ in walk.all(given))
+
+
+def load_results(
+    paths: Iterable[str | Path], on_skip: Callable[[str], None] | None = None
+) -> Iterator[tuple[FileResult, dict[str, Any] | None]]:
+    """Check every report below ``paths`` (see :func:`expand_paths`), one at a time.
+
+    A file named on the command line is checked whatever it holds. A file
+    found in a folder is checked when it is a report (:func:`is_report`): a
+    ``pyproject.toml`` beside the reports is skipped. What was skipped,
+    files that are not reports and names that are not files (a named pipe, a
+    socket, a device), is said once each at the end, how many and which.
+
+    Raises:
+        UsageError: a path does not exist (before anything is yielded).
+    """
+    given = [Path(raw) for raw in paths]
+    expand_paths(given)  # every missing path named before anything is checked
+    walk = _Walk(on_skip or (lambda _: None))
+    for path, named in walk.all(given):
+        result, data = load_result(path)
+        if not named and data is not None and not is_report(data):
+            walk.not_reports.append(str(path))
+            continue
+        yield result, data
+    walk.say_skipped()
+
+
+#: How many names a line about skipped files lists before it counts the rest.
+_NAMES_LISTED = 5
+
+
+def _count(names: list[str], one: str, many: str) -> str:
+    return f"{len(names)} {one if len(names) == 1 else many}"
+
+
+def _listed(names: list[str]) -> str:
+    shown = ", ".join(names[:_NAMES_LISTED])
+    more = len(names) - _NAMES_LISTED
+    return f"{shown} and {more} more" if more > 0 else shown
 
 
 # a file or folder's identity: (device, inode)
@@ -99,18 +141,37 @@ class _Walk:
         self.on_skip = on_skip
         self.seen: set[_Identity] = set()
         self.inside: dict[_Identity, Path] = {}
+        #: *.toml names in folders that are not files: pipes, sockets, devices
+        self.not_files: list[str] = []
+        #: files found in folders that are not reports (told by whoever read them)
+        self.not_reports: list[str] = []
 
-    def all(self, given: list[Path]) -> Iterator[Path]:
+    def all(self, given: list[Path]) -> Iterator[tuple[Path, bool]]:
+        """Each file to check, and whether it was named (not found in a folder)."""
         stdin_read = False
         for path in given:
             if str(path) == "-":
                 if not stdin_read:
                     stdin_read = True
-                    yield path
+                    yield path, True
             elif path.is_dir():
-                yield from self.folder(path)
+                yield from ((found, False) for found in self.folder(path))
             elif self.first_time(path):
-                yield path
+                yield path, True
+        if self.not_files:
+            self.on_skip(
+                f"skipped {_count(self.not_files, 'name that is', 'names that are')} not a file "
+                f"(a named pipe, a socket or a device): {_listed(self.not_files)}"
+            )
+
+    def say_skipped(self) -> None:
+        """Say, once, which files found in folders were not reports."""
+        if self.not_reports:
+            self.on_skip(
+                f"skipped {_count(self.not_reports, 'file that is', 'files that are')} "
+                "not a report (no template key, and keys the template does not know): "
+                f"{_listed(self.not_reports)}"
+            )
 
     def first_time(self, path: Path) -> bool:
         try:
@@ -158,6 +219,8 @@ class _Walk:
                     self.on_skip(
                         f"{entry.path}: a symbolic link to {target}, which does not exist; skipped"
                     )
+                elif self.first_time(Path(entry.path)):  # a pipe, a socket or a device
+                    self.not_files.append(str(Path(entry.path)))
                 return
             if entry.is_symlink():
                 info = entry.stat()

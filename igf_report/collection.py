@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from igf_report.batch import FileResult, Status, expand_paths, load_result
+from igf_report.batch import FileResult, Status, load_result, load_results
 from igf_report.errors import UsageError
 from igf_report.fields import FIELDS, FieldSpec
 from igf_report.validation import Finding, Severity
@@ -125,12 +125,13 @@ def collect(
     Args:
         paths: the files and folders named on the command line.
         on_skip: told, in a sentence, of each loop, link to nothing or folder
-            that cannot be read, as ``validate`` is.
+            that cannot be read, and once of the files in folders skipped
+            (not reports, or not files), as ``validate`` is.
 
     Raises:
         UsageError: a path does not exist, or no report file was found.
     """
-    entries = [load_entry(path) for path in expand_paths(paths, on_skip)]
+    entries = [Entry(*loaded) for loaded in load_results(paths, on_skip)]
     if not entries:
         msg = "no report files found (folders are searched for *.toml)"
         raise UsageError(msg)

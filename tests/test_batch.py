@@ -171,15 +171,23 @@ def test_a_file_gone_before_the_walk_reaches_it_is_still_given_to_be_checked(
     assert list(found) == [path]  # so that checking it says it is gone, not nothing
 
 
-def test_a_toml_name_that_is_neither_file_nor_folder_is_skipped_without_a_word(
+def test_toml_names_that_are_neither_files_nor_folders_are_skipped_and_named_once(
     tmp_path: Path,
 ) -> None:
     os.mkfifo(tmp_path / "pipe")
     os.mkfifo(tmp_path / "pipe.toml")
-    (tmp_path / "link.toml").symlink_to(tmp_path / "pipe")
+    os.mkfifo(tmp_path / "other")
+    (tmp_path / "link.toml").symlink_to(tmp_path / "other")
+    (tmp_path / "again.toml").symlink_to(tmp_path / "pipe.toml")  # the same pipe: named once
+    (tmp_path / "r.toml").write_text("", encoding="utf-8")
     found, said = _walk(tmp_path)
-    assert found == []
-    assert said == []
+    assert found == [tmp_path / "r.toml"]
+    assert said == [
+        (
+            "skipped 2 names that are not a file (a named pipe, a socket or a device): "
+            f"{tmp_path / 'again.toml'}, {tmp_path / 'link.toml'}"
+        )
+    ]
 
 
 def test_a_file_that_is_not_toml_is_named_when_rendered(tmp_path: Path, invoke: Invoke) -> None:

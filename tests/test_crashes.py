@@ -311,7 +311,7 @@ def test_ctrl_c_outside_the_wizard_exits_130(
     def interrupted(_path: Path) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("igf_report.batch.check_file", interrupted)
+    monkeypatch.setattr("igf_report.batch.load_result", interrupted)
     result = invoke("validate", str(EXAMPLES))
     assert result.exit_code == 130
     assert result.stderr == "\nigf-report: interrupted\n"

@@ -137,3 +137,84 @@ def test_a_pipe_given_as_standard_input_is_read(invoke: Invoke) -> None:
     result = invoke("validate", "-", input=text)
     assert result.exit_code == 0, result.output
 
+
+# --- a folder walk -------------------------------------------------------------------------
+
+PYPROJECT = '[project]\nname = "site"\n\n[tool.ruff]\nline-length = 100\n'
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A folder of reports, as a project keeps them: a report, a pyproject.toml and a pipe."""
+    folder = tmp_path / "reports"
+    (folder / "site").mkdir(parents=True)
+    (folder / "ws173.toml").write_text(
+        (EXAMPLES / "community-networks.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (folder / "pyproject.toml").write_text(PYPROJECT, encoding="utf-8")
+    (folder / "site" / "config.toml").write_text('title = "x"\nbaseURL = "/"\n', encoding="utf-8")
+    os.mkfifo(folder / "pipe.toml")
+    return folder
+
+
+SKIPPED_NOT_REPORTS = (
+    "igf-report: warning: skipped 2 files that are not a report (no template key, and keys "
+    "the template does not know): {folder}/pyproject.toml, {folder}/site/config.toml\n"
+)
+SKIPPED_PIPE = (
+    "igf-report: warning: skipped 1 name that is not a file (a named pipe, a socket or a "
+    "device): {folder}/pipe.toml\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "verdict"),
+    [
+        (("validate",), "1 report: 1 valid, 0 with warnings, 0 invalid"),
+        (("status",), "1 report: 1 valid, 0 with warnings, 0 invalid"),
+        (("book", "-o", "{out}/book.html"), "Wrote {out}/book.html: 1 of 1 reports"),
+        (("export", "--format", "jsonl"), "WS173"),
+    ],
+    ids=["validate", "status", "book", "export"],
+)
+def test_a_folder_walk_checks_its_reports_and_names_what_it_skipped_once(
+    invoke: Invoke, folder: Path, tmp_path: Path, command: tuple[str, ...], verdict: str
+) -> None:
+    args = [a.format(out=tmp_path) for a in command]
+    result = guarded(lambda: invoke(args[0], str(folder), *args[1:]), folder / "pipe.toml")
+    assert result.exit_code == 0, result.output
+    assert verdict.format(out=tmp_path) in result.output
+    assert "pyproject" not in result.stdout
+    stderr = result.stderr
+    assert stderr.count(SKIPPED_NOT_REPORTS.format(folder=folder)) == 1
+    assert stderr.count(SKIPPED_PIPE.format(folder=folder)) == 1
+
+
+def test_a_file_named_on_the_command_line_is_checked_whatever_it_holds(
+    invoke: Invoke, folder: Path
+) -> None:
+    result = invoke("validate", str(folder / "pyproject.toml"))
+    assert result.exit_code == 1
+    assert "project (not a template field): is not a key of this template" in result.stdout
+    assert result.stderr == ""
+
+
+def test_a_broken_file_in_a_folder_is_still_a_report_in_error(invoke: Invoke, folder: Path) -> None:
+    # it may be a report with a typo: only a file read as another tool's is passed over
+    (folder / "broken.toml").write_text('title = "x\n', encoding="utf-8")
+    (folder / "other.toml").write_text('template = "igf-2030-forum"\n', encoding="utf-8")
+    result = invoke("validate", str(folder))
+    assert result.exit_code == 1
+    assert result.stdout.endswith("3 reports: 1 valid, 0 with warnings, 2 invalid\n")
+
+
+def test_many_skipped_files_are_counted_and_the_first_named(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "r.toml").write_text('template = "igf-2016-workshop"\n', encoding="utf-8")
+    for number in range(8):
+        (tmp_path / f"tool{number}.toml").write_text("[tool]\nx = 1\n", encoding="utf-8")
+    result = invoke("validate", str(tmp_path))
+    names = ", ".join(str(tmp_path / f"tool{n}.toml") for n in range(5))
+    assert result.stderr == (
+        "igf-report: warning: skipped 8 files that are not a report (no template key, and "
+        f"keys the template does not know): {names} and 3 more\n"
+    )

@@ -43,7 +43,7 @@ def validate(
     Exits 0 when every report is valid, 1 when any has errors (or warnings,
     with --strict), 2 when a file is missing or an option is wrong.
     """
-    from igf_report.batch import check_file, expand_paths  # noqa: PLC0415 -- fast start-up
+    from igf_report.batch import load_results  # noqa: PLC0415 -- fast start-up
     from igf_report.cli.output import data_out, say  # noqa: PLC0415
     from igf_report.errors import ReportInvalid, UsageError  # noqa: PLC0415
     from igf_report.reporters import REPORTERS  # noqa: PLC0415
@@ -53,8 +53,7 @@ def validate(
         raise UsageError(msg)
     reporter = REPORTERS[fmt](data_out())
     failed = False
-    for path in expand_paths(paths, lambda skipped: say(f"igf-report: warning: {skipped}")):
-        result = check_file(path)
+    for result, _ in load_results(paths, lambda skipped: say(f"igf-report: warning: {skipped}")):
         reporter.add(result)
         failed = failed or result.failed(strict=strict)
     if not reporter.counts:
