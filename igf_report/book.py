@@ -285,30 +285,30 @@ def _text(entries: Sequence[Entry], title: str, width: int) -> str:
 
 
 def _docx(entries: Sequence[Entry], title: str) -> bytes:
-    from igf_report.render.docx import add_document, new_word, save_word  # noqa: PLC0415
+    from igf_report.render.docx import WordWriter  # noqa: PLC0415
     from igf_report.render.tree import report_document  # noqa: PLC0415
 
     counted = f"{_counted(len(entries))}, {_MARK} {__version__}."
-    word = new_word(title, counted, _MARK)
-    word.add_heading(visible(title), level=0)
-    word.add_paragraph(counted)
-    word.add_heading("Contents", level=1)
+    writer = WordWriter(title, counted, _MARK)
+    writer.heading(visible(title), level=0)
+    writer.paragraph(counted)
+    writer.heading("Contents", level=1)
     for entry in entries:
-        line = word.add_paragraph(style="List Number")
+        line = writer.paragraph(style="List Number")
         line.add_run(visible(_title(entry) or f"{MISSING} {entry.path}")).bold = True
         if entry.errors:
             line.add_run(" (has errors)")
         line.add_run(f"\n{visible(when(entry))}")
     for entry in entries:
-        word.add_page_break()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
+        writer.page_break()
         if entry.errors:
-            note = word.add_paragraph()
+            note = writer.paragraph()
             note.add_run(
                 f"This report has errors ({visible(entry.path)}); "
                 "the fields in error are shown as missing:"
             ).bold = True
             for finding in entry.errors:
                 what = finding.describe() if finding.path else finding.message
-                word.add_paragraph(visible(what), style="List Bullet")
-        add_document(word, report_document(entry.values), level=1)
-    return save_word(word)
+                writer.paragraph(visible(what), style="List Bullet")
+        writer.add_document(report_document(entry.values), level=1)
+    return writer.save()

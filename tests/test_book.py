@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,8 @@ import tomli_w
 from docx import Document
 
 from igf_report import __version__
+from igf_report.book import make_book
+from igf_report.collection import load_entry
 
 from .conftest import Invoke, snapshot, valid_data
 
@@ -121,3 +125,29 @@ def test_a_book_to_stdout_named_dash_is_html(invoke: Invoke, tmp_path: Path) -> 
     assert refused.stderr.endswith(
         "or choose --format (a PDF is printed from the HTML book in a browser)\n"
     )
+
+
+def _cpu_seconds(work: Callable[[], object], repeats: int = 3) -> float:
+    """The least CPU time ``work`` takes in ``repeats`` runs: the least noisy on a busy machine."""
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.process_time()
+        work()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def test_the_word_book_grows_linearly_with_its_reports(tmp_path: Path) -> None:
+    # python-docx put each paragraph after a scan of the whole body for its end,
+    # and read every style to set one: 2,000 reports took five minutes
+    report = tmp_path / "long.toml"
+    write_report(report, valid_data() | {"discussions": [f"Point {n}." for n in range(500)]})
+    entry = load_entry(report)
+
+    def word_book(count: int) -> Callable[[], object]:
+        return lambda: make_book([entry] * count, "docx", title="Book", width=80)
+
+    small, large = _cpu_seconds(word_book(20)), _cpu_seconds(word_book(80))
+    # four times the reports: about four times the time, never the sixteen of a square
+    assert large < 6 * small, (small, large)
+    assert len(Document(io.BytesIO(word_book(80)())).paragraphs) > 80 * 500

@@ -16,7 +16,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
 from igf_report import __version__
 from igf_report.document import Block, BlockKind, Document, Section
@@ -25,7 +25,7 @@ from igf_report.render.values import MISSING
 from igf_report.textutil import visible
 
 if TYPE_CHECKING:
-    from docx.document import Document as WordDocument
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
@@ -34,9 +34,7 @@ __all__ = [
     "MARKER",
     "PERSON_NAME",
     "RENDERER",
-    "add_document",
-    "new_word",
-    "save_word",
+    "WordWriter",
     "write_docx",
 ]
 
@@ -54,92 +52,186 @@ _ENTRY_TIME: Final = (2016, 12, 6, 0, 0, 0)
 _PROPERTY_LIMIT: Final = 255  # python-docx refuses a longer core property, as Word would
 
 
-def _add(paragraph: Paragraph, text: str, *, style: str | None = None) -> list[Run]:
-    """Runs for ``text``; a control character, which Word's XML cannot hold, its own run.
+class WordWriter:
+    """A Word document being written, in time linear in what it holds.
 
-    The control character is shown by its symbol (``␛``) in the character
-    style ``Control Character``, which the reader turns back into the character.
+    python-docx finds where a paragraph goes by scanning the body's children for
+    its end (the section properties), and a style by reading every style of the
+    document to find the default one: a book of 2,000 reports took five minutes.
+    Here each block goes just before the section properties, and each style is
+    looked up once.
+
+    Args:
+        title: the document's title property.
+        subject: its subject property.
+        mark: the words that tell a file igf-report wrote (kept in its comments).
     """
-    runs = []
-    for piece in _CONTROL.split(text):
-        if not piece:
-            continue
-        if _CONTROL.fullmatch(piece):
-            runs.append(paragraph.add_run(visible(piece), style=CONTROL_CHARACTER))
-        else:
-            runs.append(paragraph.add_run(_text(piece), style=style))
-    return runs
+
+    def __init__(self, title: str, subject: str, mark: str) -> None:
+        import docx  # noqa: PLC0415 -- only when a Word file is written
+        from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415
+
+        word = docx.Document()
+        properties = word.core_properties
+        properties.title = _property(title)
+        properties.subject = _property(subject)
+        properties.comments = f"{mark} {__version__}"
+        properties.author = "igf-report"
+        names = {style.name for style in word.styles}
+        for name in (PERSON_NAME, CONTROL_CHARACTER):
+            if name not in names:
+                word.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        self.word = word
+        self._container = word._body  # noqa: SLF001 -- a paragraph's parent, as python-docx gives it
+        # the body's last child: every block goes just before it
+        self._end = word.element.body.get_or_add_sectPr()
+        self._width = word._block_width  # noqa: SLF001 -- read once: it looks through the whole body
+        self._ids: dict[tuple[str, WD_STYLE_TYPE], str | None] = {}
+
+    def _style(self, name: str, kind: WD_STYLE_TYPE) -> str | None:
+        key = (name, kind)
+        if key not in self._ids:
+            part = self.word.part
+            self._ids[key] = part.get_style_id(name, kind)  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
+        return self._ids[key]
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        """A new paragraph at the end of the document, in the paragraph style ``style``."""
+        from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415
+        from docx.oxml import OxmlElement  # noqa: PLC0415
+        from docx.oxml.text.paragraph import CT_P  # noqa: PLC0415
+        from docx.text.paragraph import Paragraph  # noqa: PLC0415
+
+        element = cast("CT_P", OxmlElement("w:p"))
+        self._end.addprevious(element)
+        paragraph = Paragraph(element, self._container)
+        if style is not None:
+            element.style = self._style(style, WD_STYLE_TYPE.PARAGRAPH)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def heading(self, text: str, level: int) -> Paragraph:
+        """A heading: the Title style at level 0, else Heading ``level``."""
+        return self.paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+    def page_break(self) -> None:
+        """A paragraph holding a page break."""
+        from docx.enum.text import WD_BREAK  # noqa: PLC0415
+
+        self.paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    def add(self, paragraph: Paragraph, text: str, *, style: str | None = None) -> list[Run]:
+        """Runs for ``text``; a control character, which Word's XML cannot hold, its own run.
+
+        The control character is shown by its symbol (``␛``) in the character
+        style ``Control Character``, which the reader turns back into the character.
+        """
+        from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415
+
+        runs = []
+        for piece in _CONTROL.split(text):
+            if not piece:
+                continue
+            name = CONTROL_CHARACTER if _CONTROL.fullmatch(piece) else style
+            run = paragraph.add_run(visible(piece) if name == CONTROL_CHARACTER else _text(piece))
+            if name is not None:
+                run._r.style = self._style(name, WD_STYLE_TYPE.CHARACTER)  # noqa: SLF001
+            runs.append(run)
+        return runs
+
+    def _runs(self, paragraph: Paragraph, block: Block) -> None:
+        if block.lead:
+            lead = self.add(paragraph, block.lead)
+            for run in lead:
+                run.bold = True
+            if block.lead_break:  # in a run of its own: a control character's run holds only it
+                paragraph.add_run().add_break()
+            else:
+                paragraph.add_run(" ")
+        text = block.text
+        if block.name is not None and text.startswith(block.name):
+            # a character style of its own tells the reader where the name ends,
+            # so a comma in it is not taken for the one before the affiliation
+            self.add(paragraph, block.name, style=PERSON_NAME)
+            text = text[len(block.name) :]
+        if text:
+            self.add(paragraph, text)
+        if block.note:
+            paragraph.add_run(" ")
+            paragraph.add_run(_text(block.note)).italic = True
+
+    def _facts(self, facts: list[Section]) -> None:
+        from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415
+        from docx.oxml.table import CT_Tbl  # noqa: PLC0415
+        from docx.shared import Inches  # noqa: PLC0415
+        from docx.table import Table  # noqa: PLC0415
+
+        element = CT_Tbl.new_tbl(0, 2, self._width)
+        self._end.addprevious(element)
+        table = Table(element, self._container)
+        element.tblStyle_val = self._style("Table Grid", WD_STYLE_TYPE.TABLE)
+        table.autofit = False
+        # labels are short, values long: a third of the page for the labels
+        widths = (Inches(2.0), Inches(4.5))
+        label_column, value_column = table.columns
+        label_column.width, value_column.width = widths
+        for section in facts:
+            row = table.add_row()  # type: ignore[no-untyped-call]  # python-docx leaves it unannotated
+            label_cell, value_cell = row.cells
+            label_cell.width, value_cell.width = widths
+            label_cell.paragraphs[0].add_run(_text(section.label)).bold = True
+            value = value_cell.paragraphs[0]
+            if not section.blocks:
+                _placeholder(value, section)
+            for index, block in enumerate(section.blocks):
+                self._runs(value if index == 0 else value_cell.add_paragraph(), block)
+
+    def _section(self, section: Section, *, level: int) -> None:
+        self.heading(_text(section.label), level)
+        if not section.blocks:
+            _placeholder(self.paragraph(), section)
+        for block in section.blocks:
+            style = "List Bullet" if block.kind is BlockKind.ITEM else None
+            self._runs(self.paragraph(style=style), block)
+
+    def add_document(self, document: Document, *, level: int = 0) -> None:
+        """Append a document tree: its title at heading ``level``, sections below it.
+
+        A single report takes the Title style (level 0); a report in a book is a
+        Heading 1, and its sections Heading 2, so that Word's navigation shows the
+        book's reports with their sections under them.
+        """
+        self.add(self.heading("", level), document.title or MISSING)
+        if document.subtitle:
+            self.paragraph(_text(document.subtitle), style="Subtitle")
+        facts: list[Section] = []
+        for section in document.sections:
+            if section.fact:
+                facts.append(section)
+                continue
+            if facts:
+                self._facts(facts)
+                facts = []
+            self._section(section, level=level + 1)
+        if facts:
+            self._facts(facts)
+
+    def save(self) -> bytes:
+        """The Word file's bytes, its core properties stored first (see the module)."""
+        buffer = io.BytesIO()
+        self.word.save(buffer)
+        return _with_marker_first(buffer.getvalue())
 
 
 def _text(text: str) -> str:
     # Word's XML cannot hold control characters: made visible (a value's
-    # C0 ones go to runs of their own first, see _add), as are bidi overrides
+    # C0 ones go to runs of their own first, see WordWriter.add), as are bidi overrides
     return visible(text)
-
-
-def _runs(paragraph: Paragraph, block: Block) -> None:
-    if block.lead:
-        lead = _add(paragraph, block.lead)
-        for run in lead:
-            run.bold = True
-        if block.lead_break:  # in a run of its own: a control character's run holds only it
-            paragraph.add_run().add_break()
-        else:
-            paragraph.add_run(" ")
-    text = block.text
-    if block.name is not None and text.startswith(block.name):
-        # a character style of its own tells the reader where the name ends,
-        # so a comma in it is not taken for the one before the affiliation
-        _add(paragraph, block.name, style=PERSON_NAME)
-        text = text[len(block.name) :]
-    if text:
-        _add(paragraph, text)
-    if block.note:
-        paragraph.add_run(" ")
-        paragraph.add_run(_text(block.note)).italic = True
-
-
-def _add_styles(word: WordDocument) -> None:
-    from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415 -- only when a Word file is written
-
-    names = [style.name for style in word.styles]
-    for name in (PERSON_NAME, CONTROL_CHARACTER):
-        if name not in names:
-            word.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
 
 
 def _placeholder(paragraph: Paragraph, section: Section) -> None:
     paragraph.add_run(_text(section.gap or MISSING)).italic = True
-
-
-def _facts(word: WordDocument, facts: list[Section]) -> None:
-    from docx.shared import Inches  # noqa: PLC0415 -- only when a Word file is written
-
-    table = word.add_table(rows=0, cols=2)
-    table.style = "Table Grid"
-    table.autofit = False
-    # labels are short, values long: a third of the page for the labels
-    widths = (Inches(2.0), Inches(4.5))
-    label_column, value_column = table.columns
-    label_column.width, value_column.width = widths
-    for section in facts:
-        label_cell, value_cell = table.add_row().cells
-        label_cell.width, value_cell.width = widths
-        label_cell.paragraphs[0].add_run(_text(section.label)).bold = True
-        value = value_cell.paragraphs[0]
-        if not section.blocks:
-            _placeholder(value, section)
-        for index, block in enumerate(section.blocks):
-            _runs(value if index == 0 else value_cell.add_paragraph(), block)
-
-
-def _section(word: WordDocument, section: Section, *, level: int) -> None:
-    word.add_heading(_text(section.label), level=level)
-    if not section.blocks:
-        _placeholder(word.add_paragraph(), section)
-    for block in section.blocks:
-        style = "List Bullet" if block.kind is BlockKind.ITEM else None
-        _runs(word.add_paragraph(style=style), block)
 
 
 def _with_marker_first(data: bytes) -> bytes:
@@ -162,61 +254,11 @@ def _property(text: str) -> str:
     return text if len(text) <= _PROPERTY_LIMIT else text[: _PROPERTY_LIMIT - 1] + "…"
 
 
-def new_word(title: str, subject: str, mark: str) -> WordDocument:
-    """An empty Word document whose properties say what it is and that igf-report wrote it.
-
-    Args:
-        title: the document's title property.
-        subject: its subject property.
-        mark: the words that tell a file igf-report wrote (kept in its comments).
-    """
-    import docx  # noqa: PLC0415 -- only when a Word file is written
-
-    word = docx.Document()
-    properties = word.core_properties
-    properties.title = _property(title)
-    properties.subject = _property(subject)
-    properties.comments = f"{mark} {__version__}"
-    properties.author = "igf-report"
-    return word
-
-
-def add_document(word: WordDocument, document: Document, *, level: int = 0) -> None:
-    """Append a document tree to ``word``: its title at heading ``level``, sections below it.
-
-    A single report takes the Title style (level 0); a report in a book is a
-    Heading 1, and its sections Heading 2, so that Word's navigation shows the
-    book's reports with their sections under them.
-    """
-    _add_styles(word)
-    _add(word.add_heading(level=level), document.title or MISSING)
-    if document.subtitle:
-        word.add_paragraph(_text(document.subtitle), style="Subtitle")
-    facts: list[Section] = []
-    for section in document.sections:
-        if section.fact:
-            facts.append(section)
-            continue
-        if facts:
-            _facts(word, facts)
-            facts = []
-        _section(word, section, level=level + 1)
-    if facts:
-        _facts(word, facts)
-
-
-def save_word(word: WordDocument) -> bytes:
-    """The Word file's bytes, its core properties stored first (see the module)."""
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return _with_marker_first(buffer.getvalue())
-
-
 def write_docx(document: Document) -> bytes:
     """Serialise a document tree as a Word file."""
-    word = new_word(document.title or "", document.subtitle or "", MARKER)
-    add_document(word, document)
-    return save_word(word)
+    writer = WordWriter(document.title or "", document.subtitle or "", MARKER)
+    writer.add_document(document)
+    return writer.save()
 
 
 RENDERER = Renderer(
