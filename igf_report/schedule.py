@@ -11,17 +11,20 @@ from __future__ import annotations
 import contextlib
 import csv
 import difflib
+import errno
 import io
 import json
 import os
 import re
+import tempfile
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
-from igf_report.atomic import write_atomic
-from igf_report.errors import UsageError
+from igf_report.atomic import NAME_MAX, fit_name, write_atomic
+from igf_report.errors import FileReadError, FileWriteError, UsageError
 from igf_report.fields import FIELDS, FieldSpec, Kind
 from igf_report.importer.published import normalise_label
 from igf_report.model import TimeRange
@@ -33,6 +36,7 @@ __all__ = [
     "Columns",
     "Draft",
     "DraftsMade",
+    "Schedule",
     "create_new",
     "draft_name",
     "make_drafts",
@@ -42,10 +46,23 @@ __all__ = [
 ]
 
 _CLOSE_ENOUGH: Final = 0.86  # as the importer's labels: a typo, not another word
+# A programme has a few dozen columns. Past this many different headings, only
+# exact names are matched: a heading row of 100,000 odd headings then costs
+# little for each, where comparing each with every name took seconds.
+_TYPOS_TRIED: Final = 1000
 _ID_NAMES: Final = frozenset({"session id", "id", "session code", "session number", "session no"})
 # Persons in one cell: "Ana Pérez, ISOC; Li Wei, CNNIC" or one per line.
 _PERSONS_SPLIT: Final = re.compile(r"\s*(?:;|\n)\s*")
 _SLUG_LENGTH: Final = 60
+# and at most this many bytes (UTF-8), so that the name with a copy's "-2" and
+# ".toml" fits the 255 bytes a file system allows with room to spare (60
+# characters of CJK or emoji are up to 240 bytes)
+_SLUG_BYTES: Final = 120
+# The delimiters a spreadsheet's CSV export uses; on a tie, the first.
+_DELIMITERS: Final = (",", ";", "\t")
+# A last row added after the schedule: read as its own row, the schedule's
+# quotes are all closed; read into the schedule's last cell, a quote is open.
+_END_MARK: Final = "\ufdd0igf-report: the end of the schedule\ufdd0"
 
 
 def _column_index() -> dict[str, FieldSpec]:
@@ -91,6 +108,32 @@ class Columns:
     ignored: list[str] = field(default_factory=list)
 
 
+def _closest(
+    name: str, known: dict[str, FieldSpec], near: dict[int, list[str]]
+) -> FieldSpec | None:
+    """The field whose name ``name`` is a typo of, if any.
+
+    Args:
+        name: the normalised heading.
+        known: the fields by name.
+        near: the names close enough in length to be compared, by the
+            heading's length; filled as lengths are met.
+    """
+    size = len(name)
+    if size not in near:
+        # difflib's own first bound, on lengths alone: a heading far longer or
+        # shorter than every name is compared with none, so that the thousands
+        # of headings of a hostile file cost little each
+        near[size] = [
+            known_name
+            for known_name in known
+            if 2.0 * min(size, len(known_name)) / (size + len(known_name)) >= _CLOSE_ENOUGH
+        ]
+    names = near[size]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=_CLOSE_ENOUGH) if names else []
+    return known[close[0]] if close else None
+
+
 def match_columns(header: list[str]) -> Columns:
     """Match each heading to a field, loosely; the first column for a field wins."""
     # built for each schedule (a few dozen names), not once at import: a test run
@@ -98,6 +141,8 @@ def match_columns(header: list[str]) -> Columns:
     known, parts = _column_index(), _part_index()
     columns = Columns()
     taken: set[str] = set()
+    close_to: dict[str, FieldSpec | None] = {}  # a heading repeated is matched once
+    near: dict[int, list[str]] = {}
     for number, heading in enumerate(header):
         name = normalise_label(heading)
         if name in _ID_NAMES and columns.session_id is None:
@@ -111,8 +156,9 @@ def match_columns(header: list[str]) -> Columns:
                 continue
         spec = known.get(name)
         if spec is None and name:
-            close = difflib.get_close_matches(name, list(known), n=1, cutoff=_CLOSE_ENOUGH)
-            spec = known[close[0]] if close else None
+            if name not in close_to and len(close_to) < _TYPOS_TRIED:
+                close_to[name] = _closest(name, known, near)
+            spec = close_to.get(name)
         if spec is None or spec.key in taken:
             if heading.strip():
                 columns.ignored.append(heading.strip())
@@ -123,26 +169,96 @@ def match_columns(header: list[str]) -> Columns:
     return columns
 
 
-def read_schedule(path: Path) -> tuple[list[str], list[list[str]]]:
+class Schedule(NamedTuple):
+    """A schedule's heading row and data rows.
+
+    Attributes:
+        header: the headings.
+        rows: the data rows, as long as they are (see :func:`_cell`).
+        lines: the line of the file on which each data row starts.
+    """
+
+    header: list[str]
+    rows: list[list[str]]
+    lines: list[int]
+
+
+@contextlib.contextmanager
+def _cells_up_to(size: int) -> Iterator[None]:
+    """Let the csv module read cells of ``size`` characters (its default stops at 131,072)."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, size))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
+def _delimiter(text: str) -> str:
+    """Of comma, semicolon and tab, the one that splits the heading row into the most cells.
+
+    Each is tried on the heading row alone, with quotes read as the csv module
+    reads them: linear in the row, where ``csv.Sniffer`` was quadratic.
+    """
+    best, most = _DELIMITERS[0], 0
+    for delimiter in _DELIMITERS:
+        reader = csv.reader(io.StringIO(text), delimiter=delimiter, skipinitialspace=True)
+        cells = len(next(reader, []))
+        if cells > most:
+            best, most = delimiter, cells
+    return best
+
+
+def read_schedule(path: Path) -> Schedule:
     """The heading row and the data rows of a CSV schedule (comma, semicolon or tab).
 
-    Blank rows are skipped; short rows are padded.
+    Blank rows are skipped.
 
     Raises:
         UsageError: the file does not exist.
-        FileReadError: it cannot be read, is too large or is not UTF-8.
+        FileReadError: it cannot be read, is too large, is not UTF-8, or a
+            quote in it is never closed (the line where it opened is named).
     """
     text = read_text(path)
-    first_line = text.split("\n", 1)[0]
-    try:
-        dialect: Any = csv.Sniffer().sniff(first_line, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    records: list[tuple[int, list[str]]] = []
+    with _cells_up_to(len(text) + len(_END_MARK) + 1):
+        reader = csv.reader(
+            io.StringIO(f'{text}\n"{_END_MARK}"\n'),
+            delimiter=_delimiter(text),
+            skipinitialspace=True,
+        )
+        read = 0
+        try:
+            for record in reader:
+                records.append((read + 1, record))
+                read = reader.line_num
+        except csv.Error as exc:
+            raise FileReadError(str(path), f"not CSV: {exc}", line=reader.line_num) from None
+    line, last = records.pop()
+    if last != [_END_MARK]:
+        # the mark went into the last cell: a quote opened in it is never closed
+        opened = line + sum(cell.count("\n") for cell in last[:-1])
+        after = text.count("\n") + (not text.endswith("\n")) - opened
+        taken = f", taking in the {after} lines after it" if after > 1 else ""
+        taken = ", taking in the line after it" if after == 1 else taken
+        msg = (
+            f'a quote (") opened on this line is never closed: its cell runs to the end of '
+            f'the file{taken}; close it, or double a quote inside a quoted cell ("")'
+        )
+        raise FileReadError(str(path), msg, line=opened)
+    rows = [(line, row) for line, row in records if any(c.strip() for c in row)]
     if not rows:
-        return [], []
-    header, data = rows[0], rows[1:]
-    return header, [row + [""] * (len(header) - len(row)) for row in data]
+        return Schedule([], [], [])
+    return Schedule(rows[0][1], [row for _, row in rows[1:]], [line for line, _ in rows[1:]])
+
+
+def _cell(row: list[str], column: int | None) -> str:
+    """The cell of ``row`` in ``column``; empty past the row's end.
+
+    A row is never padded: a heading row of many columns over many short rows
+    would take rows times columns.
+    """
+    return row[column] if column is not None and column < len(row) else ""
 
 
 def _raw(spec: FieldSpec, cell: str) -> object:
@@ -156,6 +272,20 @@ def _raw(spec: FieldSpec, cell: str) -> object:
     return text
 
 
+def _cut(text: str, budget: int) -> str:
+    """The longest start of ``text`` of at most ``budget`` UTF-8 bytes, cut between characters."""
+    used = 0
+    for index, char in enumerate(text):
+        used += len(char.encode())
+        if used > budget:
+            return text[:index]
+    return text
+
+
+def _fits(slug: str) -> bool:
+    return len(slug) <= _SLUG_LENGTH and len(slug.encode()) <= _SLUG_BYTES
+
+
 def _slug(text: str) -> str:
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).casefold()
@@ -163,10 +293,10 @@ def _slug(text: str) -> str:
     slug = ""
     for word in words:
         longer = f"{slug}-{word}" if slug else word
-        if len(longer) > _SLUG_LENGTH:
+        if not _fits(longer):
             break
         slug = longer
-    return slug or (words[0][:_SLUG_LENGTH] if words else "")
+    return slug or (_cut(words[0][:_SLUG_LENGTH], _SLUG_BYTES) if words else "")
 
 
 def draft_name(session_id: str, title: str, row_number: int) -> str:
@@ -185,25 +315,43 @@ class Draft:
     """One row's draft.
 
     Attributes:
-        row: the row's line number in the schedule (the heading is row 1).
+        row: the row's number in the schedule (the heading is row 1, blank
+            rows not counted), which names a draft of a row without a title.
         path: the draft file.
         kept: the file existed already and was left as it was.
         left: the findings of the values that did not parse, left for ``fill``.
+        line: the line of the schedule on which the row starts.
+        failed: why the draft could not be written ("" if it was, or was kept).
     """
 
     row: int
     path: Path
     kept: bool
     left: list[Finding] = field(default_factory=list)
+    line: int = 0
+    failed: str = ""
+
+    @property
+    def written(self) -> bool:
+        """Whether this run wrote the draft."""
+        return not self.kept and not self.failed
 
 
 @dataclass
 class DraftsMade:
-    """What reading a schedule made."""
+    """What reading a schedule made.
+
+    Attributes:
+        columns: which column fills what.
+        drafts: one per data row, in the schedule's order.
+        schema: what was done about the JSON schema, for the person at the terminal.
+        schema_failed: the schema could not be written.
+    """
 
     columns: Columns
     drafts: list[Draft] = field(default_factory=list)
     schema: str = ""
+    schema_failed: bool = False
 
 
 def create_new(path: Path, text: str) -> bool:
@@ -215,7 +363,7 @@ def create_new(path: Path, text: str) -> bool:
     Raises:
         FileWriteError: the file could not be written.
     """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.new.tmp")
+    temporary = path.with_name(fit_name(".", path.name, f".{os.getpid()}.new.tmp"))
     write_atomic(temporary, text)
     try:
         # a hard link fails if the name is taken, where a rename would replace it
@@ -255,11 +403,11 @@ def _row_values(row: list[str], columns: Columns) -> tuple[dict[str, Any], list[
     """A row's values that parse, and the errors of those that do not."""
     values: dict[str, Any] = {}
     left: list[Finding] = []
-    raws = {spec.key: (spec, _raw(spec, row[n])) for n, spec in columns.fields.items()}
+    raws = {spec.key: (spec, _raw(spec, _cell(row, n))) for n, spec in columns.fields.items()}
     # a part column (Start, End) counts only where the whole field's column is empty
     given = {key for key, (spec, raw) in raws.items() if not spec.is_empty(raw)}
     for number, (spec, part) in columns.parts.items():
-        cell = row[number].strip()
+        cell = _cell(row, number).strip()
         if spec.key in given or not cell:
             continue
         _, below = raws.get(spec.key, (spec, {}))
@@ -276,16 +424,71 @@ def _row_values(row: list[str], columns: Columns) -> tuple[dict[str, Any], list[
     return values, left
 
 
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"a name in it is longer than the file system allows ({NAME_MAX} bytes)"
+    return exc.strerror or str(exc)
+
+
+def _make_folder(folder: Path) -> None:
+    """Make ``folder`` (and its parents) if need be, and check that files can be made in it.
+
+    Raises:
+        UsageError: ``folder`` is a file.
+        FileWriteError: it cannot be made or written into: a symbolic link
+            that leads nowhere, a file among its parents, no permission, a
+            name too long.
+    """
+    try:
+        if folder.is_symlink() and not folder.exists():
+            msg = (
+                f"cannot make the folder --dir {folder}: it is a symbolic link to "
+                f"{folder.readlink()}, which leads to no folder; make that folder, "
+                "or give another --dir"
+            )
+            raise FileWriteError(msg)
+        if folder.exists() and not folder.is_dir():
+            msg = f"--dir {folder} is a file, not a folder"
+            raise UsageError(msg)
+        long = next((p for p in folder.parts if len(os.fsencode(p)) > NAME_MAX), None)
+        if long is not None:  # said before any folder of the path is made
+            msg = (
+                f"cannot make the folder --dir {folder}: the name {long} is "
+                f"{len(os.fsencode(long))} bytes, and a file system allows {NAME_MAX}"
+            )
+            raise FileWriteError(msg)
+        folder.mkdir(parents=True, exist_ok=True)
+    except NotADirectoryError:
+        file = next((p for p in folder.parents if p.exists() and not p.is_dir()), None)
+        msg = f"cannot make the folder --dir {folder}: " + (
+            f"{file} is a file, not a folder" if file else "a part of it is not a folder"
+        )
+        raise FileWriteError(msg) from None
+    except OSError as exc:
+        msg = f"cannot make the folder --dir {folder}: {_reason(exc)}"
+        raise FileWriteError(msg) from None
+    try:
+        # an unnamed file where the system has them: nothing is left behind
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        msg = f"cannot write into the folder --dir {folder}: {_reason(exc)}"
+        raise FileWriteError(msg) from None
+
+
 def make_drafts(schedule: Path, folder: Path, *, with_schema: bool) -> DraftsMade:
     """Write one draft per row of ``schedule`` into ``folder``; existing files are kept.
+
+    A draft that cannot be written is noted in its :class:`Draft` and the
+    other rows go on.
 
     Raises:
         UsageError: the schedule has no column the template knows, or the
             folder is not a folder.
         FileReadError: the schedule cannot be read.
-        FileWriteError: a draft cannot be written.
+        FileWriteError: the folder cannot be made or written into.
     """
-    header, rows = read_schedule(schedule)
+    header, rows, lines = read_schedule(schedule)
     columns = match_columns(header)
     if not columns.fields:
         known = ", ".join(spec.label for spec in FIELDS)
@@ -295,17 +498,14 @@ def make_drafts(schedule: Path, folder: Path, *, with_schema: bool) -> DraftsMad
             f"name columns after the fields: {known}"
         )
         raise UsageError(msg)
-    if folder.exists() and not folder.is_dir():
-        msg = f"--dir {folder} is a file, not a folder"
-        raise UsageError(msg)
-    folder.mkdir(parents=True, exist_ok=True)
+    _make_folder(folder)
     made = DraftsMade(columns)
     used: set[str] = set()
     title_column = next((n for n, s in columns.fields.items() if s.key == "title"), None)
-    for row_number, row in enumerate(rows, start=2):
+    for row_number, (row, line) in enumerate(zip(rows, lines, strict=True), start=2):
         values, left = _row_values(row, columns)
-        session_id = row[columns.session_id] if columns.session_id is not None else ""
-        title = row[title_column] if title_column is not None else ""
+        session_id = _cell(row, columns.session_id)
+        title = _cell(row, title_column)
         name = draft_name(session_id, title, row_number)
         stem, copy = name.removesuffix(".toml"), 2
         while name in used:
@@ -313,10 +513,19 @@ def make_drafts(schedule: Path, folder: Path, *, with_schema: bool) -> DraftsMad
         used.add(name)
         path = folder / name
         document = dump_toml(values, comments=True, blanks=True, schema=f"./{SCHEMA_FILE_NAME}")
-        if path.exists() or not create_new(path, document):
-            made.drafts.append(Draft(row_number, path, kept=True))
+        try:
+            kept = path.exists() or not create_new(path, document)
+        except FileWriteError as exc:
+            made.drafts.append(Draft(row_number, path, kept=False, line=line, failed=str(exc)))
             continue
-        made.drafts.append(Draft(row_number, path, kept=False, left=left))
-    if with_schema and any(not d.kept for d in made.drafts):
-        made.schema = write_schema(folder)
+        except OSError as exc:
+            failed = f"cannot write {path}: {_reason(exc)}"
+            made.drafts.append(Draft(row_number, path, kept=False, line=line, failed=failed))
+            continue
+        made.drafts.append(Draft(row_number, path, kept=kept, left=[] if kept else left, line=line))
+    if with_schema and any(d.written for d in made.drafts):
+        try:
+            made.schema = write_schema(folder)
+        except FileWriteError as exc:
+            made.schema, made.schema_failed = str(exc), True
     return made

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import time
 import tomllib
+import tracemalloc
 from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import Result
 
 from igf_report.schema import SCHEMA_FILE_NAME
 
@@ -216,3 +219,188 @@ def test_one_column_schedule(invoke: Invoke, tmp_path: Path) -> None:
 def test_session_ids_keep_underscores_as_hyphens(invoke: Invoke, tmp_path: Path) -> None:
     _, folder = drafts_of(invoke, tmp_path, "Session ID,Title\nOF_5,A\nWS - 12,B\n")
     assert sorted(p.name for p in folder.glob("*.toml")) == ["of-5.toml", "ws-12.toml"]
+
+
+# --- odd folders, long names, broken files: one message, and no row stops the others ------
+
+
+def _one_error(result: Result) -> str:
+    """The one error line of a refused run (exit 1, no traceback)."""
+    assert result.exit_code == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert len(errors) == 1, result.stderr
+    return errors[0]
+
+
+def _run(
+    invoke: Invoke, tmp_path: Path, folder: Path | str, schedule: str = "Title\nA\n"
+) -> Result:
+    (tmp_path / "programme.csv").write_text(schedule, encoding="utf-8")
+    return invoke("new", "--from-schedule", str(tmp_path / "programme.csv"), "--dir", str(folder))
+
+
+def test_a_dir_that_is_a_link_to_nowhere_is_one_message(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "dangling").symlink_to(tmp_path / "gone" / "drafts")
+    error = _one_error(_run(invoke, tmp_path, tmp_path / "dangling"))
+    assert f"--dir {tmp_path / 'dangling'}: it is a symbolic link to {tmp_path / 'gone'}" in error
+    (tmp_path / "loop").symlink_to(tmp_path / "loop")
+    assert "symbolic link" in _one_error(_run(invoke, tmp_path, tmp_path / "loop"))
+    assert not (tmp_path / "gone").exists()
+
+
+def test_a_dir_under_a_file_names_the_file(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine\n", encoding="utf-8")
+    error = _one_error(_run(invoke, tmp_path, tmp_path / "notes.txt" / "drafts"))
+    assert f"cannot make the folder --dir {tmp_path / 'notes.txt' / 'drafts'}: " in error
+    assert f"{tmp_path / 'notes.txt'} is a file, not a folder" in error
+    assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "mine\n"
+
+
+def test_a_dir_name_over_255_bytes_is_said_before_anything_is_made(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    error = _one_error(_run(invoke, tmp_path, tmp_path / "new" / ("d" * 300) / "drafts"))
+    assert f"the name {'d' * 300} is 300 bytes, and a file system allows 255" in error
+    assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.skipif(not os.path.ismount("/sys"), reason="needs sysfs at /sys")
+@pytest.mark.parametrize("folder", ["/sys", "/sys/igf-report-test/drafts"])
+def test_a_dir_nobody_may_write_is_one_message(invoke: Invoke, tmp_path: Path, folder: str) -> None:
+    # sysfs refuses new files and folders even to root, who may write any folder's files
+    error = _one_error(_run(invoke, tmp_path, folder))
+    assert f"--dir {folder}: " in error
+    assert "Permission denied" in error or "Operation not permitted" in error
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into a folder without write bits")
+def test_a_read_only_dir_is_one_message(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "locked").mkdir(mode=0o555)
+    error = _one_error(_run(invoke, tmp_path, tmp_path / "locked" / "drafts"))
+    assert "Permission denied" in error
+    error = _one_error(_run(invoke, tmp_path, tmp_path / "locked"))
+    assert f"cannot write into the folder --dir {tmp_path / 'locked'}: Permission denied" in error
+
+
+def test_a_cell_over_the_csv_modules_limit_is_read(invoke: Invoke, tmp_path: Path) -> None:
+    discussion = "word " * 40_000  # 200,000 characters; the csv module stops at 131,072
+    result = _run(invoke, tmp_path, tmp_path / "d", f'Title,Discussions\nA,"{discussion}"\n')
+    assert result.exit_code == 0, result.stderr
+    # read whole; too long for the template, so left for fill to ask, as any value that is
+    assert "item 1): is 199999 characters long; the limit is 20000; left for fill" in (
+        result.stderr
+    )
+
+
+def test_a_session_id_of_4_byte_characters_makes_a_name_that_fits(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    wide = "\U00020000" * 70  # 280 bytes
+    schedule = f"Session ID,Title\nWS 1,A\n{wide},B\n{wide},C\nWS 3,D\n"
+    result = _run(invoke, tmp_path, tmp_path / "d", schedule)
+    assert result.exit_code == 0, result.stderr
+    names = sorted(p.name for p in (tmp_path / "d").glob("*.toml"))
+    cut = "\U00020000" * 30  # 120 bytes, cut between characters
+    assert names == sorted(["ws1.toml", f"{cut}.toml", f"{cut}-2.toml", "ws3.toml"])
+    assert "4 rows: 4 drafts written, 0 kept, 0 failed" in result.stderr
+    again = _run(invoke, tmp_path, tmp_path / "d", schedule)
+    assert again.exit_code == 0, again.stderr
+    assert "4 rows: 0 drafts written, 4 kept, 0 failed" in again.stderr
+
+
+def test_a_long_title_of_cjk_is_cut_by_bytes_between_words(invoke: Invoke, tmp_path: Path) -> None:
+    word = "\u6f22" * 14  # 42 bytes a word: two make 85 bytes, three 128, over 120
+    _, folder = drafts_of(invoke, tmp_path, f"Title\n{word} {word} {word} {word}\n")
+    assert [p.name for p in folder.glob("*.toml")] == [f"{word}-{word}.toml"]
+
+
+def test_a_row_that_cannot_be_written_is_named_and_the_others_are_written(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from igf_report.atomic import write_atomic as real  # noqa: PLC0415
+    from igf_report.errors import FileWriteError  # noqa: PLC0415
+
+    def disk_error_for_ws2(path: Path, text: str | bytes) -> None:
+        if "ws2" in path.name:
+            msg = f"cannot write {path}: Input/output error"
+            raise FileWriteError(msg)
+        real(path, text)
+
+    monkeypatch.setattr("igf_report.schedule.write_atomic", disk_error_for_ws2)
+    # the first row spans two lines, so the failing row 3 starts on line 4
+    text = 'Session ID,Key issues\nWS 1,"One.\nTwo."\nWS 2,Three.\nWS 3,Four.\n'
+    result, folder = drafts_of(invoke, tmp_path, text)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert f"error: {tmp_path / 'programme.csv'}:4: row 3 not written: cannot write " in (
+        result.stderr
+    )
+    assert "3 rows: 2 drafts written, 0 kept, 1 failed" in result.stderr
+    assert "error: 1 of 3 drafts not written (rows 3); the same command again writes " in (
+        result.stderr
+    )
+    assert sorted(p.name for p in folder.iterdir()) == [SCHEMA_FILE_NAME, "ws1.toml", "ws3.toml"]
+    monkeypatch.setattr("igf_report.schedule.write_atomic", real)
+    again, _ = drafts_of(invoke, tmp_path, text)
+    assert again.exit_code == 0, again.stderr
+    assert "3 rows: 1 draft written, 2 kept, 0 failed" in again.stderr
+    assert values(folder / "ws2.toml")["key_issues"] == ["Three."]
+
+
+@pytest.mark.parametrize(
+    ("schedule", "line", "taken"),
+    [
+        ('Session ID,Title\nWS 1,"First\nWS 2,Second\nWS 3,Third\n', 2, "the 2 lines"),
+        # the quote opens on the second line of a row whose first cell spans two
+        ('Title,Discussions,Key issues\nA,"one\ntwo","open\nB\n', 3, "the line"),
+        ('Title\nA\n"B', 3, ""),
+    ],
+)
+def test_a_quote_never_closed_names_its_line(
+    invoke: Invoke, tmp_path: Path, schedule: str, line: int, taken: str
+) -> None:
+    result, folder = drafts_of(invoke, tmp_path, schedule)
+    error = _one_error(result)
+    assert f'{tmp_path / "programme.csv"}:{line}: a quote (") opened on this line is never ' in (
+        error
+    )
+    assert (f", taking in {taken} after it;" in error) == bool(taken)
+    assert not folder.exists()
+
+
+def test_reading_a_heading_row_grows_linearly(tmp_path: Path) -> None:
+    # a quote opening each heading: csv.Sniffer took 34 s on 96 KB of them
+    from igf_report.schedule import make_drafts  # noqa: PLC0415
+
+    def cpu_time(headings: int) -> float:
+        path = tmp_path / f"h{headings}.csv"
+        path.write_text("Title" + ',"a' * headings + "\nx\n", encoding="utf-8")
+        best = float("inf")
+        for _ in range(3):
+            start = time.process_time()
+            make_drafts(path, tmp_path / "d", with_schema=False)
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = cpu_time(200_000), cpu_time(400_000)  # 600 KB and 1.2 MB
+    assert large < 3 * small, f"doubling the heading row took {large / small:.1f} times as long"
+
+
+def test_a_wide_heading_row_over_many_rows_takes_memory_in_proportion(tmp_path: Path) -> None:
+    # short rows were padded to the heading row: N columns over N rows took N x N cells
+    from igf_report.schedule import read_schedule  # noqa: PLC0415
+
+    def peak(size: int) -> int:
+        path = tmp_path / f"w{size}.csv"
+        header = ",".join(["Title", *(f"c{n}" for n in range(size))])
+        path.write_text(header + "\n" + "x\n" * size, encoding="utf-8")
+        tracemalloc.start()
+        try:
+            read_schedule(path)
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    small, large = peak(1500), peak(3000)
+    assert large < 3 * small, f"doubling the file took {large / small:.1f} times the memory"

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Final
 
 from igf_report.cli.output import say
+from igf_report.errors import FileWriteError
 from igf_report.textutil import shell_word
+
+if TYPE_CHECKING:
+    from igf_report.schedule import DraftsMade
 
 __all__ = ["drafts_from_schedule"]
 
+# rows named in the closing error; the lines above name every one
+_ROWS_NAMED: Final = 10
 
-def drafts_from_schedule(schedule: Path, folder: Path, *, with_schema: bool) -> None:
-    """Make the drafts and tell, row by row, what was written, kept or left for ``fill``."""
-    from igf_report.schedule import make_drafts  # noqa: PLC0415 -- only for this option
 
-    made = make_drafts(schedule, folder, with_schema=with_schema)
+def _say_columns(made: DraftsMade) -> None:
     columns = made.columns
     names = {n: spec.key for n, spec in columns.fields.items()}
     names.update({n: f"{spec.key}.{part}" for n, (spec, part) in columns.parts.items()})
@@ -22,23 +26,55 @@ def drafts_from_schedule(schedule: Path, folder: Path, *, with_schema: bool) -> 
     if columns.session_id is not None:
         used += ", session ids for the file names"
     say(f"Columns used: {used}")
-    if made.columns.ignored:
-        say(f"Columns ignored: {', '.join(made.columns.ignored)}")
-    written = kept = 0
+    if columns.ignored:
+        say(f"Columns ignored: {', '.join(columns.ignored)}")
+
+
+def _say_drafts(schedule: Path, made: DraftsMade) -> list[int]:
+    """Say what became of each row; the rows whose draft could not be written."""
+    failed: list[int] = []
     for draft in made.drafts:
-        if draft.kept:
-            kept += 1
+        if draft.failed:
+            failed.append(draft.row)
+            say(f"error: {schedule}:{draft.line}: row {draft.row} not written: {draft.failed}")
+        elif draft.kept:
             say(f"Kept {draft.path} (row {draft.row}): it exists already")
-            continue
-        written += 1
-        say(f"Wrote {draft.path} (row {draft.row})")
-        for finding in draft.left:
-            say(f"{draft.path}: {finding.describe()}; left for fill to ask")
+        else:
+            say(f"Wrote {draft.path} (row {draft.row})")
+            for finding in draft.left:
+                say(f"{draft.path}: {finding.describe()}; left for fill to ask")
+    return failed
+
+
+def drafts_from_schedule(schedule: Path, folder: Path, *, with_schema: bool) -> None:
+    """Make the drafts and tell, row by row, what was written, kept, failed or left for ``fill``.
+
+    Raises:
+        FileWriteError: a draft or the schema could not be written (exit 1),
+            after every other row's draft was.
+    """
+    from igf_report.schedule import make_drafts  # noqa: PLC0415 -- only for this option
+
+    made = make_drafts(schedule, folder, with_schema=with_schema)
+    _say_columns(made)
+    failed = _say_drafts(schedule, made)
     if made.schema:
-        say(made.schema)
+        say(f"error: {made.schema}" if made.schema_failed else made.schema)
+    written = sum(draft.written for draft in made.drafts)
+    kept = sum(draft.kept for draft in made.drafts)
     rows = "1 row" if len(made.drafts) == 1 else f"{len(made.drafts)} rows"
     drafts = "1 draft" if written == 1 else f"{written} drafts"
-    say(f"{rows}: {drafts} written, {kept} kept")
-    first = next((d.path for d in made.drafts if not d.kept), None)
+    say(f"{rows}: {drafts} written, {kept} kept, {len(failed)} failed")
+    first = next((d.path for d in made.drafts if d.written), None)
     if first is not None:
         say(f"Next: `igf-report fill {shell_word(first)}` asks for what each draft still needs")
+    if failed:
+        named = ", ".join(str(row) for row in failed[:_ROWS_NAMED])
+        more = ", ..." if len(failed) > _ROWS_NAMED else ""
+        msg = (
+            f"{len(failed)} of {len(made.drafts)} drafts not written (rows {named}{more}); "
+            "the same command again writes only what is missing"
+        )
+        raise FileWriteError(msg)
+    if made.schema_failed:
+        raise FileWriteError("")  # said above
