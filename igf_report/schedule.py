@@ -144,6 +144,8 @@ def match_columns(header: list[str]) -> Columns:
     close_to: dict[str, FieldSpec | None] = {}  # a heading repeated is matched once
     near: dict[int, list[str]] = {}
     for number, heading in enumerate(header):
+        if not heading.strip():  # fills nothing and is not listed (a row of ";;;;" is cheap)
+            continue
         name = normalise_label(heading)
         if name in _ID_NAMES and columns.session_id is None:
             columns.session_id = number
@@ -160,8 +162,7 @@ def match_columns(header: list[str]) -> Columns:
                 close_to[name] = _closest(name, known, near)
             spec = close_to.get(name)
         if spec is None or spec.key in taken:
-            if heading.strip():
-                columns.ignored.append(heading.strip())
+            columns.ignored.append(heading.strip())
             continue
         taken.add(spec.key)
         columns.fields[number] = spec
