@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
+import re
 import stat
 import tempfile
+import time
 from pathlib import Path
 from typing import Final
 
 from igf_report.errors import FileWriteError
+from igf_report.textutil import visible
 
-__all__ = ["NAME_MAX", "fit_name", "write_atomic"]
+__all__ = ["NAME_MAX", "fit_name", "write_atomic", "written_in_place"]
 
 #: Longest file name, in bytes, that Linux file systems take (ext4, XFS, Btrfs, tmpfs).
 NAME_MAX: Final = 255
@@ -97,6 +101,90 @@ def _keep_attributes(temporary: Path, status: os.stat_result | None) -> None:
         temporary.chmod(stat.S_IMODE(status.st_mode))
 
 
+#: Seconds a named pipe is given for a program to open it to read.
+FIFO_WAIT: Final = 2.0
+
+_NONBLOCK: Final = getattr(os, "O_NONBLOCK", 0)
+_NOCTTY: Final = getattr(os, "O_NOCTTY", 0)
+# the names of this program's own open files, written where they stand
+_OWN_STREAM: Final = re.compile(r"/dev/(?:stdout|stderr|fd/\d+)|/proc/self/fd/\d+")
+
+
+def _status(path: Path) -> os.stat_result | None:
+    try:
+        return path.stat()  # through links: /dev/stdout is the pipe or file it stands for
+    except OSError:
+        return None
+
+
+def written_in_place(path: Path) -> bool:
+    """Whether ``path`` is a character device or a named pipe, written to and never replaced.
+
+    ``/dev/null``, a terminal, a named pipe another program reads: nothing in
+    them is replaced by writing to them. So is a name for one of this
+    program's own streams (``/dev/stdout``, ``/dev/fd/3``) whatever it stands
+    for: ``-o /dev/stdout >> log`` adds to the log, as the shell was asked.
+    """
+    if _OWN_STREAM.fullmatch(str(path)):
+        return True
+    status = _status(path)
+    return status is not None and (stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode))
+
+
+def _not_a_file(shown: Path, mode: int) -> FileWriteError:
+    if stat.S_ISBLK(mode):
+        kind = "a block device (a disk)"
+    elif stat.S_ISSOCK(mode):
+        kind = "a socket"
+    else:
+        kind = "not a file"
+    msg = f"cannot write {shown}: it is {kind}, so it is left as it is; choose a file"
+    return FileWriteError(msg)
+
+
+def _open_in_place(path: Path, shown: Path) -> int:
+    """Open a device or a named pipe to write, waiting a moment for a pipe's reader."""
+    deadline = time.monotonic() + FIFO_WAIT
+    while True:
+        try:
+            # without blocking: a named pipe nobody reads would otherwise wait for ever
+            # appending: a file behind /dev/stdout keeps what is already written to it
+            return os.open(path, os.O_WRONLY | os.O_APPEND | _NONBLOCK | _NOCTTY)
+        except OSError as exc:
+            if exc.errno != errno.ENXIO or time.monotonic() >= deadline:
+                reason = _reason(exc)
+                if exc.errno == errno.ENXIO:
+                    reason = (
+                        f"it is a named pipe (FIFO) that no program opened to read within "
+                        f"{FIFO_WAIT:g} seconds"
+                    )
+                msg = f"cannot write {shown}: {reason}"
+                raise FileWriteError(msg) from None
+        time.sleep(0.02)
+
+
+def _write_in_place(path: Path, shown: Path, text: str | bytes) -> None:
+    """Write to a character device or a named pipe as it is: it is never replaced."""
+    fd = _open_in_place(path, shown)
+    try:
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+        if os.isatty(fd):  # a terminal: what the terminal rule lets through, or nothing
+            if isinstance(text, bytes):
+                msg = f"cannot write {shown}: it is a terminal, and this document is binary"
+                raise FileWriteError(msg)
+            text = visible(text)
+        data = memoryview(text.encode() if isinstance(text, str) else text)
+        while data:
+            data = data[os.write(fd, data) :]
+    except OSError as exc:
+        reason = "the program reading it has gone" if exc.errno == errno.EPIPE else _reason(exc)
+        msg = f"cannot write {shown}: {reason}"
+        raise FileWriteError(msg) from None
+    finally:
+        os.close(fd)
+
+
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write ``text`` (UTF-8, as given; bytes as they are) to ``path`` atomically.
 
@@ -107,12 +195,23 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     existing file's permissions are kept, and its owner and group where the
     system allows it.
 
+    A character device or a named pipe (``/dev/null``, ``/dev/stdout``, a
+    pipe another program reads) is written to as it is, never replaced by a
+    file; on a terminal, controls are made visible. A block device or a
+    socket is refused.
+
     Raises:
         FileWriteError: the file is read-only, the folder is missing or
             read-only, the disk is full, or anything else stopped the write;
             ``path`` is then untouched.
     """
     shown = path
+    if written_in_place(path):
+        _write_in_place(path, shown, text)
+        return
+    status = _status(path)
+    if status is not None and not (stat.S_ISREG(status.st_mode) or stat.S_ISDIR(status.st_mode)):
+        raise _not_a_file(shown, status.st_mode)
     path = Path(os.path.realpath(path))
     status = _existing(path)
     if status is not None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Final
 
 from igf_report import __version__
+from igf_report.atomic import written_in_place
 from igf_report.collection import Entry
 from igf_report.errors import NotOurFile, UsageError
 from igf_report.fields import FIELDS, Kind
@@ -82,7 +83,7 @@ def check_book_overwrite(path: Path, fmt: str, *, force: bool) -> None:
     Raises:
         NotOurFile: ``path`` exists and igf-report did not write it.
     """
-    if force or not path.exists():
+    if force or not path.exists() or written_in_place(path):
         return
     try:
         with path.open("rb") as handle:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Final
 
+from igf_report.atomic import written_in_place
 from igf_report.collection import Entry
 from igf_report.errors import NotOurFile, UsageError
 from igf_report.fields import FIELDS, FieldSpec, Kind
@@ -223,7 +224,7 @@ def check_export_overwrite(path: Path, *, force: bool = False) -> None:
     Raises:
         NotOurFile: ``path`` exists and does not start as an export does.
     """
-    if force or not path.exists():
+    if force or not path.exists() or written_in_place(path):
         return
     try:
         with path.open("rb") as handle:

@@ -8,6 +8,7 @@ A named pipe no program writes to used to hang every command that read it, in
 from __future__ import annotations
 
 import os
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -218,3 +219,116 @@ def test_many_skipped_files_are_counted_and_the_first_named(invoke: Invoke, tmp_
         "igf-report: warning: skipped 8 files that are not a report (no template key, and "
         f"keys the template does not know): {names} and 3 more\n"
     )
+
+
+# --- writing to a device or a named pipe -----------------------------------------------------
+
+REPORT = EXAMPLES / "community-networks.toml"
+
+
+def _read_all_later(fifo: Path) -> tuple[threading.Thread, list[bytes]]:
+    """A program reading ``fifo`` to its end, as `cat pipe` does."""
+    got: list[bytes] = []
+
+    def read() -> None:
+        with fifo.open("rb") as pipe:
+            got.append(pipe.read())
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    return thread, got
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("render", str(REPORT), "-o", "{out}", "--force"),
+        ("render", str(REPORT), "-o", "{out}"),  # nothing is replaced: no --force needed
+        ("render", str(REPORT), "--format", "docx", "-o", "{out}"),
+        ("book", str(EXAMPLES), "--format", "markdown", "-o", "{out}", "--force"),
+        ("export", str(EXAMPLES), "--format", "csv", "-o", "{out}", "--force"),
+        ("import", "{published}", "-o", "{out}", "--force"),
+        ("schema", "-o", "{out}"),
+    ],
+    ids=["render --force", "render", "render docx", "book", "export", "import", "schema"],
+)
+def test_a_named_pipe_given_as_output_is_written_to_not_replaced(
+    invoke: Invoke, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    out = tmp_path / "pipe.out"
+    os.mkfifo(out)
+    published = tmp_path / "ws173.txt"
+    published.write_text(invoke("render", str(REPORT), "--format", "published").stdout)
+    reader, got = _read_all_later(out)
+    args = [a.format(out=out, published=published) for a in command]
+    result = guarded(lambda: invoke(*args), out)
+    reader.join(GUARD)
+    assert result.exit_code == 0, result.output
+    assert f"Wrote {out}" in result.stderr
+    (data,) = got
+    assert len(data) > 1000
+    if "docx" in command:
+        assert data.startswith(b"PK")
+    else:
+        assert ("IGF 2016 Workshop Report" if "schema" in command else "Community Net") in (
+            data.decode()
+        )
+    assert out.is_fifo()
+
+
+def test_a_named_pipe_no_program_reads_is_refused_and_left_a_pipe(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("igf_report.atomic.FIFO_WAIT", 0.2)
+    out = tmp_path / "pipe.out"
+    os.mkfifo(out)
+    result = guarded(lambda: invoke("render", str(REPORT), "-o", str(out), "--force"), out)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"igf-report: error: cannot write {out}: it is a named pipe (FIFO) that no program "
+        "opened to read within 0.2 seconds\n"
+    )
+    assert out.is_fifo()
+
+
+def _null_device(tmp_path: Path) -> Path:
+    """/dev/null, or where /dev can be written (root), a node of the same device in ``tmp_path``.
+
+    Where /dev can be written, a regression would replace the machine's
+    /dev/null with a file; a node of the null device of the test's own is
+    exactly as much a device.
+    """
+    if not os.access("/dev", os.W_OK) and Path("/dev/null").is_char_device():
+        return Path("/dev/null")
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except (OSError, AttributeError):
+        pytest.skip("no /dev/null, or /dev writable but no device node may be made")
+    return node
+
+
+@pytest.mark.parametrize("force", [(), ("--force",)], ids=["", "--force"])
+def test_the_null_device_is_written_to_and_stays_a_device(
+    invoke: Invoke, tmp_path: Path, force: tuple[str, ...]
+) -> None:
+    node = _null_device(tmp_path)
+    result = invoke("render", str(REPORT), "-o", str(node), *force)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == f"Wrote {node}\n"
+    assert node.is_char_device()
+    assert [p for p in node.parent.iterdir() if p.name.startswith(".null")] == []
+
+
+def test_a_socket_given_as_output_is_refused(invoke: Invoke, tmp_path: Path) -> None:
+    socket = pytest.importorskip("socket")
+    out = tmp_path / "s.out"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(out))
+        result = invoke("render", str(REPORT), "-o", str(out), "--force")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"igf-report: error: cannot write {out}: it is a socket, so it is left as it is; "
+        "choose a file\n"
+    )
+    assert out.is_socket()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Protocol
 
+from igf_report.atomic import written_in_place
 from igf_report.document import Document
 from igf_report.errors import NotOurFile, UsageError
 from igf_report.render.tree import report_document
@@ -91,6 +92,8 @@ class Renderer:
 
     def wrote(self, path: Path) -> bool:
         """Whether ``path`` holds a document this format wrote (its marker near the start)."""
+        if not path.is_file():  # a named pipe would wait for a writer; a device holds none
+            return False
         try:
             with path.open("rb") as handle:
                 head = handle.read(_HEAD_BYTES)
@@ -101,10 +104,12 @@ class Renderer:
     def check_overwrite(self, path: Path, *, force: bool = False) -> None:
         """Refuse to replace ``path`` unless it is missing, ours, or ``force`` is given.
 
+        A device or a named pipe is written to, never replaced: it is not refused.
+
         Raises:
             NotOurFile: ``path`` exists and igf-report did not write it.
         """
-        if force or not path.exists() or self.wrote(path):
+        if force or not path.exists() or written_in_place(path) or self.wrote(path):
             return
         msg = (
             f"{path} exists and was not written by igf-report, so it is left untouched; "

@@ -145,8 +145,8 @@ def new(  # noqa: PLR0917 -- typer takes options as parameters
     report = report if report is not None else Path("report.toml")
     from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
     from igf_report.cli.output import say  # noqa: PLC0415
-    from igf_report.errors import NotOurFile  # noqa: PLC0415
-    from igf_report.reportfile import dump_toml  # noqa: PLC0415
+    from igf_report.errors import IgfReportError, NotOurFile  # noqa: PLC0415
+    from igf_report.reportfile import dump_toml, read_text  # noqa: PLC0415
     from igf_report.schema import SCHEMA_FILE_NAME, is_our_schema, json_schema  # noqa: PLC0415
 
     if report.exists() and not force:
@@ -161,9 +161,9 @@ def new(  # noqa: PLR0917 -- typer takes options as parameters
     if not with_schema:
         return
     if schema_path.exists():
-        try:
-            ours = is_our_schema(json.loads(schema_path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
+        try:  # read as every file is: bounded, and a named pipe is not waited on
+            ours = is_our_schema(json.loads(read_text(schema_path)))
+        except (IgfReportError, ValueError):
             ours = False
         if not ours:
             say(f"note: {schema_path} exists and is not igf-report's schema; it is left untouched")

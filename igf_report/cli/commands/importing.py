@@ -65,6 +65,7 @@ def import_(
     import shlex  # noqa: PLC0415 -- fast start-up
 
     from igf_report.atomic import write_atomic  # noqa: PLC0415
+    from igf_report.atomic import written_in_place as in_place  # noqa: PLC0415
     from igf_report.cli.output import emit, say  # noqa: PLC0415
     from igf_report.errors import NotOurFile, UsageError  # noqa: PLC0415
     from igf_report.importer import import_report  # noqa: PLC0415
@@ -77,7 +78,7 @@ def import_(
         if out == Path(source):
             msg = f"{source} already ends in .toml; name the report to write with -o"
             raise UsageError(msg)
-    if out is not None and str(out) != "-" and out.exists() and not force:
+    if out is not None and str(out) != "-" and out.exists() and not force and not in_place(out):
         msg = f"{out} exists; use --force to overwrite it, or -o to write elsewhere"
         raise NotOurFile(msg)
     if out is None or str(out) == "-":
