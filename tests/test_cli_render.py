@@ -1,7 +1,13 @@
 from __future__ import annotations
 
+import os
+import pty
+import select
+import subprocess
+import sys
 from pathlib import Path
 
+import docx
 import pytest
 
 from igf_report.fields import FIELDS
@@ -96,3 +102,107 @@ def test_output_never_replaces_a_file_igf_report_did_not_write(
     assert invoke("render", source, "-f", "html", "-o", str(ours)).exit_code == 0
     assert invoke("render", source, "-f", "html", "-o", str(mine), "--force").exit_code == 0
     assert "my own notes" not in mine.read_text(encoding="utf-8")
+
+
+# --- a binary format on standard output ------------------------------------------------------
+
+
+def _igf(*args: str) -> list[str]:
+    return [sys.executable, "-m", "igf_report", *args]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("render", str(EXAMPLES / "community-networks.toml"), "--format", "docx"),
+        ("render", str(EXAMPLES / "community-networks.toml"), "--format", "docx", "-o", "-"),
+        ("book", str(EXAMPLES), "--format", "docx"),
+    ],
+    ids=["render", "render -o -", "book"],
+)
+def test_a_word_document_goes_to_a_file_that_is_standard_output(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    # `igf-report render r.toml --format docx > r.docx`
+    out = tmp_path / "out.docx"
+    with out.open("wb") as stdout:
+        done = subprocess.run(
+            _igf(*args), stdout=stdout, stderr=subprocess.PIPE, timeout=120, check=False
+        )
+    assert done.returncode == 0, done.stderr
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Community Networks" in text
+
+
+def test_a_word_document_goes_to_a_pipe_that_is_standard_output() -> None:
+    done = subprocess.run(
+        _igf("render", str(EXAMPLES / "community-networks.toml"), "--format", "docx"),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(b"PK")
+
+
+@pytest.mark.pty
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("render", str(EXAMPLES / "community-networks.toml"), "--format", "docx"),
+            (
+                "igf-report: error: the docx format is binary and is not written to a terminal; "
+                "name the file to write with -o FILE.docx, or redirect stdout to one"
+            ),
+        ),
+        (
+            ("book", str(EXAMPLES), "--format", "docx"),
+            (
+                "igf-report: error: a Word book is binary and is not written to a terminal: "
+                "write it with -o BOOK.docx, or redirect stdout to a file"
+            ),
+        ),
+    ],
+    ids=["render", "book"],
+)
+def test_a_word_document_is_not_written_to_a_terminal(args: tuple[str, ...], message: str) -> None:
+    master, slave = pty.openpty()
+    with subprocess.Popen(_igf(*args), stdout=slave, stderr=subprocess.PIPE) as process:
+        os.close(slave)
+        shown = bytearray()
+        while select.select([master], [], [], 60)[0]:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the terminal is closed once the program ends
+                break
+            if not chunk:
+                break
+            shown += chunk
+        os.close(master)
+        assert process.stderr is not None
+        stderr = process.stderr.read().decode()
+        code = process.wait(timeout=60)
+    assert code == 2
+    assert stderr == message + "\n"
+    assert bytes(shown) == b""
+
+
+def test_dev_stdout_as_output_adds_to_what_stdout_is(tmp_path: Path) -> None:
+    # `igf-report render r.toml -o /dev/stdout >> log`: appended, as the shell was asked
+    log = tmp_path / "log"
+    log.write_text("before\n", encoding="utf-8")
+    report = EXAMPLES / "community-networks.toml"
+    with log.open("ab") as stdout:
+        done = subprocess.run(
+            _igf("render", str(report), "-o", "/dev/stdout"),
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == b"Wrote /dev/stdout\n"
+    rendered = (EXAMPLES / "community-networks.txt").read_text(encoding="utf-8")
+    assert log.read_text(encoding="utf-8") == "before\n" + rendered

@@ -125,6 +125,16 @@ def emit(text: str) -> None:
     out.flush()
 
 
+def _write_bytes(data: bytes) -> None:
+    """Bytes to stdout (a file or a pipe); a failure is a :class:`StdoutError`."""
+    try:
+        sys.stdout.flush()  # what was written as text goes first
+        sys.stdout.buffer.write(data)  # a closed stdout raises StdoutError here
+        sys.stdout.buffer.flush()
+    except OSError as exc:
+        raise _failed(exc) from None
+
+
 def write_output(
     text: str | bytes,
     out: Path | None,
@@ -138,7 +148,7 @@ def write_output(
     Args:
         text: the document (bytes for a binary format such as Word).
         out: the file, or None or ``-`` for stdout; a binary document goes to
-            stdout only when asked with ``-`` and stdout is not a terminal.
+            stdout only when it is not a terminal (a file or a pipe).
         source: the file the document was made from, never to be overwritten.
         renderer: the format, to tell a file it wrote from one it must not replace.
         force: replace ``out`` whatever it holds.
@@ -152,20 +162,22 @@ def write_output(
     from igf_report.atomic import write_atomic  # noqa: PLC0415 -- only when writing
     from igf_report.errors import UsageError  # noqa: PLC0415
 
-    if isinstance(text, bytes) and (out is None or (str(out) == "-" and sys.stdout.isatty())):
+    to_stdout = out is None or str(out) == "-"
+    if isinstance(text, bytes) and to_stdout and stdout_is_terminal():
         name = renderer.name if renderer is not None else "this"
         msg = (
             f"the {name} format is binary and is not written to a terminal; "
-            f"name the file to write with -o FILE{renderer.suffix if renderer else ''}"
+            f"name the file to write with -o FILE{renderer.suffix if renderer else ''}, "
+            "or redirect stdout to one"
         )
         raise UsageError(msg)
-    if out is None or str(out) == "-":
+    if to_stdout:
         if isinstance(text, bytes):
-            sys.stdout.buffer.write(text)
-            sys.stdout.flush()
+            _write_bytes(text)
         else:
             emit(text)
         return
+    assert out is not None  # noqa: S101 -- narrowed by to_stdout
     if source is not None and out.resolve() == source.resolve():
         msg = f"-o {out} is the report being read; choose another file"
         raise UsageError(msg)

@@ -29,7 +29,7 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
     fmt: Annotated[
         str | None,
         format_option(
-            "html, markdown, text or docx (Word, needs -o); "
+            "html, markdown, text or docx (Word: to a file, not a terminal); "
             "by default known from --output's suffix, else html.",
             show_default=False,
         ),
@@ -62,15 +62,18 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
         check_book_overwrite,
         make_book,
     )
-    from igf_report.cli.output import emit, say  # noqa: PLC0415
+    from igf_report.cli.output import say, stdout_is_terminal, write_output  # noqa: PLC0415
     from igf_report.collection import check_output_name, collect  # noqa: PLC0415
     from igf_report.errors import ReportInvalid, UsageError  # noqa: PLC0415
     from igf_report.render import get_renderer  # noqa: PLC0415
 
     chosen = book_format(fmt, out)
     to_file = out is not None and str(out) != "-"
-    if chosen == "docx" and not to_file:
-        msg = "a Word book is a file, not text: write it with -o BOOK.docx"
+    if chosen == "docx" and not to_file and stdout_is_terminal():
+        msg = (
+            "a Word book is binary and is not written to a terminal: write it with "
+            "-o BOOK.docx, or redirect stdout to a file"
+        )
         raise UsageError(msg)
     if to_file:
         assert out is not None  # noqa: S101 -- narrowed above
@@ -94,7 +97,6 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
         write_atomic(out, document)
         say(f"Wrote {out}: {len(kept)} of {len(entries)} reports")
     else:
-        assert isinstance(document, str)  # noqa: S101 -- a Word book went to a file above
-        emit(document)
+        write_output(document, None)
     if left_out:
         raise ReportInvalid

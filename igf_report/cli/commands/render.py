@@ -37,7 +37,7 @@ def render(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to this file instead of stdout (- for stdout; docx needs a file).",
+            help="Write to this file instead of stdout (- for stdout; docx not to a terminal).",
         ),
     ] = None,
     force: Annotated[
