@@ -228,6 +228,34 @@ def _outside_meeting(day: dt.date) -> Iterator[Guidance]:
         )
 
 
+#: The earliest a session plausibly starts: earlier is the small hours.
+EARLIEST_START: Final = dt.time(7)
+_NOON: Final = dt.time(12)
+
+
+def afternoon(time: TimeRange) -> TimeRange | None:
+    """The same session twelve hours later, when it starts in the small hours.
+
+    ``3-4:30`` is read as 03:00 - 04:30; a session then is far more likely
+    15:00 - 16:30 written without ``pm``. ``None`` when the time starts at a
+    plausible hour, or when twelve hours later would pass midnight.
+    """
+    if time.start >= EARLIEST_START or time.end >= _NOON:
+        return None
+    return TimeRange(
+        start=time.start.replace(hour=time.start.hour + 12),
+        end=time.end.replace(hour=time.end.hour + 12),
+    )
+
+
+def _small_hours(time: TimeRange) -> Iterator[Guidance]:
+    if time.start >= EARLIEST_START:
+        return
+    later = afternoon(time)
+    guess = f"; did you mean {later} (write pm for the afternoon)?" if later else ""
+    yield "", f"starts at {time.start:%H:%M}, in the small hours{guess}"
+
+
 def _no_affiliation(person: Person) -> Iterator[Guidance]:
     if person.affiliation is None:
         yield ".affiliation", f"{person.name} has no affiliation"
@@ -300,7 +328,7 @@ class Report(_Strict):
             description="When the session started and ended, in local time at the venue.",
             examples=["10:45 - 11:45"],
         ),
-        Template("Time", ("Time:",)),
+        Template("Time", ("Time:",), (_small_hours,)),
     ]
     organizer: Annotated[
         OneLine,

@@ -49,43 +49,17 @@ _MONTHS: Final = {
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
 _WORDS = re.compile(r"[^\W\d_]+\.?|\d+")
-_WEEKDAYS: Final = frozenset(
-    {
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "lunes",
-        "martes",
-        "miércoles",
-        "miercoles",
-        "jueves",
-        "viernes",
-        "sábado",
-        "sabado",
-        "domingo",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-    }
+# each weekday's names (English, Spanish, French), by ``date.weekday()``
+_WEEKDAY_NAMES: Final = (
+    ("monday", "mon", "lunes", "lundi"),
+    ("tuesday", "tue", "tues", "martes", "mardi"),
+    ("wednesday", "wed", "miércoles", "miercoles", "mercredi"),
+    ("thursday", "thu", "thur", "thurs", "jueves", "jeudi"),
+    ("friday", "fri", "viernes", "vendredi"),
+    ("saturday", "sat", "sábado", "sabado", "samedi"),
+    ("sunday", "sun", "domingo", "dimanche"),
 )
+_WEEKDAYS: Final = {name: n for n, names in enumerate(_WEEKDAY_NAMES) for name in names}
 _FILLER: Final = frozenset({"de", "del", "of", "the", "le", "th", "st", "nd", "rd"})
 
 # "dec", "dic", "déc": shorter prefixes would match several months.
@@ -178,23 +152,42 @@ def parse_date(value: object) -> object:
 def _worded_date(text: str) -> dt.date:
     numbers: list[int] = []
     months: list[int] = []
+    weekdays: set[int] = set()
     for token in _WORDS.findall(text):
+        word = token.rstrip(".").casefold()
         # isdigit() is also true of '²', which int() refuses: a word, not a number
         if token.isdecimal():
             numbers.append(int(token))
         elif (month := _month(token)) is not None and token.casefold() not in _FILLER:
             months.append(month)
-        elif token.rstrip(".").casefold() not in _WEEKDAYS | _FILLER:
+        elif word in _WEEKDAYS:
+            weekdays.add(_WEEKDAYS[word])
+        elif word not in _FILLER:
             months.append(-1)  # a word we cannot place: not a date
     years = [n for n in numbers if n >= 1000]  # noqa: PLR2004 -- four-digit years
     days = [n for n in numbers if n < 1000]  # noqa: PLR2004
     if len(months) == 1 and months[0] > 0 and len(years) == 1 and len(days) == 1:
         day = _make_date(years[0], months[0], days[0])
         if day is not None:
+            _check_weekday(day, weekdays, text)
             return day
         msg = f"'{text}' is not a date on the calendar; {_DATE_HINT}"
         raise ValueError(msg)
     msg = f"'{text}' is not a date I can read; {_DATE_HINT}"
+    raise ValueError(msg)
+
+
+def _check_weekday(day: dt.date, weekdays: set[int], text: str) -> None:
+    """Refuse a weekday written with a date that falls on another day."""
+    if not weekdays or weekdays == {day.weekday()}:
+        return
+    right = f"{day:%-d %B %Y} is a {_WEEKDAY_NAMES[day.weekday()][0].capitalize()}"
+    if len(weekdays) > 1:
+        msg = f"'{text}' names two weekdays: {right}; {_DATE_HINT}"
+    else:
+        (wrong,) = weekdays
+        named = _WEEKDAY_NAMES[wrong][0].capitalize()
+        msg = f"'{text}' names the wrong weekday: {right}, not a {named}; {_DATE_HINT}"
     raise ValueError(msg)
 
 

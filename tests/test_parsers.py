@@ -24,7 +24,8 @@ from .reliability import tally
 _REFUSAL = re.compile(
     r"'(?P<quoted>.*)' (?:is not a date on the calendar|is not a date I can read"
     r"|could be \d{1,2} \w+ \d{4} or \d{1,2} \w+ \d{4}"
-    r"|is not a time I can read|is not a time of day|needs a start and an end)"
+    r"|is not a time I can read|is not a time of day|needs a start and an end"
+    r"|names (?:the wrong weekday|two weekdays): \d{1,2} \w+ \d{4} is a \w+(?:, not a \w+)?)"
     r"; write it as (?:2016-12-06 or 6 December 2016"
     r"|10:45 - 11:45, 09:00-10:30 or 1:30 pm - 2:30 pm)",
     re.DOTALL,
@@ -67,6 +68,61 @@ DEC6 = dt.date(2016, 12, 6)
 )
 def test_dates_in_every_accepted_form(text: str) -> None:
     assert parse_date(text) == DEC6
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "Monday, 6 December 2016",
+            (
+                "'Monday, 6 December 2016' names the wrong weekday: "
+                "6 December 2016 is a Tuesday, not a Monday"
+            ),
+        ),
+        ("Mon. 6 Dec. 2016", "6 December 2016 is a Tuesday, not a Monday"),
+        ("lunes 6 de diciembre de 2016", "6 December 2016 is a Tuesday, not a Monday"),
+        ("dimanche 6 décembre 2016", "6 December 2016 is a Tuesday, not a Sunday"),
+        ("Tuesday 7 December 2016", "7 December 2016 is a Wednesday, not a Tuesday"),
+        ("Mon Tue 6 Dec 2016", "names two weekdays: 6 December 2016 is a Tuesday"),
+    ],
+)
+def test_a_weekday_that_contradicts_the_date_is_refused_naming_the_right_one(
+    text: str, message: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)) as caught:
+        parse_date(text)
+    assert _REFUSAL.fullmatch(str(caught.value)), caught.value
+
+
+_NAMES = {
+    "English": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "short": ("Mon.", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "Spanish": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "French": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+}
+_ENGLISH_MONTHS = [dt.date(2016, month, 1).strftime("%B") for month in range(1, 13)]
+
+
+@settings(max_examples=300)
+@given(
+    day=st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9999, 12, 31)),
+    language=st.sampled_from(sorted(_NAMES)),
+    shift=st.integers(min_value=0, max_value=6),
+)
+def test_any_date_with_its_weekday_is_read_and_with_another_refused_naming_it(
+    day: dt.date, language: str, shift: int
+) -> None:
+    written = f"{day.day} {_ENGLISH_MONTHS[day.month - 1]} {day.year}"
+    weekday = _NAMES[language][(day.weekday() + shift) % 7]
+    if shift == 0:
+        assert parse_date(f"{weekday}, {written}") == day
+        assert parse_date(f"{weekday} {written}") == day
+        return
+    right = _NAMES["English"][day.weekday()]
+    with pytest.raises(ValueError, match=f"is a {right}, not a ") as caught:
+        parse_date(f"{weekday}, {written}")
+    assert _REFUSAL.fullmatch(str(caught.value)), caught.value
 
 
 def test_a_worded_date_takes_the_four_digit_years_the_iso_form_takes() -> None:

@@ -151,6 +151,45 @@ def test_warnings(data: dict[str, Any]) -> None:
     assert checked.warnings[2].label == "List of Speakers and their institutional affiliations"
 
 
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        (
+            "3-4:30",
+            (
+                "starts at 03:00, in the small hours; "
+                "did you mean 15:00 - 16:30 (write pm for the afternoon)?"
+            ),
+        ),
+        (
+            "6:59 - 8",
+            (
+                "starts at 06:59, in the small hours; "
+                "did you mean 18:59 - 20:00 (write pm for the afternoon)?"
+            ),
+        ),
+        ("0:30 - 1", "starts at 00:30, in the small hours; did you mean 12:30 - 13:00 (write pm"),
+        ("5:00 - 13:00", "starts at 05:00, in the small hours"),  # 12 h later passes midnight
+    ],
+)
+def test_a_session_in_the_small_hours_is_a_warning_that_suggests_the_afternoon(
+    data: dict[str, Any], typed: str, message: str
+) -> None:
+    data["time"] = typed
+    checked = check(data)
+    assert checked.errors == []
+    (found,) = [f for f in checked.warnings if f.path == "time"]
+    assert found.message.startswith(message)
+    if "did you mean" not in message:
+        assert "did you mean" not in found.message
+
+
+@pytest.mark.parametrize("typed", ["7-8:30", "07:00 - 08:00", "3-4:30 pm", "10:45 - 11:45"])
+def test_a_session_from_seven_in_the_morning_is_plausible(data: dict[str, Any], typed: str) -> None:
+    data["time"] = typed
+    assert [f for f in check(data).findings if f.path == "time"] == []
+
+
 def test_every_field_is_checked_even_when_others_fail(data: dict[str, Any]) -> None:
     data["date"] = "nonsense"
     del data["title"]
