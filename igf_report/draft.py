@@ -111,14 +111,23 @@ class Draft:
         self.findings[spec.key] = findings
         return findings
 
-    def check_item(self, spec: FieldSpec, item: object) -> tuple[Any, list[Finding]]:
+    def check_item(
+        self, spec: FieldSpec, item: object, index: int | None = None
+    ) -> tuple[Any, list[Finding]]:
         """Check ``item`` as the next item of a list field, without adding it.
+
+        Args:
+            spec: the list field.
+            item: the item, raw or parsed.
+            index: its place in the list (0-based), named in the findings;
+                ``None``: after the last.
 
         Returns:
             The parsed item (``None`` when it has an error) and its findings,
             with paths that name it at its place in the list.
         """
-        index = self.count(spec)
+        if index is None:
+            index = self.count(spec)
         value, findings = check_field(spec, [item])
         first, mine = f"{spec.key}[0]", f"{spec.key}[{index}]"
         findings = [

@@ -106,6 +106,21 @@ class FieldSpec:
         annotated: Any = Annotated[self.info.annotation, self.info]
         return TypeAdapter(annotated)
 
+    @functools.cached_property
+    def part_examples(self) -> tuple[tuple[str, str], ...]:
+        """An example for each part a list item is asked in: ``("title", "Gob.mx")``.
+
+        A presentation is asked as its title, then its summary; each prompt
+        gets its own example from the model. Empty for other fields.
+        """
+        if self.kind is not Kind.PRESENTATIONS:
+            return ()
+        return tuple(
+            ((info.title or name).lower(), str(info.examples[0]))
+            for name, info in Presentation.model_fields.items()
+            if info.examples
+        )
+
     def warnings(self, value: Any) -> Iterator[tuple[str, str]]:  # noqa: ANN401 -- any field's value
         """Yield ``(path, message)`` for each piece of guidance ``value`` misses."""
         for check in self.template.checks:

@@ -237,8 +237,10 @@ def test_markup_and_escape_sequences_are_shown_as_typed(report: Path) -> None:
 def test_fill_on_an_imported_seed_opens_at_the_rapporteur(report: Path) -> None:
     report.write_text(import_report(SEED).toml, encoding="utf-8")
     session = Session(report)
-    session.expect("Resuming at field 6")
+    # never walked: what is missing is named and asked, not "resuming" a walk
+    session.expect(r"Completing an imported report: 1 field left \(Rapporteur/Notetaker\)")
     session.answer("Rapporteur/Notetaker", "Ana Pérez, ISOC Mexico")
+    session.expect("Read as Ana Pérez · ISOC Mexico.")
     session.expect("Review")
     session.answer("Field number to edit, or Enter to save", "")
     assert session.finish() == 0

@@ -286,9 +286,11 @@ def test_up_brings_back_an_answer_given_in_this_session(report: Path) -> None:
     term.answer("Session Title", "Access for all")
     term.wait_for(r"(?m)^Date: *$")
     term.type(":back\r")
-    term.wait_for(r"(?m)^Session Title \[Access for all\]: *$")
+    term.wait_for(r"(?m)^Session Title: Access for all *$")  # the old answer, on the line
+    term.type(CTRL_U)
+    term.wait_for(r"(?m)^Session Title: *$")
     term.type("\x1b[A\x1b[A")
-    term.wait_for(r"(?m)^Session Title \[Access for all\]: Access for all *$")
+    term.wait_for(r"(?m)^Session Title: Access for all *$")
     term.type(" (revised)\r")
     term.answer("Date", ":quit")
     assert term.finish() == 0
@@ -318,13 +320,18 @@ def test_the_accessible_mode_speaks_plain_lines(report: Path) -> None:
         encoding="utf-8",
     )
     term = Terminal(report, env={"ACCESSIBLE": "1"})
+    term.wait_for("Completing an imported report: 2 fields left")
+    term.wait_for(r"(?m)^1\. title \(may be empty\): *$")  # the optional field, asked once
+    term.type("\r")
+    term.wait_for(r"(?m)^1\. summary: *$")
+    term.type("\r")
     term.wait_for(r"(?m)^1: *$")
     term.type("Meet again.\r")
     term.type("\r")
     term.wait_for(r"Field number to edit, or Enter to save: *$")
     text = term.text()
     assert re.search(r"(?m)^1\. Session Title: T \(ok\)$", text), text
-    assert re.search(r"(?m)^6\. Rapporteur/Notetaker: Kwame Mensah, UG \(ok\)$", text), text
+    assert re.search(r"(?m)^6\. Rapporteur/Notetaker: Kwame Mensah · UG \(ok\)$", text), text
     term.type("\r")
     assert term.finish() == 0
     assert b"\x1b" not in term.transcript

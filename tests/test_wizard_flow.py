@@ -116,7 +116,10 @@ def test_lists_take_several_lines_and_single_fields_one() -> None:
         (":qiut", "did you mean :quit?"),
         (":Bakc", "did you mean :back?"),
         (":q", "did you mean :quit?"),
-        (":foo", "the commands are :back, :help, :quit, :clear, :undo, :edit"),
+        (
+            ":foo",
+            "the commands are :back, :help, :quit, :clear, :undo, :edit, :change, :remove, :insert",
+        ),
         (": ", "the commands are"),
     ],
 )
@@ -149,7 +152,8 @@ def test_back_goes_to_the_previous_field_with_its_value_as_default() -> None:
     script = [COMPLETE[0], ":back", "", *COMPLETE[1:], ""]
     _, screen, _, outcome = _run(script)
     assert outcome is Outcome.SAVE
-    assert screen.asked[2] == ("Session Title", "Connecting the Next Billion")
+    assert screen.asked[2] == ("Session Title", None)
+    assert screen.initial[2] == "Connecting the Next Billion"  # on the line to edit
 
 
 def test_back_at_the_first_field_stays_there() -> None:
@@ -282,9 +286,11 @@ def test_review_edits_a_field_by_number(data: dict[str, Any]) -> None:
     script = ["7 December 2016", "2", "8 December 2016", ""]
     wizard, screen, _, outcome = _run(script, data=data)
     assert outcome is Outcome.SAVE
-    assert screen.asked[0] == ("Date", "someday")  # resumes at the field in error
+    assert screen.asked[0] == ("Date", None)  # resumes at the field in error
+    assert screen.initial[0] == "someday"  # on the line to edit
     assert screen.asked[1][0] == "Field number to edit, or Enter to save"
-    assert screen.asked[2] == ("Date", "2016-12-07")
+    assert screen.asked[2] == ("Date", None)
+    assert screen.initial[2] == "2016-12-07"  # on the line to edit
     assert wizard.data["date"] == dt.date(2016, 12, 8)
     assert len(screen.reviews) == 2
 
@@ -520,7 +526,8 @@ def test_back_twice_then_answering_goes_on_in_order_without_skipping() -> None:
         "Session Organizer",  # Enter on it: required, asked again
         "Session Organizer",
     ]  # fmt: skip
-    assert screen.asked[6] == ("Time", "10:45 - 11:45")
+    assert screen.asked[6] == ("Time", None)
+    assert screen.initial[6] == "10:45 - 11:45"  # on the line to edit
     assert wizard.data["date"] == dt.date(2016, 12, 7)
 
 
@@ -595,7 +602,7 @@ def test_resume_at_a_filled_field_or_the_review(
     data: dict[str, Any], where: Position, first: tuple[str, str | None]
 ) -> None:
     _, screen, _, _ = _run_at([":quit"], data, where)
-    assert screen.asked[0] == first
+    assert (screen.asked[0][0], screen.initial[0]) == first  # an old answer is on the line
 
 
 def test_back_then_interrupt_records_the_field_gone_back_to() -> None:
@@ -632,3 +639,252 @@ def _run_at(
     saves: list[dict[str, Any]] = []
     wizard = Wizard(screen, data, lambda d: saves.append(d.for_file()), resume=where)
     return wizard, screen, saves, wizard.run()
+
+
+# --- what the wizard understood, and what :undo takes back (issue 25) ----------------
+
+
+def test_undo_at_a_summary_takes_back_only_its_title(data: dict[str, Any]) -> None:
+    data["presentations"] = [
+        {"title": "Gob.mx", "summary": "One."},
+        {"title": "Ushahidi", "summary": "Two."},
+    ]
+    del data["discussions"], data["way_forward"]
+    script: list[Any] = ["Typo title", ":undo", "Third", "Three.", "", "", ":quit"]
+    screen = ScriptedScreen(script)
+    saves: list[dict[str, Any]] = []
+    save = lambda d: saves.append(copy.deepcopy(d.for_file()))  # noqa: E731
+    wizard = Wizard(screen, data, save, resume=Position("presentations", 2))
+    wizard.run()
+    assert "info: Took back the title of presentation 3: Typo title" in screen.shown
+    assert not any("Removed" in line for line in screen.shown)
+    assert [p.title for p in wizard.data["presentations"]] == ["Gob.mx", "Ushahidi", "Third"]
+    # on disk: the pending title came and went, the two presentations stayed
+    assert saves[0]["presentations"][-1] == {"title": "Typo title"}
+    assert [p.title for p in saves[1]["presentations"]] == ["Gob.mx", "Ushahidi"]
+    assert screen.asked[2] == ("3. title (may be empty)", None)
+
+
+def test_undo_at_the_summary_of_an_untitled_presentation_removes_nothing(
+    data: dict[str, Any],
+) -> None:
+    del data["discussions"], data["way_forward"]
+    script = ["", ":undo", ":quit"]
+    wizard, screen, _, _ = _run_at(script, data, Position("presentations", 1))
+    assert "info: Took back the title of presentation 2 (it was empty)" in screen.shown
+    assert [p.title for p in wizard.data["presentations"]] == ["Community networks"]
+
+
+def test_resuming_at_a_title_saved_alone_names_the_item_its_prompt_asks(
+    data: dict[str, Any],
+) -> None:
+    data["presentations"] = [{"title": "Gob.mx"}]  # typed before a Ctrl-C at its summary
+    _, screen, _, _ = _run_at([":quit"], data, Position("presentations", 0))
+    assert screen.shown[0].startswith("info: Resuming at field 9, Presentations, item 1, ")
+    assert screen.asked[0] == ("1. title (may be empty)", None)
+    assert screen.initial[0] == "Gob.mx"
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "said"),
+    [
+        (1, "6 Dec 2016", "→ Tuesday 6 December 2016"),
+        (2, "9-10:30", "→ 09:00 - 10:30"),
+        (4, "Ana Pérez, ISOC", "→ Ana Pérez · ISOC"),
+        (5, "Kwame Mensah", "→ Kwame Mensah · no affiliation"),
+    ],
+)
+def test_a_date_a_time_and_a_person_are_said_back_as_read(
+    field: int, typed: str, said: str
+) -> None:
+    script = [*COMPLETE[:field], typed, ":quit"]
+    wizard, screen, _, _ = _run(script)
+    after = screen.shown.index(f"[{field + 1}/11] {FIELDS[field].heading}")
+    assert screen.shown[after + 1] == said
+    assert wizard.data[FIELDS[field].key] is not None
+
+
+def test_each_speaker_is_said_back_as_read() -> None:
+    script = [*COMPLETE[:6], "Li Wei, CNNIC", "Jean Dupont", ":quit"]
+    _, screen, _, _ = _run(script)
+    assert [s for s in screen.shown if s.startswith("→ ")][-2:] == [
+        "→ Li Wei · CNNIC",
+        "→ Jean Dupont · no affiliation",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("reply", "saved"),
+    [("", (15, 0, 16, 30)), ("y", (15, 0, 16, 30)), ("n", (3, 0, 4, 30))],
+)
+def test_a_time_in_the_small_hours_is_confirmed_before_it_is_saved(
+    reply: str, saved: tuple[int, int, int, int]
+) -> None:
+    script = [*COMPLETE[:2], "3-4:30", "maybe", reply, ":quit"]
+    wizard, screen, saves, _ = _run(script)
+    assert screen.asked[3] == ("Did you mean 15:00 - 16:30? [Y/n]", None)
+    assert "info: Type y for 15:00 - 16:30, or n to keep 03:00 - 04:30." in screen.shown
+    time = wizard.data["time"]
+    assert (time.start.hour, time.start.minute, time.end.hour, time.end.minute) == saved
+    # nothing was saved with the time before the question was answered
+    assert all("time" not in s for s in saves[:2])
+    said = "info: Kept 03:00 - 04:30, as you typed it." if reply == "n" else "→ 15:00 - 16:30"
+    assert screen.shown[screen.shown.index("[4/11] Session Organizer") - 1] == said
+
+
+def test_a_date_in_another_year_is_confirmed_before_it_is_saved() -> None:
+    script = [COMPLETE[0], "6 Dec 2106", "", ":quit"]
+    wizard, screen, _, _ = _run(script)
+    assert "→ Monday 6 December 2106" in screen.shown
+    assert screen.asked[2] == ("Did you mean Tuesday 6 December 2016? [Y/n]", None)
+    assert wizard.data["date"] == dt.date(2016, 12, 6)
+    assert screen.shown[screen.shown.index("[3/11] Time") - 1] == "→ Tuesday 6 December 2016"
+
+
+def test_a_date_in_another_year_is_kept_when_the_rapporteur_says_so() -> None:
+    wizard, screen, _, _ = _run([COMPLETE[0], "6 Dec 2015", "no", ":quit"])
+    assert wizard.data["date"] == dt.date(2015, 12, 6)
+    assert "info: Kept Sunday 6 December 2015, as you typed it." in screen.shown
+
+
+def test_a_plausible_date_and_time_ask_nothing_more() -> None:
+    _, screen, _, _ = _run([*COMPLETE[:3], ":quit"])
+    assert [prompt for prompt, _ in screen.asked] == [
+        "Session Title",
+        "Date",
+        "Time",
+        "Session Organizer",
+    ]
+
+
+def test_a_weekday_that_is_not_the_dates_is_refused_naming_the_right_one() -> None:
+    wizard, screen, _, _ = _run([COMPLETE[0], "Monday, 6 December 2016", ":quit"])
+    refusal = (
+        "error: Date: 'Monday, 6 December 2016' names the wrong weekday: 6 December 2016 is a "
+        "Tuesday, not a Monday; write it as 2016-12-06 or 6 December 2016"
+    )
+    assert screen.messages("error") == [refusal]
+    assert screen.retried[2] == "Monday, 6 December 2016"
+    assert "date" not in wizard.data
+
+
+def test_an_imported_report_is_completed_optional_fields_included_once(
+    data: dict[str, Any],
+) -> None:
+    del data["presentations"], data["discussions"]
+    script: list[Any] = [
+        "Gob.mx",
+        "A single point of access.",
+        "",
+        "",
+        "We discussed.",
+        "",
+        ":quit",
+    ]
+    screen = ScriptedScreen(script)
+    wizard = Wizard(screen, data, lambda _: None)
+    assert wizard.run() is Outcome.QUIT
+    assert screen.shown[0] == (
+        "info: Completing an imported report: 2 fields left (Presentations, Discussions); "
+        ":back goes to the earlier fields."
+    )
+    assert [p for p, _ in screen.asked][:7] == [
+        "1. title (may be empty)",
+        "1. summary",
+        "2. title (may be empty)",
+        "2. summary",
+        "1",
+        "2",
+        "Field number to edit, or Enter to save",
+    ]
+    assert wizard.data["discussions"] == ["We discussed."]
+
+
+def test_a_complete_report_without_a_resume_line_opens_at_the_review(
+    data: dict[str, Any],
+) -> None:
+    del data["presentations"]  # optional, and nothing else is missing
+    screen = ScriptedScreen([":quit"])
+    Wizard(screen, data, lambda _: None).run()
+    assert screen.asked == [("Field number to edit, or Enter to save", None)]
+    assert not any("Completing" in line for line in screen.shown)
+
+
+# --- one item of a list, picked by its number (issue 25, item 12) -------------------
+
+
+def test_items_of_a_list_are_changed_removed_and_inserted_by_number(
+    data: dict[str, Any],
+) -> None:
+    script = [
+        "7",
+        ":change 2",
+        "Jean Dupond, Afnic",  # the old text was on the line: typed as edited
+        ":remove 1",
+        ":insert 1",
+        "Ana Pérez, ISOC",
+        ":remove 9",
+        ":undo",  # still takes back the last item
+        "",
+        "",
+    ]
+    wizard, screen, _, outcome = _run_at(script, data, Position("review"))
+    assert outcome is Outcome.SAVE
+    assert screen.initial[2] == "Jean Dupont, Afnic"  # :change puts the item on the line
+    assert screen.asked[2] == ("2", None)
+    assert screen.initial[5] is None  # :insert starts from an empty line
+    assert [str(p) for p in wizard.data["speakers"]] == ["Ana Pérez, ISOC"]
+    changed = screen.shown.index("info: Changed item 2.")
+    assert screen.shown[changed - 1 : changed + 3] == [
+        "→ Jean Dupond · Afnic",  # said back, then the list as it is now
+        "info: Changed item 2.",
+        "  1. Li Wei, CNNIC",
+        "  2. Jean Dupond, Afnic",
+    ]
+    assert "info: Removed item 1: Li Wei, CNNIC" in screen.shown
+    assert "info: Added item 1; the items after it moved down." in screen.shown
+    assert "error: There is no item 9: the list has 2 items." in screen.shown
+    assert "info: Removed item 2: Jean Dupond, Afnic" in screen.shown
+
+
+def test_an_item_is_changed_from_the_review_by_field_and_item_number(
+    data: dict[str, Any],
+) -> None:
+    data["key_issues"] = ["Access is costly.", "Skills lag behind."]
+    script = ["8.2", "Skills lag behind in rural areas.", "9.1", "", "A longer talk.", ""]
+    wizard, screen, saves, outcome = _run_at(script, data, Position("review"))
+    assert outcome is Outcome.SAVE
+    assert screen.initial[1] == "Skills lag behind."
+    assert wizard.data["key_issues"] == ["Access is costly.", "Skills lag behind in rural areas."]
+    assert screen.asked[3:5] == [("1. title (may be empty)", None), ("1. summary", None)]
+    assert screen.initial[3:5] == ["Community networks", "A short talk."]
+    assert wizard.data["presentations"] == [
+        Presentation(title="Community networks", summary="A longer talk.")
+    ]
+    assert saves[-1]["key_issues"][1] == "Skills lag behind in rural areas."
+
+
+def test_a_refused_item_is_given_back_and_a_command_leaves_the_item_as_it_was(
+    data: dict[str, Any],
+) -> None:
+    script = ["7.1", ",", ":back", "7.9", "3.1", ""]
+    wizard, screen, _, _ = _run_at(script, data, Position("review"))
+    assert screen.retried[2] == ","
+    assert "info: Item 1 is unchanged." in screen.shown
+    assert "error: There is no item 9: the list has 2 items." in screen.shown
+    assert "info: Field 3 is not a list: type 3 alone to change it." in screen.shown
+    assert [str(p) for p in wizard.data["speakers"]] == ["Li Wei, CNNIC", "Jean Dupont, Afnic"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        (":remove", ":remove takes the number of an item: :remove 2"),
+        (":change two", ":change takes the number of an item: :change 2"),
+        (":insert 1234567", ":insert takes the number of an item: :insert 2"),
+        (":back 2", ":back takes nothing after it; type :back alone"),
+    ],
+)
+def test_a_command_with_a_wrong_number_is_refused(typed: str, said: str) -> None:
+    _, screen, _, _ = _run([*COMPLETE[:6], "Li Wei, CNNIC", typed, ":quit"])
+    assert screen.messages("error") == [said]

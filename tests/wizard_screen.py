@@ -50,6 +50,9 @@ class ScriptedScreen:
     def message(self, text: str, tone: Tone = Tone.INFO) -> None:
         self.shown.append(f"{tone.value}: {text}")
 
+    def understood(self, text: str) -> None:
+        self.shown.append(f"→ {text}")
+
     def review(self, rows: list[ReviewRow]) -> None:
         self.reviews.append(rows)
 

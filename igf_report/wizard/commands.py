@@ -16,6 +16,7 @@ from igf_report.errors import IgfReportError
 __all__ = [
     "COMMANDS",
     "COMMANDS_HELP",
+    "WITH_NUMBER",
     "Command",
     "UnknownCommand",
     "parse_command",
@@ -30,13 +31,22 @@ COMMANDS: Final[dict[str, str]] = {
     "clear": "empty this field",
     "undo": "drop the last item of a list",
     "edit": "open your editor on a list",
+    "change": "change item N of a list, on the line (:change 2)",
+    "remove": "remove item N of a list (:remove 2)",
+    "insert": "add an item before item N of a list (:insert 2)",
 }
+
+_DIGITS: Final = 6  # an item's number, far above any list's length
+
+#: The commands that name an item of a list by its number.
+WITH_NUMBER: Final = frozenset({"change", "remove", "insert"})
 
 
 COMMANDS_HELP: Final = (
     "Commands: :back previous field, :help this help, :quit save the draft and leave, "
     ":clear empty this field. At a list: an empty line ends it, :undo drops the last "
-    "item, :edit opens your editor. Type ::text for an answer that starts with ':'."
+    "item, :change N changes item N on the line, :remove N removes it, :insert N adds "
+    "one before it, :edit opens your editor. Type ::text for an answer that starts with ':'."
 )
 
 
@@ -49,6 +59,9 @@ class Command(enum.Enum):
     CLEAR = "clear"
     UNDO = "undo"
     EDIT = "edit"
+    CHANGE = "change"
+    REMOVE = "remove"
+    INSERT = "insert"
 
 
 class UnknownCommand(IgfReportError):
@@ -62,11 +75,13 @@ def split_command(line: str) -> tuple[str | None, str]:
         line: what was typed, without its newline.
 
     Returns:
-        ``(name, "")`` for a command, ``(None, answer)`` for an answer (a
+        ``(name, "")`` for a command, ``(name, "2")`` for a command that takes
+        an item's number (``:remove 2``), ``(None, answer)`` for an answer (a
         ``::text`` line gives ``:text``); the answer is stripped of outer spaces.
 
     Raises:
-        UnknownCommand: the line starts with ``:`` but names no command; its
+        UnknownCommand: the line starts with ``:`` but names no command, or
+            gives a command a number it does not take, or none it needs; its
             message names the closest command when one is close.
     """
     text = line.strip()
@@ -74,10 +89,19 @@ def split_command(line: str) -> tuple[str | None, str]:
         return None, text[1:]
     if not text.startswith(":"):
         return None, text
-    word = text[1:].strip().lower()
-    if word in COMMANDS:
+    word, _, number = text[1:].strip().lower().partition(" ")
+    number = number.strip()
+    if word in WITH_NUMBER:
+        if not (number.isascii() and number.isdecimal() and len(number) <= _DIGITS):
+            msg = f":{word} takes the number of an item: :{word} 2"
+            raise UnknownCommand(msg)
+        return word, str(int(number))
+    if word in COMMANDS and not number:
         return word, ""
-    raise UnknownCommand(_unknown(text, word))
+    if word in COMMANDS:
+        msg = f":{word} takes nothing after it; type :{word} alone"
+        raise UnknownCommand(msg)
+    raise UnknownCommand(_unknown(text, text[1:].strip().lower()))
 
 
 def parse_command(line: str) -> tuple[Command | None, str]:

@@ -11,11 +11,12 @@ import enum
 
 from igf_report.draft import Draft
 from igf_report.fields import FieldSpec, Kind
+from igf_report.model import Presentation
 from igf_report.resume import Position
 from igf_report.validation import Finding, Severity
 from igf_report.wizard.autosave import Autosave
 from igf_report.wizard.commands import COMMANDS_HELP, Command, UnknownCommand, parse_command
-from igf_report.wizard.display import as_answer, finding_line, item_text
+from igf_report.wizard.display import as_answer, finding_line, item_text, likelier, understood
 from igf_report.wizard.editor import items_to_text, text_to_items
 from igf_report.wizard.screen import Screen, Tone
 
@@ -28,6 +29,11 @@ class Step(enum.Enum):
     NEXT = "next"
     BACK = "back"
     QUIT = "quit"
+
+
+#: The commands that only a list takes.
+_AT_LISTS = frozenset({Command.EDIT, Command.UNDO, Command.CHANGE, Command.REMOVE, Command.INSERT})
+_BY_NUMBER = frozenset({Command.CHANGE, Command.REMOVE, Command.INSERT})
 
 
 def _has_error(findings: list[Finding]) -> bool:
@@ -113,7 +119,8 @@ class Dialogs:
         default = as_answer(spec, self.draft.get(spec.key)) or None
         retry: str | None = None
         while True:
-            command, answer = self.read(spec.label, default, retry=retry)
+            # the old answer is on the line to edit (Enter keeps it)
+            command, answer = self.read(spec.label, retry=retry, initial=default)
             retry = None
             if command is Command.CLEAR:
                 self.show([f for f in self.draft.set(spec, None) if f.severity is Severity.WARNING])
@@ -121,8 +128,10 @@ class Dialogs:
                 default = None
                 self.screen.message("Cleared.")
                 continue
-            if command in {Command.EDIT, Command.UNDO}:
-                self.screen.message(":edit and :undo work at lists; type this answer on one line.")
+            if command in _AT_LISTS:
+                self.screen.message(
+                    f":{command.value} works at lists; type this answer on one line."
+                )
                 continue
             if command is not None:
                 step = self._common(command, spec)
@@ -132,14 +141,50 @@ class Dialogs:
             answer = answer or (default or "")
             before = self.draft.get(spec.key)
             findings = self.draft.set(spec, answer)
-            self.show(findings)
             if _has_error(findings):
+                self.show(findings)
                 # the refused answer is not kept: the field keeps what it had
                 self.draft.set(spec, before)
                 retry = answer or None  # put back to be corrected, not offered as a default
                 continue
+            self._say_back(self.draft.get(spec.key))
+            self.show(findings)
+            if self._doubtful(spec) is Step.QUIT:
+                self.autosave.later()
+                return Step.QUIT
             self.autosave.later()
             return Step.NEXT
+
+    def _say_back(self, value: object) -> None:
+        """Say what a date, a time or a person was read as, so a misreading shows at once."""
+        text = understood(value)
+        if text is not None:
+            self.screen.understood(text)
+
+    def _doubtful(self, spec: FieldSpec) -> Step | None:
+        """Offer the likelier value for a time in the small hours or a date in another year.
+
+        The answer is kept as typed unless the rapporteur takes the offer; it
+        is saved only after this question, either way.
+        """
+        value = self.draft.get(spec.key)
+        meant = likelier(value)
+        if meant is None:
+            return None
+        offer = understood(meant) or str(meant)
+        while True:
+            command, answer = self.read(f"Did you mean {offer}? [Y/n]")
+            if command is Command.QUIT:
+                return Step.QUIT
+            word = answer.casefold()
+            if command is None and word in {"", "y", "yes"}:
+                self.show(self.draft.set(spec, meant))
+                self._say_back(meant)
+                return None
+            if command is None and word in {"n", "no"}:
+                self.screen.message(f"Kept {understood(value)}, as you typed it.")
+                return None
+            self.screen.message(f"Type y for {offer}, or n to keep {understood(value)}.")
 
     # --- lists ------------------------------------------------------------------------
 
@@ -149,6 +194,8 @@ class Dialogs:
     def _add(self, spec: FieldSpec, raw: object) -> bool:
         """Check ``raw`` as the list's next item and add it; whether it was accepted."""
         parsed, findings = self.draft.check_item(spec, raw)
+        if parsed is not None:
+            self._say_back(parsed)
         self.show(findings)
         if parsed is None:
             return False
@@ -176,7 +223,10 @@ class Dialogs:
         self.autosave.later()
         return Step.NEXT
 
-    def _list_command(self, spec: FieldSpec, command: Command) -> Step | None:
+    def _list_command(self, spec: FieldSpec, command: Command, number: str = "") -> Step | None:
+        if command in _BY_NUMBER:
+            self.item(spec, command, int(number))
+            return None
         if command is Command.UNDO:
             items = self.draft.items(spec)
             if not items:
@@ -199,6 +249,94 @@ class Dialogs:
             self._edit(spec)
             return None
         return self._common(command, spec)
+
+    # --- one item of a list, by its number ----------------------------------------------
+
+    def item(self, spec: FieldSpec, command: Command, number: int) -> None:
+        """Change, remove or insert item ``number`` (from 1) of a list.
+
+        A changed item's text is on the line to edit; a refused answer is
+        given back; a command or an empty line leaves the list as it was.
+        """
+        items = self.draft.items(spec)
+        last = len(items) + (command is Command.INSERT)
+        if not 1 <= number <= last:
+            have = "1 item" if len(items) == 1 else f"{len(items)} items"
+            self.screen.message(f"There is no item {number}: the list has {have}.", Tone.ERROR)
+            return
+        index = number - 1
+        if command is Command.REMOVE:
+            removed = items.pop(index)
+            said = f"Removed item {number}: {item_text(removed)}"
+        else:
+            old = items[index] if command is Command.CHANGE else None
+            new = self._ask_item(spec, number, old)
+            if new is None:
+                self.screen.message(
+                    f"Item {number} is unchanged." if old is not None else "Nothing was added."
+                )
+                return
+            if old is not None:
+                items[index] = new
+                said = f"Changed item {number}."
+            else:
+                items.insert(index, new)
+                said = f"Added item {number}; the items after it moved down."
+        self.show([f for f in self.draft.set(spec, items or None) if f.path == spec.key])
+        self._here(spec)
+        self.autosave.changed()
+        self.screen.message(said)
+        self._show_items(spec)
+
+    def _ask_item(self, spec: FieldSpec, number: int, old: object) -> object:
+        """Ask item ``number`` anew (``old`` on the line); ``None`` when left as it was."""
+        if spec.kind is Kind.PRESENTATIONS:
+            return self._ask_presentation(spec, number, old)
+        initial = item_text(old) if old is not None else None
+        if initial is not None and "\n" in initial:
+            self.screen.message(
+                f"Item {number} has line breaks: :edit opens your editor on the list."
+            )
+            return None
+        retry: str | None = None
+        while True:
+            command, answer = self.read(
+                f"{number}", retry=retry, initial=None if retry else initial
+            )
+            if command is not None or not answer:
+                return None
+            parsed, findings = self.draft.check_item(spec, answer, number - 1)
+            if parsed is not None:
+                self._say_back(parsed)
+            self.show(findings)
+            if parsed is not None:
+                return parsed
+            retry = answer
+
+    def _ask_presentation(self, spec: FieldSpec, number: int, old: object) -> object:
+        title = old.title if isinstance(old, Presentation) else None
+        summary = old.summary if isinstance(old, Presentation) else None
+        if summary is not None and "\n" in summary:
+            self.screen.message(
+                f"The summary of item {number} has line breaks: :edit opens your editor."
+            )
+            return None
+        parts: list[str] = []
+        for prompt, initial in (
+            (f"{number}. title (may be empty)", title),
+            (f"{number}. summary", summary),
+        ):
+            command, answer = self.read(prompt, initial=initial)
+            if command is not None:
+                return None
+            parts.append(answer or initial or "")
+        if not any(parts):
+            return None
+        parsed, findings = self.draft.check_item(
+            spec, {"title": parts[0] or None, "summary": parts[1]}, number - 1
+        )
+        self.show(findings)
+        return parsed
 
     def _edit(self, spec: FieldSpec) -> None:
         items = self.draft.items(spec)
@@ -241,13 +379,17 @@ class Dialogs:
             self.screen.message(hint)
 
     def _list(self, spec: FieldSpec) -> Step:
-        self._opening(spec, "Enter on an empty line keeps these; type to add more.")
+        self._opening(
+            spec,
+            "Enter on an empty line keeps these; type to add more; "
+            ":change N, :remove N or :insert N for item N.",
+        )
         retry: str | None = None
         while True:
             command, answer = self.read(f"{self.draft.count(spec) + 1}", retry=retry, lines=True)
             retry = None
             if command is not None:
-                step = self._list_command(spec, command)
+                step = self._list_command(spec, command, answer)
                 if step is not None:
                     return step
                 continue
@@ -259,32 +401,54 @@ class Dialogs:
             if not self._add(spec, answer):
                 retry = answer
 
+    def _one_presentation(
+        self, spec: FieldSpec, number: int, resumed: str | None
+    ) -> tuple[Command | None, str, list[str]]:
+        """Ask a presentation's title, then its summary; stop at a command.
+
+        Returns:
+            The command (and the item number it names), or ``None``, ``""``
+            and the title and summary.
+        """
+        answers: list[str] = []
+        asked = ((f"{number}. title (may be empty)", resumed), (f"{number}. summary", None))
+        for prompt, default in asked:
+            command, answer = self.read(prompt, initial=default, lines=True)
+            if command is not None:
+                return command, answer, answers
+            answer = answer or default or ""
+            answers.append(answer)
+            if len(answers) == 1 and answer:
+                # typed, not yet an answer: on disk before the summary is asked
+                self.draft.pending = (spec.key, {"title": answer})
+                self.autosave.changed()
+        return None, "", answers
+
     def _presentations(self, spec: FieldSpec) -> Step:
         # a draft saved while a summary was being asked ends with that title
         # alone: it is offered again, rather than listed as a presentation
         resumed = self._title_alone(spec)
-        self._opening(spec, "Enter twice keeps these; type a title to add another.")
+        self._opening(
+            spec,
+            "Enter twice keeps these; type a title to add another; "
+            ":change N, :remove N or :insert N for item N.",
+        )
         while True:
             number = self.draft.count(spec) + 1
-            answers: list[str] = []
-            command: Command | None = None
-            asked = ((f"{number}. title (may be empty)", resumed), (f"{number}. summary", None))
+            command, argument, answers = self._one_presentation(spec, number, resumed)
             resumed = None
-            for prompt, default in asked:
-                command, answer = self.read(prompt, default, lines=True)
-                if command is not None:
-                    break
-                answer = answer or default or ""
-                answers.append(answer)
-                if len(answers) == 1 and answer:
-                    # typed, not yet an answer: on disk before the summary is asked
-                    self.draft.pending = (spec.key, {"title": answer})
-                    self.autosave.changed()
+            if command is Command.UNDO and answers:
+                # at the summary, :undo takes back the title typed for it, and nothing else
+                self.draft.pending = None
+                self.autosave.changed()
+                took = f": {answers[0]}" if answers[0] else " (it was empty)"
+                self.screen.message(f"Took back the title of presentation {number}{took}")
+                continue
             if command is not None:
                 if command is not Command.QUIT and self.draft.pending is not None:
                     self.draft.pending = None  # gone on to something else: not kept
                     self.autosave.changed()
-                step = self._list_command(spec, command)
+                step = self._list_command(spec, command, argument)
                 if step is not None:
                     return step
                 continue

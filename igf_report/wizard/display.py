@@ -8,11 +8,19 @@ from typing import Final
 from pydantic import ValidationError
 
 from igf_report.fields import FieldSpec, Kind, field_for_path, key_of_path, place_for_people
-from igf_report.model import Person, Presentation, TimeRange
+from igf_report.model import Person, Presentation, TimeRange, afternoon
+from igf_report.parsers import MEETING_DAYS
 from igf_report.render.values import MISSING, NONE_GIVEN, as_text
 from igf_report.validation import Finding
 
-__all__ = ["as_answer", "finding_line", "item_text", "short_value"]
+__all__ = [
+    "as_answer",
+    "finding_line",
+    "item_text",
+    "likelier",
+    "short_value",
+    "understood",
+]
 
 _SHORT: Final = 48  # characters of a value shown in the review table
 
@@ -30,6 +38,42 @@ def as_answer(spec: FieldSpec, value: object) -> str:
         except ValidationError:
             return ", ".join(str(v) for v in value.values() if v)
     return str(value)
+
+
+def understood(value: object) -> str | None:
+    """What the wizard read from an answer that it parsed, said back in words.
+
+    A date with its weekday (``Tuesday 6 December 2016``), a time range
+    (``09:00 - 10:30``), a person as name and affiliation (``Ana Pérez · ISOC``);
+    ``None`` for text, which is kept as typed.
+    """
+    if isinstance(value, dt.date):
+        return f"{value:%A} {value.day} {value:%B %Y}"
+    if isinstance(value, TimeRange):
+        if any(t.second or t.microsecond for t in (value.start, value.end)):
+            return f"{value.start.isoformat()} - {value.end.isoformat()}"  # never dropped
+        return str(value)
+    if isinstance(value, Person):
+        return f"{value.name} · {value.affiliation or 'no affiliation'}"
+    return None
+
+
+def likelier(value: object) -> dt.date | TimeRange | None:
+    """What was more likely meant by a time in the small hours or a date in another year.
+
+    ``3-4:30`` reads as 03:00 - 04:30, when sessions ran in the afternoon;
+    ``6 Dec 2106`` is a slip for the meeting's year. ``None`` when the value
+    is plausible as it is.
+    """
+    if isinstance(value, TimeRange):
+        return afternoon(value)
+    year = MEETING_DAYS[0].year
+    if isinstance(value, dt.date) and value.year != year:
+        try:
+            return value.replace(year=year)
+        except ValueError:  # 29 February, in a meeting year that is not a leap year
+            return None
+    return None
 
 
 def item_text(item: object) -> str:
@@ -60,6 +104,9 @@ def short_value(spec: FieldSpec, value: object) -> str:
         return MISSING if spec.required or spec.template.when_missing else NONE_GIVEN
     if isinstance(value, list):
         more = f" (+{len(value) - 1} more)" if len(value) > 1 else ""
-        return _cut(item_text(value[0]).replace("\n", " "), _SHORT - len(more)) + more
+        first = understood(value[0]) if isinstance(value[0], Person) else item_text(value[0])
+        return _cut((first or "").replace("\n", " "), _SHORT - len(more)) + more
     text = as_answer(spec, value) if isinstance(value, dict) else as_text(spec, value)
+    if isinstance(value, dt.date | TimeRange | Person):
+        text = understood(value) or text  # as the wizard said it back
     return _cut(text.replace("\n", " "), _SHORT)

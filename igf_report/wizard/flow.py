@@ -10,6 +10,7 @@ records where the walk is, so that ``fill`` resumes exactly there.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -26,6 +27,7 @@ from igf_report.wizard.screen import ReviewRow, Screen, Tone
 __all__ = ["COMMANDS_HELP", "Outcome", "Wizard"]
 
 _INDEX = {spec.key: index for index, spec in enumerate(FIELDS)}
+_ITEM = re.compile(r"([0-9]{1,2})\.([0-9]{1,6})")  # 7.2: field 7, item 2
 
 
 class Outcome(enum.Enum):
@@ -88,23 +90,41 @@ class Wizard:
         """Where to begin: where the last walk stopped, else the first field to fill."""
         if self.resume is not None:
             index = len(FIELDS) if self.resume.key == REVIEW else _INDEX[self.resume.key]
-            where = "the review" if index == len(FIELDS) else self._where(FIELDS[index])
+            where = (
+                "the review"
+                if index == len(FIELDS)
+                else self._where(FIELDS[index], self.resume.item)
+            )
             self.screen.message(
                 f"Resuming at {where}, where you stopped; :back goes to the earlier fields.",
                 Tone.INFO,
             )
             return index
-        index = self.next_to_ask()
-        if index and index < len(FIELDS):
-            self.screen.message(
-                f"Resuming at field {index + 1}; :back goes to the earlier ones.", Tone.INFO
-            )
-        return index
+        if self.draft.is_blank() or self.next_to_ask() == len(FIELDS):
+            return self.next_to_ask()  # a new report from the start; a complete one to review
+        # a report the wizard never walked (imported, or written by hand): what
+        # is missing, the optional fields included, is asked once, then the review
+        left = [spec for spec in FIELDS if self._to_complete(spec)]
+        said = "1 field" if len(left) == 1 else f"{len(left)} fields"
+        names = ", ".join(spec.short for spec in left)
+        self.screen.message(
+            f"Completing an imported report: {said} left ({names}); "
+            ":back goes to the earlier fields.",
+            Tone.INFO,
+        )
+        return self.next_to_ask(optional=True)
 
-    def _where(self, spec: FieldSpec) -> str:
+    def _to_complete(self, spec: FieldSpec) -> bool:
+        return spec.is_empty(self.draft.get(spec.key)) or bool(self.draft.errors(spec.key))
+
+    def _where(self, spec: FieldSpec, item: int | None) -> str:
+        """The field, and the item of a list, as the prompt there will number it."""
         where = f"field {spec.number}, {spec.short}"
         if spec.kind.is_list:
-            where += f", item {self.draft.count(spec) + 1}"
+            # the resume line says which item is asked next; a title saved
+            # alone, without its summary, is that item, not one before it
+            count = self.draft.count(spec)
+            where += f", item {(count if item is None else min(item, count)) + 1}"
         return where
 
     def _enter(self, spec: FieldSpec) -> None:
@@ -167,7 +187,8 @@ class Wizard:
                 return Outcome.QUIT
             if command is Command.HELP:
                 self.screen.message(
-                    f"Type a number from 1 to {len(FIELDS)} to change that field; "
+                    f"Type a number from 1 to {len(FIELDS)} to change that field, or a "
+                    "list's number, a full stop and an item's (7.2) to change that item; "
                     "Enter saves the report once no field has an error.",
                 )
                 continue
@@ -180,6 +201,9 @@ class Wizard:
                     return Outcome.SAVE
                 self._not_yet(errors)
                 continue
+            if (picked := _ITEM.fullmatch(answer)) is not None:
+                self._change_item(int(picked[1]), int(picked[2]))
+                continue
             if answer.isdigit() and 1 <= int(answer) <= len(FIELDS):
                 spec = FIELDS[int(answer) - 1]
                 self._enter(spec)
@@ -187,6 +211,19 @@ class Wizard:
                     return Outcome.QUIT
                 continue
             self.screen.message(f"Type a number from 1 to {len(FIELDS)}, or Enter to save.")
+
+    def _change_item(self, field: int, item: int) -> None:
+        """Change one item of a list from the review (``7.2``), its text on the line."""
+        spec = FIELDS[field - 1] if 1 <= field <= len(FIELDS) else None
+        if spec is None or not spec.kind.is_list:
+            self.screen.message(
+                f"Field {field} is not a list: type {field} alone to change it."
+                if spec is not None
+                else f"Type a number from 1 to {len(FIELDS)}, or Enter to save."
+            )
+            return
+        self._enter(spec)
+        self.dialogs.item(spec, Command.CHANGE, item)
 
     def _not_yet(self, errors: list[Finding]) -> None:
         """Say why the report cannot be saved yet."""

@@ -47,6 +47,9 @@ class Screen(Protocol):
     def message(self, text: str, tone: Tone = Tone.INFO) -> None:
         """Show one message."""
 
+    def understood(self, text: str) -> None:
+        """Say back what an answer was read as (a date, a time, a person), under it."""
+
     def review(self, rows: list[ReviewRow]) -> None:
         """Show the review table."""
 

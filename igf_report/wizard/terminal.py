@@ -99,7 +99,10 @@ class TerminalScreen:
         elif spec.kind.is_list:
             hint = "One item per line; an empty line ends the list. :help for commands."
             self.console.print(_literal(hint, self._style("dim")))
-        self.console.print(_literal(f"Example: {spec.example}", self._style("dim italic")))
+        for part, example in spec.part_examples or (("", spec.example),):
+            # a presentation's title and summary are asked apart: an example for each
+            shown = f"Example {part}: {example}" if part else f"Example: {example}"
+            self.console.print(_literal(shown, self._style("dim italic")))
 
     def items(self, items: list[str]) -> None:
         """Show the items so far, numbered; a long item wraps under its own text."""
@@ -113,6 +116,16 @@ class TerminalScreen:
     def message(self, text: str, tone: Tone = Tone.INFO) -> None:
         """Show one message in the tone's colour."""
         self.console.print(_literal(text, self._style(_STYLES[tone])))
+
+    def understood(self, text: str) -> None:
+        """Say back what an answer was read as: ``→ Tuesday 6 December 2016``.
+
+        The accessible mode says it as a sentence, which a screen reader reads well.
+        """
+        if self.accessible:
+            self.console.print(_literal(f"Read as {text}."))
+            return
+        self.console.print(_literal(f"  → {text}", "dim"))
 
     def _notice(self, text: str) -> None:
         self.message(text, Tone.ERROR)
