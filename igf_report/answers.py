@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from igf_report.errors import UsageError
@@ -15,7 +16,14 @@ from igf_report.model import Person, TimeRange
 from igf_report.parsers import parse_time_range, split_person
 from igf_report.reportfile import parse_document, read_text, source_name
 
-__all__ = ["load_answers", "merge", "parse_assignments"]
+__all__ = [
+    "Added",
+    "added_as_lists",
+    "load_answers",
+    "merge",
+    "parse_additions",
+    "parse_assignments",
+]
 
 _BY_KEY = {spec.key: spec for spec in FIELDS}
 
@@ -78,10 +86,47 @@ def parse_assignments(assignments: Iterable[str]) -> dict[str, Any]:
     return answers
 
 
+@dataclass(frozen=True)
+class Added:
+    """Items to add at the end of a list field (``--add``), not to replace it with.
+
+    Attributes:
+        items: the items, as typed.
+    """
+
+    items: tuple[Any, ...]
+
+
+def parse_additions(additions: Iterable[str]) -> dict[str, Added]:
+    """Turn ``--add`` options into answers that add items to list fields.
+
+    ``key=value`` adds one item to the list ``key`` (repeat it for more), after
+    the items the report has and any that ``--from`` or ``--set`` give.
+
+    Raises:
+        UsageError: an addition has no ``=``, names no list field of the
+            template, names a part of an item, or is not UTF-8.
+    """
+    answers: dict[str, Added] = {}
+    for addition in additions:
+        _refuse_undecodable(addition, "--add")
+        key, sep, value = addition.partition("=")
+        key = key.strip()
+        spec = _BY_KEY.get(key)
+        if not sep or spec is None or not spec.kind.is_list:
+            lists = ", ".join(spec.key for spec in FIELDS if spec.kind.is_list)
+            what = "write it as key=value" if not sep else f"{key} is not a list field"
+            msg = f"--add {addition!r}: {what}; --add adds an item to one of: {lists}"
+            raise UsageError(msg)
+        before = answers.get(key, Added(()))
+        answers[key] = Added((*before.items, value))
+    return answers
+
+
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def _refuse_undecodable(assignment: str) -> None:
+def _refuse_undecodable(assignment: str, option: str = "--set") -> None:
     """Refuse an argument whose bytes were not UTF-8 (Python keeps them as surrogates).
 
     Raises:
@@ -97,7 +142,7 @@ def _refuse_undecodable(assignment: str) -> None:
     if _SURROGATE.search(key):
         key = key.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     msg = (
-        f"--set {key}: is not UTF-8 text: {what}; "
+        f"{option} {key}: is not UTF-8 text: {what}; "
         "set your terminal or script to UTF-8 (LANG=C.UTF-8)"
     )
     raise UsageError(msg)
@@ -122,14 +167,34 @@ def merge(*layers: Mapping[str, Any]) -> dict[str, Any]:
     """Merge answers, later layers over earlier ones.
 
     A whole value replaces the one below it; a partial table (``chair.name``
-    from ``--set``) updates the table below it.
+    from ``--set``) updates the table below it; :class:`Added` items go after
+    the list below them, and stay :class:`Added` while there is none, to go
+    after the list of a later merge (the report's, read when it is written);
+    :func:`added_as_lists` makes them lists.
     """
     merged: dict[str, Any] = {}
     for layer in layers:
         for key, value in layer.items():
             below = _as_table(key, merged.get(key))
-            if isinstance(value, dict) and isinstance(below, dict):
+            if isinstance(value, Added):
+                merged[key] = _add(key, merged, value)
+            elif isinstance(value, dict) and isinstance(below, dict):
                 merged[key] = {**below, **value}
             else:
                 merged[key] = value
     return merged
+
+
+def _add(key: str, merged: Mapping[str, Any], added: Added) -> Any:  # noqa: ANN401 -- a value
+    if key not in merged:
+        return added
+    below = merged[key]
+    if isinstance(below, Added):
+        return Added((*below.items, *added.items))
+    # a list, or a lone value a hand-written report put where a list goes
+    return [*(below if isinstance(below, list) else [below]), *added.items]
+
+
+def added_as_lists(data: Mapping[str, Any]) -> dict[str, Any]:
+    """``data`` with items still to add (:class:`Added`) as the list they make alone."""
+    return {key: list(v.items) if isinstance(v, Added) else v for key, v in data.items()}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from igf_report.answers import merge
+from igf_report.answers import Added, added_as_lists, merge
 from igf_report.atomic import fit_name, write_atomic
 from igf_report.errors import (
     FileReadError,
@@ -132,20 +132,24 @@ class Accepted:
         data: the report with every valid answer applied.
         refused: the errors of the answers that were refused; for each of
             their fields the report keeps what it had.
+        replaced: each list an answer replaced with other items, with how many
+            items it had and how many it has now (``--set`` replaces a list,
+            ``--add`` adds to it).
     """
 
     data: dict[str, Any]
     refused: list[Finding] = field(default_factory=list)
+    replaced: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def accept_answers(current: Mapping[str, Any], answers: Mapping[str, Any]) -> Accepted:
-    """Apply ``answers`` (from ``--from`` and ``--set``) to ``current`` as typed answers are.
+    """Apply ``answers`` (``--from``, ``--set``, ``--add``) to ``current`` as typed answers are.
 
     An answer whose field then has an error is refused, as the wizard refuses
     an invalid typed answer: the field keeps the value ``current`` has (or
     stays missing). A warning is no reason to refuse.
     """
-    merged = merge(current, answers)
+    merged = added_as_lists(merge(current, answers))
     refused = [finding for finding in check(merged).errors if key_of_path(finding.path) in answers]
     for key in {key_of_path(finding.path) for finding in refused}:
         if key in current:
@@ -153,7 +157,21 @@ def accept_answers(current: Mapping[str, Any], answers: Mapping[str, Any]) -> Ac
         else:
             # every refused key is one of the answers, so merge put it there
             del merged[key]
-    return Accepted(merged, refused)
+    return Accepted(merged, refused, _replaced(current, answers, merged))
+
+
+def _replaced(
+    current: Mapping[str, Any], answers: Mapping[str, Any], merged: Mapping[str, Any]
+) -> dict[str, tuple[int, int]]:
+    """The lists that had items and were given others in their place."""
+    replaced = {}
+    for key, answer in answers.items():
+        before, after = current.get(key), merged.get(key)
+        if isinstance(answer, Added) or not isinstance(before, list) or not before:
+            continue
+        if isinstance(after, list) and after != before:
+            replaced[key] = (len(before), len(after))
+    return replaced
 
 
 def draft_values(data: Mapping[str, Any], checked: Checked) -> dict[str, Any]:

@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from igf_report.answers import load_answers, merge, parse_assignments
+from igf_report.answers import (
+    Added,
+    added_as_lists,
+    load_answers,
+    merge,
+    parse_additions,
+    parse_assignments,
+)
 from igf_report.errors import FileReadError, UsageError
 
 _HINT = "set your terminal or script to UTF-8 (LANG=C.UTF-8)"
@@ -102,3 +109,15 @@ def test_answers_from_stdin_are_named_stdin(monkeypatch: pytest.MonkeyPatch) -> 
     assert info.value.file == "<stdin>"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b'{"title": "T"}')))
     assert load_answers("-") == {"title": "T"}
+
+
+def test_items_added_go_after_the_list_of_the_report_they_are_merged_into() -> None:
+    given = merge({}, parse_additions(["key_issues=b", "key_issues=c"]))
+    # nothing below them yet: they wait for the report, read when it is written
+    assert given == {"key_issues": Added(("b", "c"))}
+    assert merge({"key_issues": ["a"]}, given) == {"key_issues": ["a", "b", "c"]}
+    assert added_as_lists(merge({}, given)) == {"key_issues": ["b", "c"]}
+    # over a list --set gave, they go after it
+    assert merge({"key_issues": ["x"]}, given) == {"key_issues": ["x", "b", "c"]}
+    # a lone value where a list goes (a hand-written report) is kept, first
+    assert merge({"key_issues": "a"}, given) == {"key_issues": ["a", "b", "c"]}

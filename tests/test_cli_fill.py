@@ -187,3 +187,106 @@ def test_without_a_terminal_fill_never_waits(tmp_path: Path) -> None:
         process.stdin.close()
     assert process.returncode == 1
     assert b"error: title (Session Title): is required" in err
+
+
+# --- a list replaced, or added to ------------------------------------------------------------
+
+TWO_SPEAKERS = """\
+template = "igf-2016-workshop"
+title = "Connecting the Next Billion"
+speakers = [
+    { name = "Ana Pérez", affiliation = "ISOC" },
+    { name = "Jean Dupont", affiliation = "Afnic" },
+]
+"""
+
+SPEAKERS = "speakers (List of Speakers and their institutional affiliations)"
+
+
+def _speakers(report: Path) -> list[dict[str, str]]:
+    speakers: list[dict[str, str]] = tomllib.loads(report.read_text(encoding="utf-8"))["speakers"]
+    return speakers
+
+
+def test_a_list_set_anew_is_said_to_be_replaced_with_how_to_add_instead(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    report = tmp_path / "r.toml"
+    report.write_text(TWO_SPEAKERS, encoding="utf-8")
+    result = invoke("fill", str(report), "--no-input", "--set", "speakers=Li Wei, CNNIC")
+    assert _speakers(report) == [{"name": "Li Wei", "affiliation": "CNNIC"}]
+    assert (
+        f"{report}: the list {SPEAKERS} is replaced: 2 items by 1 item; "
+        "to add an item instead, use --add speakers=VALUE\n"
+    ) in result.stderr
+
+
+def test_add_puts_items_after_the_list_it_keeps(invoke: Invoke, tmp_path: Path) -> None:
+    report = tmp_path / "r.toml"
+    report.write_text(TWO_SPEAKERS, encoding="utf-8")
+    result = invoke(
+        "fill",
+        str(report),
+        "--no-input",
+        "--add",
+        "speakers=Li Wei, CNNIC",
+        "--add",
+        "speakers=Aïcha Diallo, ARTP",
+    )
+    assert [s["name"] for s in _speakers(report)] == [
+        "Ana Pérez",
+        "Jean Dupont",
+        "Li Wei",
+        "Aïcha Diallo",
+    ]
+    assert "replaced" not in result.stderr
+
+
+def test_add_adds_to_what_set_gives_and_to_an_empty_report(invoke: Invoke, tmp_path: Path) -> None:
+    report = tmp_path / "new.toml"
+    invoke("fill", str(report), "--no-input", "--add", "key_issues=Access is costly.")
+    assert tomllib.loads(report.read_text(encoding="utf-8"))["key_issues"] == ["Access is costly."]
+    invoke(
+        "fill",
+        str(report),
+        "--no-input",
+        "--set",
+        "key_issues=Skills lag.",
+        "--add",
+        "key_issues=Rural areas wait.",
+    )
+    assert tomllib.loads(report.read_text(encoding="utf-8"))["key_issues"] == [
+        "Skills lag.",
+        "Rural areas wait.",
+    ]
+
+
+def test_an_invalid_item_added_is_refused_and_the_list_kept(invoke: Invoke, tmp_path: Path) -> None:
+    report = tmp_path / "r.toml"
+    report.write_text(TWO_SPEAKERS, encoding="utf-8")
+    result = invoke("fill", str(report), "--no-input", "--add", "speakers=")
+    assert result.exit_code == 1
+    assert "the value given for speakers" in result.stderr
+    assert [s["name"] for s in _speakers(report)] == ["Ana Pérez", "Jean Dupont"]
+
+
+@pytest.mark.parametrize(
+    ("addition", "message"),
+    [
+        ("title=x", "--add 'title=x': title is not a list field"),
+        ("speakers", "--add 'speakers': write it as key=value"),
+        ("speakers.name=x", "--add 'speakers.name=x': speakers.name is not a list field"),
+    ],
+)
+def test_add_takes_a_whole_item_of_a_list_field(
+    invoke: Invoke, tmp_path: Path, addition: str, message: str
+) -> None:
+    report = tmp_path / "r.toml"
+    report.write_text(TWO_SPEAKERS, encoding="utf-8")
+    result = invoke("fill", str(report), "--no-input", "--add", addition)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"igf-report: error: {message}; --add adds an item to one of: "
+        "speakers, key_issues, presentations, discussions, way_forward\n"
+    )
+    assert report.read_text(encoding="utf-8") == TWO_SPEAKERS

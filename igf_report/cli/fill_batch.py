@@ -13,7 +13,7 @@ from igf_report.filling import update_report
 from igf_report.textutil import shell_word
 from igf_report.validation import Finding
 
-__all__ = ["fill_without_prompts", "say_refused"]
+__all__ = ["fill_without_prompts", "say_refused", "say_replaced"]
 
 
 def say_refused(report: Path, refused: Iterable[Finding], current: dict[str, Any]) -> None:
@@ -26,6 +26,21 @@ def say_refused(report: Path, refused: Iterable[Finding], current: dict[str, Any
         name = f"{key} ({spec.label})" if spec else key
         kept = "keeps the value it had" if key in current else "still has none"
         say(f"{report}: the value given for {name} is refused; the report {kept}")
+
+
+def _items(count: int) -> str:
+    return f"{count} item" if count == 1 else f"{count} items"
+
+
+def say_replaced(report: Path, replaced: dict[str, tuple[int, int]]) -> None:
+    """Say which lists the answers replaced, and how to add an item instead."""
+    for key, (before, after) in replaced.items():
+        spec = field_for_path(key)
+        name = f"{key} ({spec.label})" if spec else key
+        say(
+            f"{report}: the list {name} is replaced: {_items(before)} by {_items(after)}; "
+            f"to add an item instead, use --add {key}=VALUE"
+        )
 
 
 def fill_without_prompts(report: Path, answers: dict[str, Any], text: Path | None = None) -> None:
@@ -44,6 +59,7 @@ def fill_without_prompts(report: Path, answers: dict[str, Any], text: Path | Non
     updated = update_report(report, answers, text=text)
     accepted, checked = updated.accepted, updated.checked
     say_refused(report, accepted.refused, accepted.data)
+    say_replaced(report, accepted.replaced)
     for finding in checked.findings:
         say(f"{report}: {finding.describe()}")
     if checked.errors:

@@ -18,6 +18,7 @@ __all__ = ["fill"]
     epilog=examples(
         "igf-report fill report.toml",
         "igf-report fill report.toml --from answers.json --set chair='Ana Pérez, ISOC' --no-input",
+        "igf-report fill report.toml --add speakers='Li Wei, CNNIC' --no-input",
     ),
 )
 def fill(  # noqa: PLR0917 -- typer takes options as parameters
@@ -38,7 +39,16 @@ def fill(  # noqa: PLR0917 -- typer takes options as parameters
         typer.Option(
             "--set",
             metavar="KEY=VALUE",
-            help="Set one value (repeat for more; repeat a list key for more items).",
+            help="Set one value (repeat for more); a list key repeated gives the items "
+            "that replace the list's.",
+        ),
+    ] = None,
+    additions: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--add",
+            metavar="KEY=VALUE",
+            help="Add an item at the end of a list, keeping its items (repeat for more).",
         ),
     ] = None,
     text: Annotated[
@@ -70,20 +80,31 @@ def fill(  # noqa: PLR0917 -- typer takes options as parameters
     """Fill a report, field by field, and write it with its text beside it.
 
     In a terminal it walks you through every field that is still empty or
-    invalid. Answers come first from REPORT, then --from, then --set. Without a
+    invalid. Answers come first from REPORT, then --from, then --set, then
+    --add. --set replaces a list (and says so); --add adds to it. Without a
     terminal, or with --no-input, it never prompts: it writes the report and its
     text when they are complete, and otherwise saves the draft and lists what is
     missing (exit 1). An invalid answer from --from or --set is refused, as a
     typed one is: the report keeps the value it had (exit 1).
     """
-    from igf_report.answers import load_answers, merge, parse_assignments  # noqa: PLC0415
-    from igf_report.cli.fill_batch import fill_without_prompts, say_refused  # noqa: PLC0415
+    from igf_report.answers import (  # noqa: PLC0415
+        load_answers,
+        merge,
+        parse_additions,
+        parse_assignments,
+    )
+    from igf_report.cli.fill_batch import (  # noqa: PLC0415
+        fill_without_prompts,
+        say_refused,
+        say_replaced,
+    )
     from igf_report.filling import accept_answers, read_report  # noqa: PLC0415
 
     opened = read_report(report)
     answers = merge(
         load_answers(from_file) if from_file else {},
         parse_assignments(assignments or []),
+        parse_additions(additions or []),
     )
     if no_input or not sys.stdin.isatty() or from_file == "-":
         # the report is read again under its lock, in case another writer changed it
@@ -94,6 +115,7 @@ def fill(  # noqa: PLR0917 -- typer takes options as parameters
 
     accepted = accept_answers(opened.data, answers)
     say_refused(report, accepted.refused, accepted.data)
+    say_replaced(report, accepted.replaced)
     fill_with_prompts(
         report,
         accepted.data,
