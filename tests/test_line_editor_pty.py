@@ -327,6 +327,7 @@ def test_the_accessible_mode_speaks_plain_lines(report: Path) -> None:
     term.type("\r")
     term.wait_for(r"(?m)^1: *$")
     term.type("Meet again.\r")
+    term.wait_for(r"(?m)^2: *$")  # a person sees the next prompt before Enter ends the list
     term.type("\r")
     term.wait_for(r"Field number to edit, or Enter to save: *$")
     text = term.text()

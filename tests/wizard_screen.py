@@ -30,6 +30,7 @@ class ScriptedScreen:
     retried: list[str | None] = field(default_factory=list)  # a refused answer given back
     initial: list[str | None] = field(default_factory=list)  # text put on the line to edit
     several: list[bool] = field(default_factory=list)  # whether the prompt takes several lines
+    blocks: list[bool] = field(default_factory=list)  # whether a paste is one answer there
     _queue: list[tuple[str | type[BaseException], bool]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -64,11 +65,13 @@ class ScriptedScreen:
         retry: str | None = None,
         initial: str | None = None,
         lines: bool = False,
+        block: bool = False,
     ) -> str:
         self.asked.append((prompt, default))
         self.retried.append(retry)
         self.initial.append(initial)
         self.several.append(lines)
+        self.blocks.append(block)
         if not self._queue:
             raise EOFError
         entry, self._last_pending = self._queue.pop(0)

@@ -77,6 +77,7 @@ class Dialogs:
         retry: str | None = None,
         initial: str | None = None,
         lines: bool = False,
+        block: bool = False,
     ) -> tuple[Command | None, str]:
         """Ask until the line is an answer or a known command; refuse a mistyped command.
 
@@ -90,12 +91,15 @@ class Dialogs:
             initial: an old answer, put on the line to be edited (Enter keeps it).
             lines: the prompt takes a list's items, so a paste of many lines
                 is read as many answers.
+            block: a paste here is this one answer, its lines joined (a summary).
 
         Returns:
             The command, or ``None`` and the answer.
         """
         while True:
-            line = self.screen.ask(prompt, default, retry=retry, initial=initial, lines=lines)
+            line = self.screen.ask(
+                prompt, default, retry=retry, initial=initial, lines=lines, block=block
+            )
             try:
                 return parse_command(line)
             except UnknownCommand as exc:
@@ -413,7 +417,9 @@ class Dialogs:
         answers: list[str] = []
         asked = ((f"{number}. title (may be empty)", resumed), (f"{number}. summary", None))
         for prompt, default in asked:
-            command, answer = self.read(prompt, initial=default, lines=True)
+            # a paste at the summary is that summary, not the next title
+            at_summary = prompt.endswith("summary")
+            command, answer = self.read(prompt, initial=default, lines=True, block=at_summary)
             if command is not None:
                 return command, answer, answers
             answer = answer or default or ""

@@ -2,9 +2,11 @@
 
 The prompt is part of the editor's line, so what the screen shows after any
 editing (backspaces over a wrapped line, Ctrl-U, Up) is exactly what the
-answer holds. A pasted block arrives whole (bracketed paste): a list takes it
-as one answer per line; a one-line field refuses it, so nothing of it reaches a
-later field. Bytes that are not UTF-8 become ``�`` and the answer is given
+answer holds. A pasted block arrives whole (bracketed paste) and is one unit:
+a list takes all of it as its items (:func:`~igf_report.wizard.pasting.as_items`),
+the last line too; a summary takes it as itself, its lines joined into
+paragraphs; a one-line field refuses it, so nothing of it reaches a later
+field. Bytes that are not UTF-8 become ``�`` and the answer is given
 back to be corrected rather than saved or lost.
 
 prompt_toolkit is imported only here, and this module only by ``fill`` in a
@@ -34,6 +36,7 @@ from prompt_toolkit.styles import Style
 from igf_report.textutil import visible
 from igf_report.wizard.commands import COMMANDS
 from igf_report.wizard.input_messages import PASTE_REFUSED
+from igf_report.wizard.pasting import as_items, as_paragraphs
 
 __all__ = ["LineEditor"]
 
@@ -73,9 +76,9 @@ class LineEditor:
 
     def __init__(self, notice: Callable[[str], None]) -> None:
         self._notice = notice
-        self._queue: list[str] = []  # lines of a pasted block, not yet answered
-        self._carry = ""  # a pasted block's unfinished last line, for the next prompt
+        self._queue: list[str] = []  # items of a pasted block, not yet answered
         self._lines = False
+        self._block = False
         self._typed_ahead = False
         self.bad_bytes = False
         self._output = create_output(stdout=sys.stderr)
@@ -93,14 +96,22 @@ class LineEditor:
         )
 
     def read(
-        self, prompt: StyleAndTextTuples, *, initial: str | None = None, lines: bool = False
+        self,
+        prompt: StyleAndTextTuples,
+        *,
+        initial: str | None = None,
+        lines: bool = False,
+        block: bool = False,
     ) -> str:
         """Read one answer.
 
         Args:
             prompt: the prompt, styled, shown at the start of the editor's line.
             initial: text to put in the buffer (a refused answer), cursor at its end.
-            lines: a pasted block becomes one answer per line; else it is refused.
+            lines: a pasted block becomes the list's items, one answer each
+                (and items still waiting from one are answers here); else a
+                paste of several lines is refused.
+            block: a paste here is this one answer, its lines joined into paragraphs.
 
         Raises:
             EOFError: Ctrl-D on an empty line.
@@ -115,11 +126,10 @@ class LineEditor:
             dropped = len(self._queue)
             self._queue.clear()
             self._notice(f"The rest of the pasted block ({dropped} lines) was not used.")
-        if initial is None:
-            initial, self._carry = self._carry, ""
         self._lines = lines
+        self._block = block
         self._typed_ahead = False
-        answer = self._session.prompt(FormattedText(prompt), default=initial)
+        answer = self._session.prompt(FormattedText(prompt), default=initial or "")
         answer, bad = _clean(answer)
         self.bad_bytes = self.bad_bytes or bad
         return answer
@@ -164,17 +174,21 @@ class LineEditor:
             if "\n" not in one:
                 buffer.insert_text(one)
                 return
+            if self._block:
+                buffer.insert_text(as_paragraphs(one))
+                return
             if not self._lines:
                 count = len(one.split("\n"))
                 run_in_terminal(lambda: self._notice(PASTE_REFUSED.format(count=count)))
                 return
-            block = buffer.document.text_before_cursor + data
-            after = buffer.document.text_after_cursor
-            done, _, rest = block.rpartition("\n")
-            first, *more = done.split("\n")
-            self._queue = more
-            self._carry = rest + after
-            buffer.document = Document(first)
+            # one unit: every item is the list's, the last one too, with what
+            # was on the line before and after the cursor
+            document = buffer.document
+            items = as_items(document.text_before_cursor + data + document.text_after_cursor)
+            if not items:
+                return
+            self._queue = items[1:]
+            buffer.document = Document(items[0])
             buffer.validate_and_handle()
 
         @bindings.add(Keys.Any)

@@ -61,6 +61,7 @@ class Screen(Protocol):
         retry: str | None = None,
         initial: str | None = None,
         lines: bool = False,
+        block: bool = False,
     ) -> str:
         """Read one line (without its newline).
 
@@ -73,6 +74,8 @@ class Screen(Protocol):
                 line offers it as the default instead.
             lines: the answer may be several lines (a list): a pasted block is
                 one answer per line; elsewhere a paste of several lines is refused.
+            block: a paste here is this one answer (a summary), its lines
+                joined into paragraphs.
 
         Raises:
             EOFError: Ctrl-D, or the input ended.

@@ -73,6 +73,7 @@ class TerminalScreen:
         self.console = console
         self._editor: LineEditor | None = None
         self._plain: PlainReader | None = None
+        self._in_burst = False  # the plain reader is reading lines pasted in a burst
         if accessible or not (sys.stdin.isatty() and sys.stderr.isatty()):
             self._plain = PlainReader()
         else:
@@ -94,7 +95,11 @@ class TerminalScreen:
             self.console.print(_literal(spec.heading))
         self.console.print(_literal(spec.instruction, self._style("dim")))
         if spec.kind is Kind.PRESENTATIONS:
-            hint = "A title (or Enter for none), then the summary; both empty end the list."
+            hint = (
+                "A title (or Enter for none), then the summary; both empty end the list. "
+                "A paste at the summary is the whole summary, its lines joined into "
+                "paragraphs."
+            )
             self.console.print(_literal(hint, self._style("dim")))
         elif spec.kind.is_list:
             hint = "One item per line; an empty line ends the list. :help for commands."
@@ -161,6 +166,7 @@ class TerminalScreen:
         retry: str | None = None,
         initial: str | None = None,
         lines: bool = False,
+        block: bool = False,
     ) -> str:
         """Read one answer; the default is shown in brackets and kept on Enter.
 
@@ -170,7 +176,9 @@ class TerminalScreen:
         """
         if self._editor is not None:
             on_line = retry if retry is not None else initial
-            return self._ask_editor(self._editor, prompt, default, retry=on_line, lines=lines)
+            return self._ask_editor(
+                self._editor, prompt, default, retry=on_line, lines=lines, block=block
+            )
         assert self._plain is not None  # noqa: S101 -- one of the two is always set
         if not initial:
             return self._ask_plain(self._plain, prompt, default, lines=lines)
@@ -184,13 +192,14 @@ class TerminalScreen:
         *,
         retry: str | None,
         lines: bool,
+        block: bool,
     ) -> str:
         shown: StyleAndTextTuples = [("class:prompt", prompt)]
         if default:
             shown.append(("class:default", f" [{_shown_default(default)}]"))
         shown.append(("", ": "))
         while True:
-            answer = editor.read(shown, initial=retry, lines=lines)
+            answer = editor.read(shown, initial=retry, lines=lines, block=block)
             if not editor.bad_bytes:
                 return answer
             self.message(NOT_UTF8, Tone.ERROR)
@@ -204,9 +213,23 @@ class TerminalScreen:
             text.append(f" [{_shown_default(default)}]", style=self._style("dim"))
         text.append(": ")
         while True:
-            self.console.print(text, end="")
-            self.console.file.flush()
-            answer = reader.read()
+            if lines and reader.pending(wait=0):
+                # the next line of a burst (lines pasted without bracketed
+                # paste): the terminal has shown it already, and a prompt
+                # printed now would stand after it, prompts running together
+                answer = reader.read()
+                self._in_burst = True
+                if not answer.strip():
+                    continue  # a blank line inside a paste does not end the list
+            else:
+                if self._in_burst:
+                    # the paste may end in a line without its line break,
+                    # which the terminal holds until Enter: start afresh
+                    self.console.print()
+                    self._in_burst = False
+                self.console.print(text, end="")
+                self.console.file.flush()
+                answer = reader.read()
             if not lines and reader.pending(wait=0):
                 # more lines arrived with this one: a pasted block, which
                 # must not answer the fields after this one

@@ -1,0 +1,102 @@
+"""Pastes in a real terminal: a paste is one unit, all of it for the prompt it was pasted at.
+
+Each test pastes as a terminal does (bracketed when the program asked for it,
+plain lines in one burst when it did not), reads the screen through pyte and
+compares the saved file with what the screen showed.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from .test_line_editor_pty import Terminal
+
+pytestmark = [
+    pytest.mark.pty,
+    pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX"),
+]
+
+HEAD = (
+    'title = "T"\ndate = 2016-12-06\ntime = "10:45 - 11:45 am"\norganizer = "Host"\n'
+    'chair = "Ana Pérez, ISOC"\nrapporteur = "Kwame Mensah, UG"\n'
+    'speakers = ["Li Wei, CNNIC"]\n'
+)
+PARAGRAPHS = "Alpha one.\n\nBravo two.\n\nCharlie three."
+ACCESSIBLE = {"ACCESSIBLE": "1"}
+
+
+def _saved(report: Path) -> dict[str, object]:
+    return tomllib.loads(report.read_text(encoding="utf-8")) if report.exists() else {}
+
+
+@pytest.mark.parametrize("env", [{}, ACCESSIBLE], ids=["editor", "accessible"])
+def test_a_paste_without_a_final_newline_is_all_the_lists(
+    report: Path, env: dict[str, str]
+) -> None:
+    report.write_text(HEAD + 'key_issues = ["Access is costly."]\n', encoding="utf-8")
+    term = Terminal(report, env=env)
+    term.wait_for(r"(?m)^1: *$")
+    if env:
+        term.type(PARAGRAPHS)  # no bracketed paste here: the lines arrive in one burst
+        # the terminal's line discipline holds the last line until Enter, on a
+        # line of its own under the prompt for it
+        term.wait_for(r"(?m)^Charlie three\.\n3: *$")
+        term.type("\r")
+    else:
+        term.paste(PARAGRAPHS)
+    term.wait_for(r"(?m)^4: *$")
+    term.settle()
+    text = term.text()
+    assert "Way forward" not in text  # the list is still open
+    for item in ("Alpha one.", "Bravo two.", "Charlie three."):
+        assert re.search(rf"(?m)^(\d: )?{re.escape(item)} *$", text), text
+    term.type("\r")
+    term.wait_for(r"11/11")
+    term.wait_for(r"(?m)^1: *$")  # nothing of the paste waits on the next list's line
+    term.type(":quit\r")
+    assert term.finish() == 0
+    saved = _saved(report)
+    assert saved["discussions"] == ["Alpha one.", "Bravo two.", "Charlie three."]
+    assert "way_forward" not in saved
+
+
+WRAPPED = (
+    "The portal gathers the services of every ministry\n"
+    "in one place, so that a citizen signs in once\n"
+    "and finds them all."
+)
+
+
+def test_a_hard_wrapped_paragraph_pasted_at_a_summary_is_that_summary(report: Path) -> None:
+    report.write_text(HEAD, encoding="utf-8")
+    term = Terminal(report)
+    term.answer("1", "Access is costly.")
+    term.answer("2", "")
+    term.wait_for("at the summary is the whole summary")
+    term.answer("1. title (may be empty)", "Gob.mx")
+    term.wait_for(r"(?m)^1\. summary: *$")
+    term.paste(WRAPPED)
+    joined = " ".join(WRAPPED.split("\n"))
+    term.wait_for("finds them all")
+    term.settle()
+    shown = "".join(term.text().split())  # the line wraps at the screen's edge
+    assert "".join(f"1. summary: {joined}".split()) in shown  # on the line, to check
+    assert "2. title" not in term.text()
+    term.type("\r")
+    term.wait_for(r"(?m)^2\. title \(may be empty\): *$")
+    term.type("\r")
+    term.answer("2. summary", "")
+    term.wait_for("10/11")
+    term.type(":quit\r")
+    assert term.finish() == 0
+    assert _saved(report)["presentations"] == [{"title": "Gob.mx", "summary": joined}]
+
+
+@pytest.fixture
+def report(tmp_path: Path) -> Path:
+    return tmp_path / "report.toml"
