@@ -40,6 +40,8 @@ def test_a_paste_without_a_final_newline_is_all_the_lists(
 ) -> None:
     report.write_text(HEAD + 'key_issues = ["Access is costly."]\n', encoding="utf-8")
     term = Terminal(report, env=env)
+    term.answer("1. title (may be empty)", "")  # no presentations
+    term.answer("1. summary", "")
     term.wait_for(r"(?m)^1: *$")
     if env:
         term.type(PARAGRAPHS)  # no bracketed paste here: the lines arrive in one burst
