@@ -427,7 +427,8 @@ def _row_values(row: list[str], columns: Columns) -> tuple[dict[str, Any], list[
 
 def _reason(exc: OSError) -> str:
     if exc.errno == errno.ENAMETOOLONG:
-        return f"a name in it is longer than the file system allows ({NAME_MAX} bytes)"
+        # each name was checked: the whole path is over the system's limit
+        return "the path is longer than the system allows"
     return exc.strerror or str(exc)
 
 
