@@ -4,9 +4,11 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from igf_report.fields import FIELDS, Kind, place_for_people
-from igf_report.model import Report
+from igf_report.model import Report, TimeRange, _small_hours, afternoon
 from igf_report.validation import Severity, check
 
 RAPPORTEUR_MISSING = (
@@ -242,3 +244,29 @@ def test_fewer_or_more_than_three_paragraphs_is_a_warning(
 ) -> None:
     data["discussions"] = paragraphs
     assert _findings(data) == [("warning", "discussions", "Discussions", message)]
+
+
+@settings(max_examples=200)
+@given(
+    start=st.times(max_value=dt.time(6, 59, 59)),
+    minutes=st.integers(min_value=1, max_value=12 * 60),
+)
+def test_any_session_starting_before_seven_is_warned_and_the_afternoon_offered_when_it_fits(
+    start: dt.time, minutes: int
+) -> None:
+    begin = dt.datetime.combine(dt.date(2016, 12, 6), start.replace(microsecond=0))
+    end = begin + dt.timedelta(minutes=minutes)
+    if end.date() != begin.date() or end.time() <= begin.time():
+        return
+    time = TimeRange(start=begin.time(), end=end.time())
+    (warning,) = _small_hours(time)
+    later = afternoon(time)
+    assert warning[1].startswith(f"starts at {begin:%H:%M}, in the small hours")
+    if end.time() < dt.time(12):
+        assert later is not None
+        assert (later.start.hour, later.end.hour) == (begin.hour + 12, end.hour + 12)
+        assert (later.start.minute, later.end.minute) == (begin.minute, end.minute)
+        assert f"did you mean {later}" in warning[1]
+    else:
+        assert later is None
+        assert "did you mean" not in warning[1]
