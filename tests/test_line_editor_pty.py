@@ -27,6 +27,7 @@ pytestmark = [
 COLUMNS, ROWS = 80, 24
 PASTE_START, PASTE_END = "\x1b[200~", "\x1b[201~"
 BACKSPACE, CTRL_U = "\x7f", "\x15"
+LEFT, RIGHT = "\x1b[D", "\x1b[C"
 
 
 class _Screen(pyte.Screen):
@@ -303,12 +304,33 @@ def test_bytes_that_are_not_utf8_are_kept_to_be_corrected(report: Path) -> None:
     term.child.send(b"Caf\xe9 society\r")
     # given back on the line under the message (the line above it shows the same)
     term.wait_for(r"(?m)UTF-8\)\.\nSession Title: Caf\ufffd society *$")
-    # Ctrl-A then Ctrl-F: one byte each, where an arrow's escape sequence read
-    # in two pieces under load typed "[D" into the answer
-    term.type("\x01" + "\x06" * 4 + BACKSPACE + "é\r")
+    term.type(LEFT * 8 + BACKSPACE + "é\r")
     term.answer("Date", ":quit")
     assert term.finish() == 0
     assert _saved(report)["title"] == "Café society"
+
+
+@pytest.mark.parametrize(
+    ("key", "pause"), [(LEFT, 1.2), (LEFT, 2.5), ("\x1bOD", 1.2)], ids=["csi", "csi-late", "ss3"]
+)
+def test_an_arrow_key_read_in_two_pieces_moves_the_cursor(
+    report: Path, key: str, pause: float
+) -> None:
+    term = Terminal(report)
+    term.wait_for(r"(?m)^Session Title: *$")
+    term.type("Acces")
+    term.wait_for(r"(?m)^Session Title: Acces *$")
+    # a slow link: the escape alone, then the rest after the editor gave up
+    # waiting for it (prompt_toolkit flushes a lone escape after 0.5 s, and
+    # takes it as a key of its own after 1 s more)
+    term.type(key[0])
+    time.sleep(pause)
+    term.type(key[1:] + "x")
+    term.wait_for(r"(?m)^Session Title: Accexs *$")
+    term.type(RIGHT + "!\r")
+    term.answer("Date", ":quit")
+    assert term.finish() == 0
+    assert _saved(report)["title"] == "Accexs!"
 
 
 def test_the_accessible_mode_speaks_plain_lines(report: Path) -> None:

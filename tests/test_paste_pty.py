@@ -102,3 +102,24 @@ def test_a_hard_wrapped_paragraph_pasted_at_a_summary_is_that_summary(report: Pa
 @pytest.fixture
 def report(tmp_path: Path) -> Path:
     return tmp_path / "report.toml"
+
+
+def test_esc_enter_breaks_the_line_inside_an_item(report: Path) -> None:
+    report.write_text(HEAD + 'key_issues = ["Access is costly."]\n', encoding="utf-8")
+    term = Terminal(report)
+    term.wait_for("starts a new line in an item")
+    term.answer("1. title (may be empty)", "")
+    term.answer("1. summary", "")
+    term.wait_for(r"(?m)^1: *$")
+    term.type("Three asks:\x1b\r- cheaper access\x1b\r- local content")
+    term.wait_for(r"(?m)^- local content *$")
+    term.settle()
+    text = term.text()
+    assert re.search(r"(?m)^1: Three asks: *\n- cheaper access *\n- local content *$", text), text
+    term.type("\r")
+    term.wait_for(r"(?m)^2: *$")
+    term.type("\r")
+    term.wait_for("11/11")
+    term.type(":quit\r")
+    assert term.finish() == 0
+    assert _saved(report)["discussions"] == ["Three asks:\n- cheaper access\n- local content"]

@@ -7,7 +7,8 @@ a list takes all of it as its items (:func:`~igf_report.wizard.pasting.as_items`
 the last line too; a summary takes it as itself, its lines joined into
 paragraphs; a one-line field refuses it, so nothing of it reaches a later
 field. Bytes that are not UTF-8 become ``�`` and the answer is given
-back to be corrected rather than saved or lost.
+back to be corrected rather than saved or lost. A key's escape sequence read
+in pieces (a slow link, a loaded machine) is put together again, never typed.
 
 prompt_toolkit is imported only here, and this module only by ``fill`` in a
 terminal, so other commands start no slower.
@@ -15,6 +16,7 @@ terminal, so other commands start no slower.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterable
 from typing import Final
@@ -27,7 +29,9 @@ from prompt_toolkit.enums import DEFAULT_BUFFER
 from prompt_toolkit.filters import has_focus
 from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
 from prompt_toolkit.history import InMemoryHistory
+from prompt_toolkit.input.ansi_escape_sequences import ANSI_SEQUENCES
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.key_binding.key_processor import KeyPress
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.output import create_output
 from prompt_toolkit.shortcuts import CompleteStyle, print_formatted_text
@@ -42,6 +46,8 @@ __all__ = ["LineEditor"]
 
 _REPLACEMENT: Final = "\ufffd"
 _STYLE: Final = Style.from_dict({"prompt": "bold", "default": "", "echo": ""})
+_SEQUENCE_LIMIT: Final = 32  # characters of an escape sequence; longer is no key
+_CPR: Final = re.compile(r"\x1b\[\d+;\d+R")  # the terminal's answer: where the cursor is
 
 
 def _clean(text: str) -> tuple[str, bool]:
@@ -80,6 +86,8 @@ class LineEditor:
         self._lines = False
         self._block = False
         self._typed_ahead = False
+        self._sequence: str | None = None  # an escape sequence arriving in pieces
+        self._piece: KeyPress | None = None  # its last piece, to tell it continues
         self.bad_bytes = False
         self._output = create_output(stdout=sys.stderr)
         self._session: PromptSession[str] = PromptSession(
@@ -165,34 +173,25 @@ class LineEditor:
     def _bindings(self) -> KeyBindings:
         bindings = KeyBindings()
 
-        @bindings.add(Keys.BracketedPaste)
-        def _paste(event: KeyPressEvent) -> None:
-            data, bad = _clean(event.data.replace("\r\n", "\n").replace("\r", "\n"))
-            self.bad_bytes = self.bad_bytes or bad
-            buffer = event.current_buffer
-            one = data.removesuffix("\n")
-            if "\n" not in one:
-                buffer.insert_text(one)
-                return
-            if self._block:
-                buffer.insert_text(as_paragraphs(one))
-                return
-            if not self._lines:
-                count = len(one.split("\n"))
-                run_in_terminal(lambda: self._notice(PASTE_REFUSED.format(count=count)))
-                return
-            # one unit: every item is the list's, the last one too, with what
-            # was on the line before and after the cursor
-            document = buffer.document
-            items = as_items(document.text_before_cursor + data + document.text_after_cursor)
-            if not items:
-                return
-            self._queue = items[1:]
-            buffer.document = Document(items[0])
-            buffer.validate_and_handle()
+        bindings.add(Keys.BracketedPaste)(self._paste)
+
+        @bindings.add(Keys.Escape, Keys.Enter, filter=has_focus(DEFAULT_BUFFER))
+        def _new_line(event: KeyPressEvent) -> None:
+            # Esc-Enter, or Alt-Enter (sent as the same two keys): a line
+            # break inside this answer, which Enter alone would submit
+            event.current_buffer.insert_text("\n")
+
+        @bindings.add(Keys.Escape)
+        def _escape(event: KeyPressEvent) -> None:
+            # alone: the editor stopped waiting for the rest of a sequence,
+            # which may still come; Escape itself does nothing here
+            self._sequence = ""
+            self._piece = event.key_sequence[-1]
 
         @bindings.add(Keys.Any)
         def _insert(event: KeyPressEvent) -> None:
+            if self._sequence is not None and self._continue_sequence(event):
+                return
             text, bad = _clean(event.data)
             self.bad_bytes = self.bad_bytes or bad
             event.current_buffer.insert_text(text * event.arg)
@@ -205,3 +204,59 @@ class LineEditor:
             event.current_buffer.validate_and_handle()
 
         return bindings
+
+    def _paste(self, event: KeyPressEvent) -> None:
+        """A bracketed paste: one unit, for the prompt it was pasted at."""
+        data, bad = _clean(event.data.replace("\r\n", "\n").replace("\r", "\n"))
+        self.bad_bytes = self.bad_bytes or bad
+        buffer = event.current_buffer
+        one = data.removesuffix("\n")
+        if "\n" not in one:
+            buffer.insert_text(one)
+            return
+        if self._block:
+            buffer.insert_text(as_paragraphs(one))
+            return
+        if not self._lines:
+            count = len(one.split("\n"))
+            run_in_terminal(lambda: self._notice(PASTE_REFUSED.format(count=count)))
+            return
+        # every item is the list's, the last one too, with what was on the
+        # line before and after the cursor
+        document = buffer.document
+        items = as_items(document.text_before_cursor + data + document.text_after_cursor)
+        if not items:
+            return
+        self._queue = items[1:]
+        buffer.document = Document(items[0])
+        buffer.validate_and_handle()
+
+    def _continue_sequence(self, event: KeyPressEvent) -> bool:
+        """Take ``event`` as the next piece of an escape sequence; whether it was one.
+
+        A lone Escape followed by ``[`` or ``O`` starts the rest of a key's
+        sequence (``ESC [ D`` is Left); once complete, the key it stands for is
+        pressed. An unknown sequence is dropped: never typed into the answer.
+        """
+        previous = event.previous_key_sequence
+        sequence, self._sequence = self._sequence, None
+        if sequence is None or not previous or previous[-1] is not self._piece:
+            return False  # another key came between: no sequence
+        char = event.data
+        if not sequence and char not in "[O":
+            return False  # Escape, then a character: the character
+        sequence += char
+        final = len(sequence) > 1 and (
+            sequence[0] == "O" or ("@" <= char <= "~" and sequence != "[[")
+        )
+        if not final:
+            if len(sequence) < _SEQUENCE_LIMIT:
+                self._sequence = sequence
+                self._piece = event.key_sequence[-1]
+            return True
+        whole = "\x1b" + sequence
+        key = Keys.CPRResponse if _CPR.fullmatch(whole) else ANSI_SEQUENCES.get(whole)
+        keys = key if isinstance(key, tuple) else (key,) if key is not None else ()
+        for one in reversed(keys):
+            event.key_processor.feed(KeyPress(one, whole), first=True)
+        return True

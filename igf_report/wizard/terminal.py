@@ -100,9 +100,10 @@ class TerminalScreen:
                 "A paste at the summary is the whole summary, its lines joined into "
                 "paragraphs."
             )
-            self.console.print(_literal(hint, self._style("dim")))
+            self.console.print(_literal(hint + self._new_line_hint(), self._style("dim")))
         elif spec.kind.is_list:
-            hint = "One item per line; an empty line ends the list. :help for commands."
+            hint = "One item per line; an empty line ends the list."
+            hint += self._new_line_hint() + " :help for commands."
             self.console.print(_literal(hint, self._style("dim")))
         for part, example in spec.part_examples or (("", spec.example),):
             # a presentation's title and summary are asked apart: an example for each
@@ -117,6 +118,10 @@ class TerminalScreen:
         for number, item in enumerate(items, start=1):
             grid.add_row(f"  {number}.", _literal(item))
         self.console.print(grid)
+
+    def _new_line_hint(self) -> str:
+        """How to break a line inside an item, where the line editor can."""
+        return " Esc-Enter (or Alt-Enter) starts a new line in an item." if self._editor else ""
 
     def message(self, text: str, tone: Tone = Tone.INFO) -> None:
         """Show one message in the tone's colour."""
