@@ -71,6 +71,11 @@ def test_labels_typed_before_a_colon_in_paragraphs() -> None:
     assert imported.data["date"] == "6 December 2016"
 
 
+def test_a_short_value_after_a_label_in_a_paragraph_is_the_value() -> None:
+    imported = map_document(read_page("<p>Session Title: AI</p><p>Date: 6 December 2016</p>"))
+    assert imported.data["title"] == "AI"
+
+
 def test_a_definition_list_and_headings() -> None:
     page = """<html><body><main>
     <h1>Open data for all</h1>

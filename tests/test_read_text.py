@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from igf_report.document import BlockKind, Document
@@ -53,6 +54,15 @@ def test_the_copied_page_imports_field_by_field() -> None:
         p.summary.split()[-1] for p in seed.presentations
     ]
     assert any("broken across two rows" in note for note in imported.notes)
+
+
+@pytest.mark.parametrize("separator", [": ", "\t"])
+def test_a_short_value_after_a_label_is_the_value_not_part_of_the_label(separator: str) -> None:
+    # "Session Title: AI" reads close to the label "Session Title"; AI is the title all the same
+    text = f"Session Title{separator}AI\nDate{separator}6 December 2016\n"
+    imported = map_document(read_text(text))
+    assert imported.data["title"] == "AI"
+    assert imported.data["date"] == "6 December 2016"
 
 
 def test_labels_before_a_colon_or_a_tab() -> None:

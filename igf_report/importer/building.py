@@ -15,9 +15,10 @@ from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.fields import FIELDS, Kind
 from igf_report.importer.html import quote
 from igf_report.importer.mapping import match_label
-from igf_report.render.values import GAPS, INVALID_MARK
+from igf_report.importer.published import LABELS, LONGEST_KEY, match_key, normalise_label
+from igf_report.render.values import GAPS, mark_openings
 
-__all__ = ["DocumentBuilder", "is_label", "plain_mark", "split_label"]
+__all__ = ["DocumentBuilder", "is_label", "is_label_alone", "plain_mark", "split_label"]
 
 # "2. Gob.mx": how Markdown and HTML head the second presentation
 _NUMBERED: Final = re.compile(r"(\d{1,9})\.\s+(\S.*)", re.DOTALL)
@@ -30,14 +31,49 @@ def is_label(text: str) -> bool:
     return match_label(text) is not None
 
 
+def is_label_alone(text: str) -> bool:
+    """Whether ``text`` is a label with no value after it on its line.
+
+    ``Session Title: AI`` reads close enough to the label ``Session Title``
+    to be taken for it, but a value after a label and its colon (or tab) is
+    a value, however short.
+    """
+    if not is_label(text):
+        return False
+    if normalise_label(text) in LABELS:  # a wording of the template's, "(3 paragraphs)" and all
+        return True
+    pair = split_label(text)
+    return pair is None or not pair[1].strip()
+
+
 def split_label(line: str) -> tuple[str, str] | None:
-    """``Label<TAB>value`` or ``Label: value`` (the longest label that fits), if the line is one."""
+    """``Label<TAB>value`` or ``Label: value`` (the longest label that fits), if the line is one.
+
+    In time linear in the line, however many colons it holds: the text before
+    a colon is read as a label from the words before it, and once those are
+    too long for any label, no later colon can end one.
+    """
     label, tab, value = line.partition("\t")
     if tab and is_label(label):
         return label, value
-    for index in reversed([m.start() for m in re.finditer(":", line)]):
-        if is_label(line[:index]):
-            return line[: index + 1], line[index + 1 :]
+    # the text before the n-th colon normalises to the words of the pieces before it
+    # (no variant spelling and no word holds a colon)
+    pieces = line.split(":")
+    words: list[str] = []
+    key = ""
+    fitting: list[tuple[int, str]] = []  # (colons up to the label's, its words)
+    for count, piece in enumerate(pieces[:-1], start=1):
+        if more := normalise_label(piece).split():
+            words += more
+            key = " ".join(words)
+            if len(key) > LONGEST_KEY:
+                break
+        if key:
+            fitting.append((count, key))
+    for count, found in reversed(fitting):
+        if match_key(found) is not None:
+            at = sum(map(len, pieces[:count])) + count - 1  # where the colon is
+            return line[: at + 1], line[at + 1 :]
     return None
 
 
@@ -62,13 +98,12 @@ def plain_mark(block: Block) -> Block:
     not tell, it is the first that runs to the end.
     """
     text = block.text
-    if block.note is not None or (mark := INVALID_MARK.search(text)) is None:
+    if block.note is not None or not (openings := mark_openings(text)):
         return block
     at = _closing_opens(text)
-    if at is not None and (closing := INVALID_MARK.match(text, at)):
-        mark = closing
-    before = text[: mark.start()].rstrip()
-    return dataclasses.replace(block, text=before, note=mark[0].strip())
+    if at not in openings:
+        at = openings[0]
+    return dataclasses.replace(block, text=text[:at].rstrip(), note=text[at:].strip())
 
 
 class DocumentBuilder:
@@ -101,16 +136,20 @@ class DocumentBuilder:
         # once a label stood as a heading, a term or a table cell, a paragraph
         # that merely reads as a label ("Date") is content, not a label
         self._structured = False
+        # the fields sections stand under, and whether any label was met: asked
+        # at every heading, so kept rather than looked for in the sections
+        self._fields: set[str] = set()
+        self._started = False
 
     @property
     def started(self) -> bool:
         """Whether a label has been met."""
-        return any(label for label, _, _ in self._sections)
+        return self._started
 
     def found(self, label: str) -> bool:
         """Whether a section already stands under the field ``label`` names."""
         spec = match_label(label)
-        return spec is not None and any(match_label(text) is spec for text, _, _ in self._sections)
+        return spec is not None and spec.key in self._fields
 
     @property
     def structured(self) -> bool:
@@ -136,7 +175,11 @@ class DocumentBuilder:
         self._flush_lead()
         self._entry = False
         self._numbered = 0
-        self._sections.append((" ".join(text.split()), [], fact))
+        label = " ".join(text.split())
+        self._sections.append((label, [], fact))
+        self._started = self._started or bool(label)
+        if (spec := match_label(label)) is not None:
+            self._fields.add(spec.key)
 
     def heading(
         self, text: str, *, level: int = 2, untitled: bool = False, note: str | None = None
@@ -244,7 +287,7 @@ class DocumentBuilder:
     def block_or_label(self, block: Block) -> None:
         """Add a block, or a label and its value when a plain paragraph is ``Label: value``."""
         if block.kind is BlockKind.PARAGRAPH and not block.lead and not self._structured:
-            if is_label(block.text):
+            if is_label_alone(block.text):
                 self.label(block.text, structured=False)
                 return
             if (pair := split_label(block.text)) is not None:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -20,9 +22,17 @@ from typing import Any, Final
 from igf_report.fields import FIELDS, FieldSpec, Kind
 from igf_report.importer.html import Block, BlockKind, parse_html, quote
 from igf_report.render.published import HEADING
-from igf_report.render.values import INVALID_MARK, MARK_OPENING
+from igf_report.render.values import mark_openings
 
-__all__ = ["LABELS", "Imported", "match_label", "normalise_label", "read_published"]
+__all__ = [
+    "LABELS",
+    "LONGEST_KEY",
+    "Imported",
+    "match_key",
+    "match_label",
+    "normalise_label",
+    "read_published",
+]
 
 _TITLE: Final = " ".join(HEADING.lstrip("#").split()).casefold()
 _CLOSE_ENOUGH: Final = 0.86  # difflib ratio for a label with a typo
@@ -58,15 +68,38 @@ def _label_index() -> dict[str, FieldSpec]:
 LABELS: Final = _label_index()
 
 
+#: The longest normalised text that can still be close enough to a label: a
+#: longer one is none (difflib's ratio is at most twice the shorter length over both).
+LONGEST_KEY: Final = math.floor(max(map(len, LABELS)) * (2 / _CLOSE_ENOUGH - 1))
+
+
+def _candidates(length: int) -> tuple[str, ...]:
+    # the labels whose length leaves a text of this length close enough to them
+    return tuple(
+        label
+        for label in LABELS
+        if 2 * min(length, len(label)) >= _CLOSE_ENOUGH * (length + len(label))
+    )
+
+
+_CANDIDATES: Final = tuple(map(_candidates, range(LONGEST_KEY + 1)))
+
+
+@functools.lru_cache(maxsize=4096)
+def match_key(key: str) -> FieldSpec | None:
+    """:func:`match_label` of a label already normalised (:func:`normalise_label`)."""
+    if key in LABELS:
+        return LABELS[key]
+    if len(key) > LONGEST_KEY:
+        return None
+    close = difflib.get_close_matches(key, _CANDIDATES[len(key)], cutoff=_CLOSE_ENOUGH)
+    return LABELS[close[0]] if close else None  # the closest first
+
+
 def match_label(label: str) -> FieldSpec | None:
     """The field whose template label ``label`` is, allowing for spelling and small typos."""
     key = normalise_label(label)
-    if not key:
-        return None
-    if key in LABELS:
-        return LABELS[key]
-    close = difflib.get_close_matches(key, list(LABELS), cutoff=_CLOSE_ENOUGH)
-    return LABELS[close[0]] if close else None  # the closest first
+    return match_key(key) if key else None
 
 
 def _is_label(label: str, spec: FieldSpec) -> bool:
@@ -305,10 +338,9 @@ def _drop_invalid_mark(spec: FieldSpec, block: Block, notes: list[str]) -> None:
     end. It is the renderer's, not the rapporteur's words: the value is
     checked again.
     """
-    for opening in MARK_OPENING.finditer(block.text):
-        at = opening.start()
-        if block.exact[at] == "1" or not INVALID_MARK.match(block.text, at):
-            continue  # the rapporteur's words, written apart; or not at the end
+    for at in mark_openings(block.text):
+        if block.exact[at] == "1":
+            continue  # the rapporteur's words, written apart
         notes.append(
             f"The mark {quote(block.text[at:])} under {quote(spec.heading)} was not imported; "
             "the value is checked again."

@@ -18,7 +18,12 @@ import re
 from typing import Final
 
 from igf_report.document import Block, BlockKind, Document
-from igf_report.importer.building import DocumentBuilder, is_label, split_label
+from igf_report.importer.building import (
+    DocumentBuilder,
+    is_label,
+    is_label_alone,
+    split_label,
+)
 from igf_report.importer.mapping import label_closeness
 from igf_report.importer.rendered_text import is_rendered_text, read_rendered_text
 
@@ -33,9 +38,14 @@ _LOOKAHEAD: Final = 2  # lines a broken label's second half may be ahead
 _SENTENCE_END: Final = re.compile(r"[.!?:;…)\"'”’]\s*$")
 
 
-def _broken_label(line: str, ahead: list[str]) -> int | None:
-    """The index in ``ahead`` of the line that ends a label ``line`` begins, if any."""
-    for index, later in enumerate(ahead[:_LOOKAHEAD]):
+def _broken_label(lines: list[str], number: int) -> int | None:
+    """How many lines after line ``number`` is the one that ends a label it begins, if any.
+
+    Only the next few lines are looked at (never a copy of all that follow,
+    which would make the reading quadratic).
+    """
+    line = lines[number]
+    for index, later in enumerate(lines[number + 1 : number + 1 + _LOOKAHEAD]):
         joined = f"{line} {later}"
         if is_label(joined) and label_closeness(joined) > label_closeness(later):
             return index
@@ -69,7 +79,7 @@ class _Reader:
             self.paragraph.append(line)
             return
         self.flush()
-        if number in self.second_halves or is_label(line):
+        if number in self.second_halves or is_label_alone(line):
             self.builder.label(line)
         elif m := _BULLET.match(line):
             self.builder.block(Block(BlockKind.ITEM, " ".join(line[m.end() :].split())))
@@ -77,7 +87,7 @@ class _Reader:
             # once labels stood on lines of their own, "Date: 6 December" is a value's words
             self.builder.label(pair[0], structured=False)
             self.builder.block(Block(BlockKind.PARAGRAPH, " ".join(pair[1].split())))
-        elif (ahead := _broken_label(line, self.lines[number + 1 :])) is not None:
+        elif (ahead := _broken_label(self.lines, number)) is not None:
             self.second_halves.add(number + 1 + ahead)
             self.builder.label(line)
         else:

@@ -26,6 +26,7 @@ __all__ = [
     "Invalid",
     "as_text",
     "html_apart",
+    "mark_openings",
     "raw_text",
     "shown_values",
 ]
@@ -41,6 +42,18 @@ UNTITLED: Final = "(untitled)"
 INVALID_MARK: Final = re.compile(r"\s*\(invalid: [^\n]*\)\Z")
 #: Where such a mark could open: a reader looks for the writer's among them.
 MARK_OPENING: Final = re.compile(r"\((?=invalid: )")
+
+
+def mark_openings(text: str) -> list[int]:
+    """Where a mark that runs to the end of ``text`` (``INVALID_MARK`` from there) could open.
+
+    In one pass, however many ``(invalid: `` the text holds: a mark runs to
+    the end when the text ends with ``)`` and no line break follows its opening.
+    """
+    if not text.endswith(")"):
+        return []
+    line = text.rfind("\n") + 1
+    return [found.start() for found in MARK_OPENING.finditer(text, line)]
 
 
 def html_apart(text: str, name: str | None, html: Callable[[str], str]) -> str:
