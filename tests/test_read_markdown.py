@@ -108,6 +108,8 @@ def _visible(markdown: str) -> str:
     html = MarkdownIt("commonmark").render(markdown)
     # a raw <script> block runs to its end tag: a browser shows none of it
     html = re.sub(r"<script>.*?(</script>|$)", " ", html, flags=re.DOTALL)
+    # emphasis, code and links part no words ("a<em>b</em>c" shows "abc"); blocks do
+    html = re.sub(r"</?(?:em|strong|code|a)\b[^>]*>", "", html)
     return unescape(re.sub(r"<[^>]*>", " ", html))
 
 

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
+from collections import deque
+from dataclasses import dataclass
 from html import unescape
 from typing import TYPE_CHECKING, Final
 
@@ -25,9 +28,11 @@ from igf_report.textutil import REFERRED_CODES
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["read_markdown"]
+__all__ = ["heading", "read_markdown"]
 
-_HEADING: Final = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+# Every pattern here is tried at many places of a long line: none may scan to
+# the end from each of them (reading must stay linear in the text).
+_HEADING_OPENING: Final = re.compile(r" {0,3}(#{1,6})(?![^ \t])")
 _ITEM: Final = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 _RULE: Final = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE: Final = re.compile(r"^ {0,3}(```|~~~)")
@@ -45,14 +50,164 @@ _GAP: Final = re.compile(rf"([*_])({'|'.join(re.escape(gap) for gap in sorted(GA
 # How the Markdown writer marks an invalid value: its mark in bold after the
 # text; the same words typed are not bold (a typed "**" is written "\*\*")
 _NOTE: Final = re.compile(r"[ \t]+\*\*(\(invalid: [^\n]*\))\*\*[ \t]*\Z")
-_STRONG: Final = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
-_EMPHASIS: Final = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])", re.DOTALL)
-_CODE: Final = re.compile(r"(`+)(.+?)\1", re.DOTALL)
-_LINK: Final = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# where such a mark can start: the first blank of a run only
+_NOTE_OPENING: Final = re.compile(r"(?<![ \t])[ \t]+\*\*\(invalid: ")
+_DELIMITERS: Final = re.compile(r"\*+|_+")
+_BACKTICKS: Final = re.compile(r"`+")
+# a link's text holds no bracket, its address one level of parentheses at most
+_LINK: Final = re.compile(r"!?\[([^\[\]]*+)\]\((?:[^()]|\([^()]*+\))*+\)")
 _AUTOLINK: Final = re.compile(r"<((?:https?|mailto|ftp):[^<>\s]*)>")
 # "### 2. *(untitled)*": how the Markdown writer heads a presentation without a
 # title; a title typed "(untitled)" is not emphasised, nor "*(untitled)*" unescaped
 _UNTITLED: Final = re.compile(rf"\d{{1,9}}\.[ \t]+([*_]){re.escape(UNTITLED)}\1")
+
+
+def heading(line: str) -> tuple[int, str] | None:
+    """An ATX heading's level and words (its closing ``#`` run taken off), if ``line`` is one."""
+    m = _HEADING_OPENING.match(line)
+    if m is None:
+        return None
+    words = line[m.end() :].strip(" \t")
+    opened = words.rstrip("#")
+    if opened != words and opened[-1:] in {" ", "\t"}:
+        words = opened.rstrip(" \t")
+    return len(m[1]), words
+
+
+def _code_spans(text: str) -> str:
+    """Code spans as their text: a run of backticks up to the next run of as many.
+
+    Each run is looked at once; a run of a length no later run has is text.
+    """
+    runs = [m.span() for m in _BACKTICKS.finditer(text)]
+    later: dict[int, deque[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        later.setdefault(end - start, deque()).append(index)
+    pieces: list[str] = []
+    at = index = 0
+    while index < len(runs):
+        start, end = runs[index]
+        waiting = later[end - start]
+        while waiting and waiting[0] <= index:
+            waiting.popleft()
+        if not waiting:
+            index += 1
+            continue
+        closing = waiting.popleft()
+        pieces += [text[at:start], text[end : runs[closing][0]].strip()]
+        at, index = runs[closing][1], closing + 1
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
+@dataclass
+class _Run:
+    """A run of ``*`` or ``_``: what CommonMark lets it do, and how many of it are left."""
+
+    char: str
+    length: int
+    left: int  # not yet matched
+    can_open: bool
+    can_close: bool
+
+
+def _blank(char: str) -> bool:
+    return not char or char.isspace()
+
+
+def _punctuation(char: str) -> bool:
+    return bool(char) and unicodedata.category(char)[0] in "PS"
+
+
+def _delimiter_run(text: str, start: int, end: int) -> _Run:
+    before, after = text[start - 1 : start], text[end : end + 1]
+    left = not _blank(after) and (not _punctuation(after) or _blank(before) or _punctuation(before))
+    right = not _blank(before) and (
+        not _punctuation(before) or _blank(after) or _punctuation(after)
+    )
+    if text[start] == "*":
+        return _Run("*", end - start, end - start, left, right)
+    opens = left and (not right or _punctuation(before))
+    closes = right and (not left or _punctuation(after))
+    return _Run("_", end - start, end - start, opens, closes)
+
+
+def _matches(opener: _Run, closer: _Run) -> bool:
+    if opener.char != closer.char or not opener.can_open or not opener.left:
+        return False
+    # the rule of three: a run that can both open and close pairs only so
+    both = opener.can_close or closer.can_open
+    threes = (opener.length + closer.length) % 3 == 0
+    return not (both and threes and (opener.length % 3 or closer.length % 3))
+
+
+def _opener(runs: list[_Run], previous: list[int], index: int, floor: int) -> int | None:
+    """The nearest run before ``index``, above ``floor``, that the run at ``index`` closes."""
+    opening = previous[index]
+    while opening > floor:
+        if _matches(runs[opening], runs[index]):
+            return opening
+        opening = previous[opening]
+    return None
+
+
+def _emphasis(text: str) -> str:
+    """Text without the ``*`` and ``_`` that CommonMark reads as emphasis.
+
+    CommonMark's delimiter algorithm, linear in the text: runs are a linked
+    list, a pair takes the runs between it out of it, and a closer that found
+    no opener sets the floor for the next closers of its kind.
+    """
+    spans = [m.span() for m in _DELIMITERS.finditer(text)]
+    runs = [_delimiter_run(text, start, end) for start, end in spans]
+    previous = list(range(-1, len(runs) - 1))
+    following = list(range(1, len(runs) + 1))
+
+    def unlink(index: int) -> None:
+        if previous[index] >= 0:
+            following[previous[index]] = following[index]
+        if following[index] < len(runs):
+            previous[following[index]] = previous[index]
+
+    floors: dict[tuple[str, bool, int], int] = {}
+    index = 0
+    while index < len(runs):
+        closer = runs[index]
+        if not closer.can_close or not closer.left:
+            index = following[index]
+            continue
+        kind = (closer.char, closer.can_open, closer.length % 3)
+        opening = _opener(runs, previous, index, floors.get(kind, -1))
+        if opening is None:
+            floors[kind] = previous[index]
+            after = following[index]
+            if not closer.can_open:
+                unlink(index)
+            index = after
+            continue
+        opener = runs[opening]
+        used = 2 if opener.left >= 2 and closer.left >= 2 else 1  # noqa: PLR2004 -- strong
+        opener.left -= used
+        closer.left -= used
+        following[opening], previous[index] = index, opening  # the runs between are text
+        if not opener.left:
+            unlink(opening)
+        if not closer.left:
+            after = following[index]
+            unlink(index)
+            index = after
+    return _unmatched(text, spans, runs)
+
+
+def _unmatched(text: str, spans: list[tuple[int, int]], runs: list[_Run]) -> str:
+    """``text`` with each run of delimiters cut to the ones left unmatched."""
+    pieces: list[str] = []
+    at = 0
+    for (start, end), run in zip(spans, runs, strict=True):
+        pieces += [text[at:start], run.char * run.left]
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def _stand_ins(text: str) -> Iterator[str]:
@@ -88,14 +243,10 @@ def _inline(text: str) -> str:
 
     text = _ESCAPE.sub(lambda m: protect_char(m[1]), text)
     text = NUMERIC_REFERENCE.sub(protect_reference, text)
-    text = _CODE.sub(lambda m: m[2].strip(), text)
+    text = _code_spans(text)
     text = _LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
-    for pattern in (_STRONG, _EMPHASIS):
-        while True:
-            text, count = pattern.subn(r"\2", text)
-            if not count:
-                break
+    text = _emphasis(text)
     # what CommonMark collapses, but not a writer's exact spaces (protected above)
     text = "\n".join(" ".join(line.split()) for line in unescape(text).split("\n"))
     return text.translate({ord(used): char for char, used in stand_in.items()})
@@ -103,7 +254,12 @@ def _inline(text: str) -> str:
 
 def _note(raw: str) -> tuple[str, str | None]:
     """The text without the mark the writer set apart after it, and that mark."""
-    if (m := _NOTE.search(raw)) and INVALID_MARK.fullmatch(note := _inline(m[1])):
+    # the mark ends the text: it opens on its last line, the first that could
+    if not raw.rstrip(" \t").endswith(")**"):
+        return raw, None
+    opening = _NOTE_OPENING.search(raw, raw.rfind("\n") + 1)
+    m = _NOTE.match(raw, opening.start()) if opening else None
+    if m and INVALID_MARK.fullmatch(note := _inline(m[1])):
         return raw[: m.start()], note
     return raw, None
 
@@ -124,7 +280,9 @@ def _joined(lines: list[str]) -> str:
     parts: list[str] = []
     for index, line in enumerate(lines):
         last = index == len(lines) - 1
-        hard = not last and (line.endswith("  ") or re.search(r"(?<!\\)(\\\\)*\\$", line))
+        # two spaces, or a backslash not itself escaped (an odd run of them)
+        backslashes = len(line) - len(line.rstrip("\\"))
+        hard = not last and (line.endswith("  ") or backslashes % 2 == 1)
         clean = line.strip()
         if hard and clean.endswith("\\"):
             clean = clean[:-1].rstrip()
@@ -195,11 +353,11 @@ class _Reader:
                 self.builder.block(Block(BlockKind.PARAGRAPH, value, note=note, name=name))
 
     def line(self, line: str) -> None:
-        if m := _HEADING.match(line):
+        if found := heading(line):
             self.flush()
-            raw = (m[2] or "").strip()
+            level, raw = found
             untitled = _UNTITLED.fullmatch(raw) is not None
-            self.builder.heading(_inline(raw), level=len(m[1]), untitled=untitled)
+            self.builder.heading(_inline(raw), level=level, untitled=untitled)
         elif not line.strip() or _RULE.match(line) or _FENCE.match(line):
             self.flush()
         elif self._bold_label(line[m.end() :] if (m := _ITEM.match(line)) else line, fact=True):
