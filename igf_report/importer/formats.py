@@ -80,8 +80,8 @@ _FOREIGN: Final = (
     ),
 )
 _PAGE: Final = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
-_TAGS: Final = re.compile(r"<(?:p|div|table|tr|td|dl|dt|h[1-6]|ul|li|br)\b[^>]*>", re.IGNORECASE)
-_MD_HEADING: Final = re.compile(r"^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+# a tag ends before the next "<": from each "<p" no scan runs to the end
+_TAGS: Final = re.compile(r"<(?:p|div|table|tr|td|dl|dt|h[1-6]|ul|li|br)\b[^<>]*+>", re.IGNORECASE)
 _MD_BOLD_LABEL: Final = re.compile(
     r"^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)(.+?)(?:\*\*|__)", re.MULTILINE
 )
@@ -102,8 +102,9 @@ def _published_rows(text: str) -> int:
 
 def _markdown_labels(text: str) -> int:
     from igf_report.importer.mapping import match_label  # noqa: PLC0415 -- only when detecting
+    from igf_report.importer.markdown import heading  # noqa: PLC0415
 
-    found = [m[1] for m in _MD_HEADING.finditer(text)]
+    found = [words for line in text.split("\n") if (words := (heading(line) or (0, ""))[1])]
     found += [m[1].rstrip(":") for m in _MD_BOLD_LABEL.finditer(text)]
     return sum(match_label(label) is not None for label in found)
 

@@ -85,6 +85,43 @@ def _protect(text: str) -> str:
     return NUMERIC_REFERENCE.sub(stand_in, text)
 
 
+# What opens markup to Python's HTML parser, and what closes a comment or a CDATA section
+_OPENS: Final = re.compile(r"<(?:(!--)|(!\[)|[A-Za-z/!?])")
+_COMMENT_CLOSE: Final = re.compile(r"--\s*>")
+_SECTION_CLOSE: Final = re.compile(r"]\s*]\s*>")
+
+
+def _last_start(pattern: re.Pattern[str], text: str) -> int:
+    return max((m.start() for m in pattern.finditer(text)), default=-1)
+
+
+def _closed_markup(text: str) -> str:
+    """``text`` with every ``<`` that opens markup never closed written ``&lt;``: text, as shown.
+
+    Python's parser looks for the end of such markup from each one to the end
+    of the page (quadratic in a page of ``<a`` or ``<!--``); once each is text,
+    it reads the page in one pass. A tag needs a ``>`` after it, a comment a
+    ``-->``, a CDATA section a ``]]>``; the last of each tells for all.
+    """
+    last_tag = text.rfind(">")
+    last_comment = _last_start(_COMMENT_CLOSE, text)
+    last_section = _last_start(_SECTION_CLOSE, text)
+    pieces: list[str] = []
+    at = 0
+    for m in _OPENS.finditer(text):
+        if m[1]:
+            closed = last_comment >= m.end()
+        elif m[2]:
+            closed = last_section >= m.end()
+        else:
+            closed = last_tag > m.start()
+        if not closed:
+            pieces += [text[at : m.start()], "&lt;"]
+            at = m.start() + 1
+    pieces.append(text[at:])
+    return "".join(pieces)
+
+
 def _plain(text: str) -> str:
     return _STAND_INS.sub(lambda m: chr(ord(m[0]) - _STAND_IN), text)
 
@@ -397,8 +434,9 @@ class _Walker:
 
     def row(self, row: _Element) -> None:
         cells = [e for e in row.elements() if e.tag in {"td", "th"}]
+        is_cell = {id(cell) for cell in cells}  # asked of every child: not a walk of the cells
         for child in row.children:
-            if not any(child is cell for cell in cells):
+            if id(child) not in is_cell:
                 self.stray(child)
         label = cells[0].text().strip() if cells else ""
         is_block = any(e.tag not in _INLINE for e in cells[0].descendants()) if cells else True
@@ -439,7 +477,7 @@ class _Walker:
 def read_page(text: str) -> Document:
     """Read a web page into a document."""
     parser = _TreeParser()
-    parser.feed(_protect(text.lstrip("\ufeff")))
+    parser.feed(_closed_markup(_protect(text.lstrip("\ufeff"))))
     parser.close()
     walker = _Walker()
     walker.builder.ours = RENDERER.marker in text

@@ -171,8 +171,10 @@ class _Reader:
         ]
         labels: list[tuple[int, int]] = []  # (first line of the label, its rule)
         for rule in starts:
+            # a label's lines go up to a blank line, never past the rule above it:
+            # each line is walked over once
             first = rule
-            while first > 0 and body[first - 1].strip():
+            while first > (labels[-1][1] + 1 if labels else 0) and body[first - 1].strip():
                 first -= 1
             labels.append((first, rule))
         header = body[: labels[0][0] if labels else len(body)]
