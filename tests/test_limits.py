@@ -111,6 +111,28 @@ def test_a_file_over_the_limit_is_refused_before_parsing(invoke: Invoke, tmp_pat
         decode(b"x" * (MAX_FILE_BYTES + 1), "stdin")
 
 
+def test_an_import_that_would_write_a_report_over_the_limit_is_refused_with_why(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # 0.9 MB of control characters: each written \u0001 in TOML, six times the size
+    source = tmp_path / "controls.txt"
+    source.write_bytes(b"Session Title: x\nDiscussions:\na" + b"\x01" * 900_000 + b"\n")
+    out = tmp_path / "report.toml"
+    result = invoke("import", str(source), "-o", str(out))
+    assert result.exit_code == 1
+    said = " ".join(result.stdout.split() + result.stderr.split())
+    assert "would make a report file of 5.1 MiB" in said
+    assert "each control character in it is written as a six-byte escape" in said
+    assert "larger than the 5 MiB igf-report reads; nothing was written" in said
+    assert "Traceback" not in said
+    assert not out.exists()
+    # a file that stays under the limit written out is imported, and reads back
+    source.write_bytes(b"Session Title: x\nDiscussions:\na" + b"\x01" * 100_000 + b"\n")
+    assert invoke("import", str(source), "-o", str(out)).exit_code == 0
+    assert invoke("validate", str(out)).exit_code in {0, 1}
+    assert "larger than" not in invoke("validate", str(out)).stdout
+
+
 def test_standard_input_is_read_up_to_the_limit_and_refused_past_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from igf_report.errors import ReportInvalid
+from igf_report.errors import FileReadError, ReportInvalid
 from igf_report.fields import FIELDS, FieldSpec, key_of_path
 from igf_report.filling import draft_values
 from igf_report.importer.formats import IMPORT_FORMATS, read_answers
-from igf_report.reportfile import STDIN_NAME, dump_toml, read_bytes
+from igf_report.reportfile import MAX_FILE_BYTES, STDIN_NAME, dump_toml, read_bytes
 from igf_report.textutil import shell_word
 from igf_report.validation import Checked, check
 
@@ -132,8 +132,10 @@ def _summary(name: str, fmt: str, imported: Imported) -> ImportSummary:
         if spec.key in in_error
         or (spec.key not in checked.values and (spec.required or spec.template.when_missing))
     ]
+    toml = dump_toml(values)
+    _refuse_unreadable(toml, name)
     return ImportSummary(
-        toml=dump_toml(values),
+        toml=toml,
         found=imported.found,
         missing=[spec for spec in FIELDS if spec not in imported.found],
         notes=imported.notes,
@@ -142,6 +144,29 @@ def _summary(name: str, fmt: str, imported: Imported) -> ImportSummary:
         to_ask=to_ask,
         format=fmt,
     )
+
+
+def _refuse_unreadable(toml: str, name: str) -> None:
+    """Refuse a report file larger than igf-report reads: it would be written, then refused.
+
+    A file under the limit can make a larger report file: each control
+    character is written as a six-byte escape.
+    """
+    size = len(toml.encode(errors="surrogatepass"))  # a lone surrogate is written escaped
+    if size <= MAX_FILE_BYTES:
+        return
+    mib = 1024 * 1024
+    why = (
+        " (each control character in it is written as a six-byte escape, \\u0001)"
+        if "\\u" in toml
+        else ""
+    )
+    msg = (
+        f"would make a report file of {size / mib:.1f} MiB{why}, larger than the "
+        f"{MAX_FILE_BYTES // mib} MiB igf-report reads; nothing was written. Import a "
+        "shorter file"
+    )
+    raise FileReadError(name, msg)
 
 
 def _is_report_file(text: str) -> bool:
