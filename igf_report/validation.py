@@ -8,16 +8,17 @@ check one answer with exactly the rule ``validate`` applies to a file.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from igf_report.fields import FIELDS, FieldSpec, key_of_path, label_for_path, place_for_people
 from igf_report.model import TEMPLATE_ID, Report
-from igf_report.textutil import in_words
+from igf_report.textutil import in_words, visible
 
 __all__ = [
     "Checked",
@@ -140,7 +141,40 @@ def check_field(spec: FieldSpec, value: object) -> tuple[Any, list[Finding]]:
         Finding(Severity.WARNING, path, label_for_path(path), message)
         for path, message in spec.warnings(parsed)
     ]
+    findings.extend(_escape_findings(spec.key, parsed))
     return parsed, findings
+
+
+#: An escape sequence: a key (an arrow is ``ESC [ D``) a terminal passed on as text
+_ESCAPE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|O.|.)?|\x9b[0-?]*[ -/]*[@-~]?", re.DOTALL)
+
+
+def _strings(path: str, value: object) -> Iterator[tuple[str, str]]:
+    """Every text in a field's value, with its path (``speakers[1].affiliation``)."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            yield from _strings(f"{path}[{index}]", item)
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from _strings(f"{path}.{name}", getattr(value, name))
+
+
+def _escape_findings(key: str, value: object) -> Iterator[Finding]:
+    """A warning for each text holding an escape sequence, which no one means to write."""
+    for path, text in _strings(key, value):
+        if "\x1b" not in text and "\x9b" not in text:
+            continue
+        found = _ESCAPE.search(text)
+        shown = visible(found[0]) if found else "␛"
+        yield Finding(
+            Severity.WARNING,
+            path,
+            label_for_path(path),
+            f"holds an escape sequence ({shown}): a key such as an arrow, saved as "
+            "text by a terminal that did not act on it; delete it",
+        )
 
 
 def _missing_guidance(spec: FieldSpec) -> Iterator[Finding]:
@@ -208,6 +242,7 @@ def _checked_report(report: Report) -> Checked:
             Finding(Severity.WARNING, path, label_for_path(path), message)
             for path, message in spec.warnings(value)
         )
+        checked.findings.extend(_escape_findings(spec.key, value))
     return checked
 
 

@@ -123,3 +123,18 @@ def test_esc_enter_breaks_the_line_inside_an_item(report: Path) -> None:
     term.type(":quit\r")
     assert term.finish() == 0
     assert _saved(report)["discussions"] == ["Three asks:\n- cheaper access\n- local content"]
+
+
+@pytest.mark.parametrize("env", [{"TERM": "dumb"}, ACCESSIBLE], ids=["dumb", "accessible"])
+def test_an_arrow_key_in_the_plain_mode_is_never_part_of_an_answer(
+    report: Path, env: dict[str, str]
+) -> None:
+    report.write_text('title = "T"\ndate = 2016-12-06\ntime = "10:45 - 11:45 am"\n')
+    term = Terminal(report, env=env)
+    term.answer("Session Organizer", "Internet Society\x1b[Dy")
+    term.wait_for("arrow keys do not move along the line")
+    term.wait_for(r"(?m)the line\.\nSession Organizer: *$")  # asked again
+    term.type("Internet Society\r")
+    term.answer("Chair/Moderator", ":quit")
+    assert term.finish() == 0
+    assert _saved(report)["organizer"] == "Internet Society"

@@ -270,3 +270,27 @@ def test_any_session_starting_before_seven_is_warned_and_the_afternoon_offered_w
     else:
         assert later is None
         assert "did you mean" not in warning[1]
+
+
+_ESCAPED = (
+    "holds an escape sequence ({}): a key such as an arrow, saved as text by a "
+    "terminal that did not act on it; delete it"
+)
+
+
+@pytest.mark.parametrize("path_of_error", [False, True], ids=["valid", "with-an-error"])
+def test_an_escape_sequence_in_a_value_is_a_warning_naming_its_place(
+    data: dict[str, Any], *, path_of_error: bool
+) -> None:
+    data["organizer"] = "Internet Society\x1b[Dy"
+    data["speakers"] = ["Li Wei, CNNIC", "Jean Dupont, Af\x1bOAnic"]
+    if path_of_error:
+        data["date"] = "2016-13-40"  # the field-by-field path finds them too
+    warnings = [f for f in check(data).findings if f.severity is Severity.WARNING]
+    assert [(f.path, f.message) for f in warnings] == [
+        ("organizer", _ESCAPED.format("␛[D")),
+        ("speakers[1].affiliation", _ESCAPED.format("␛OA")),
+    ]
+    assert place_for_people(warnings[1].path) == (
+        "List of Speakers and their institutional affiliations, item 2, affiliation"
+    )

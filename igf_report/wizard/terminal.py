@@ -22,7 +22,7 @@ from rich.text import Text
 from igf_report.fields import FieldSpec, Kind
 from igf_report.textutil import visible
 from igf_report.wizard.editor import EditOutcome, launch
-from igf_report.wizard.input_messages import NOT_UTF8, PASTE_REFUSED
+from igf_report.wizard.input_messages import CURSOR_KEYS, NOT_UTF8, PASTE_REFUSED
 from igf_report.wizard.plain_input import PlainReader
 from igf_report.wizard.screen import ReviewRow, Tone
 
@@ -243,6 +243,11 @@ class TerminalScreen:
                     reader.read()
                     count += 1
                 self.message(PASTE_REFUSED.format(count=count), Tone.ERROR)
+                continue
+            if "\x1b" in answer or "\x9b" in answer:
+                # the line discipline does not act on an arrow key: its
+                # sequence is in the line, where the person saw the cursor move
+                self.message(CURSOR_KEYS.format(typed=visible(answer)), Tone.ERROR)
                 continue
             if not reader.bad_bytes:
                 return answer
