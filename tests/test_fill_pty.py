@@ -292,3 +292,20 @@ def test_lines_pasted_at_a_one_line_field_answer_no_later_field(report: Path) ->
     saved = tomllib.loads(report.read_text(encoding="utf-8"))
     assert saved["chair"] == {"name": "Ana Pérez", "affiliation": "ISOC"}
     assert "rapporteur" not in saved
+
+
+def test_a_report_with_a_long_name_keeps_each_answer(tmp_path: Path) -> None:
+    # 80 CJK characters and .toml, 245 bytes: the temporary name passed 255,
+    # and the wizard exited 1 after the first answer, losing it
+    report = tmp_path / ("报" * 80 + ".toml")
+    session = Session(report)
+    for label, text in ANSWERS[:2]:
+        session.answer(label, text)
+    session.child.expect("Time: ")
+    session.child.sendintr()
+    session.expect("Interrupted. Your answers are saved in")
+    assert session.finish() == 130
+    data = tomllib.loads(report.read_text(encoding="utf-8"))
+    assert data["title"] == ANSWERS[0][1]
+    assert data["date"].isoformat() == "2016-12-06"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [report.name]
