@@ -23,8 +23,8 @@ ROUNDS = examples(100)
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 
 
-def _fill_in_child(report: Path, assignment: str, go: int) -> int:
-    """Fork a process that waits for ``go`` to be readable, then runs ``fill --set``."""
+def _fill_in_child(report: Path, assignment: str, go: int, option: str = "--set") -> int:
+    """Fork a process that waits for ``go`` to be readable, then runs ``fill option assignment``."""
     pid = os.fork()
     if pid:
         return pid
@@ -38,7 +38,7 @@ def _fill_in_child(report: Path, assignment: str, go: int) -> int:
         from igf_report.cli import app  # noqa: PLC0415
 
         try:
-            app(["fill", str(report), "--no-input", "--set", assignment], standalone_mode=False)
+            app(["fill", str(report), "--no-input", option, assignment], standalone_mode=False)
             code = 0
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else 1
@@ -46,6 +46,39 @@ def _fill_in_child(report: Path, assignment: str, go: int) -> int:
             code = 1
     finally:
         os._exit(code)
+
+
+def test_two_fills_adding_to_one_list_at_once_keep_both_items(
+    tmp_path: Path, data: dict[str, Any]
+) -> None:
+    # --add applies to the list as read under the lock: neither item is lost
+    importlib.import_module("igf_report.cli.commands.fill")
+    importlib.import_module("igf_report.cli.fill_batch")
+    importlib.import_module("filelock")
+    report = tmp_path / "report.toml"
+    report.write_text(dump_toml(data), encoding="utf-8")
+    before = list(data["key_issues"])
+    sys.stdout.flush()
+    sys.stderr.flush()
+    rounds = examples(20)
+    for round_ in range(rounds):
+        read_end, write_end = os.pipe()
+        pids = [
+            _fill_in_child(report, f"key_issues=Issue {round_} {side}.", read_end, "--add")
+            for side in ("a", "b")
+        ]
+        os.write(write_end, b"go")
+        os.close(write_end)
+        os.close(read_end)
+        for pid in pids:
+            _, status = os.waitpid(pid, 0)
+            assert os.waitstatus_to_exitcode(status) == 0
+    issues = tomllib.loads(report.read_text(encoding="utf-8"))["key_issues"]
+    assert issues[: len(before)] == before
+    added = issues[len(before) :]
+    assert sorted(added) == sorted(f"Issue {r} {s}." for r in range(rounds) for s in "ab")
+    # each round's two items come after the rounds before it
+    assert [item.split()[1] for item in added] == [str(r) for r in range(rounds) for _ in "ab"]
 
 
 def test_two_fills_at_once_lose_no_answer(tmp_path: Path, data: dict[str, Any]) -> None:
