@@ -168,6 +168,14 @@ def test_a_word_document_goes_to_a_pipe_that_is_standard_output() -> None:
     ids=["render", "book"],
 )
 def test_a_word_document_is_not_written_to_a_terminal(args: tuple[str, ...], message: str) -> None:
+    shown, stderr, code = _on_a_terminal(args)
+    assert code == 2
+    assert stderr == message + "\n"
+    assert shown == b""
+
+
+def _on_a_terminal(args: tuple[str, ...]) -> tuple[bytes, str, int]:
+    """Run igf-report with stdout on a pseudo-terminal: what it showed, its stderr and exit code."""
     master, slave = pty.openpty()
     with subprocess.Popen(_igf(*args), stdout=slave, stderr=subprocess.PIPE) as process:
         os.close(slave)
@@ -184,9 +192,29 @@ def test_a_word_document_is_not_written_to_a_terminal(args: tuple[str, ...], mes
         assert process.stderr is not None
         stderr = process.stderr.read().decode()
         code = process.wait(timeout=60)
-    assert code == 2
-    assert stderr == message + "\n"
-    assert bytes(shown) == b""
+    return bytes(shown), stderr, code
+
+
+@pytest.mark.pty
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_dev_stdout_on_a_terminal_shows_controls_and_refuses_a_word_document(
+    tmp_path: Path,
+) -> None:
+    report = tmp_path / "r.toml"
+    report.write_text('title = "Red \\u001b[31m alert"\n', encoding="utf-8")
+    shown, _, code = _on_a_terminal(("render", str(report), "-o", "/dev/stdout"))
+    assert code == 1  # the report is incomplete; it is shown all the same
+    assert b"\x1b" not in shown
+    assert "Red ␛[31m alert" in shown.decode()
+    shown, stderr, code = _on_a_terminal(
+        ("render", str(report), "--format", "docx", "-o", "/dev/stdout")
+    )
+    assert code == 1
+    assert stderr.endswith(
+        "igf-report: error: cannot write /dev/stdout: it is a terminal, and this document "
+        "is binary\n"
+    )
+    assert shown == b""
 
 
 def test_dev_stdout_as_output_adds_to_what_stdout_is(tmp_path: Path) -> None:
