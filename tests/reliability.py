@@ -56,6 +56,11 @@ ROWS: Final = {
         "superscript or subscript, after NUL, a byte-order mark, zero-width and other spaces, "
         "marks) through the CSV export: no cell starts as a formula after NFKC"
     ),
+    "fuzz: new --from-schedule, arbitrary CSV": (
+        "arbitrary CSV (quotes opened and never closed, every delimiter and line end, NUL, "
+        "byte-order marks, session ids of 4-byte characters) through `new --from-schedule`: "
+        "every draft written under a name that fits, or one message"
+    ),
     "fuzz: importer, arbitrary HTML": (
         "arbitrary HTML (unclosed tags, nested lists, `<script>`, comments, CDATA, entities, "
         "NUL, mixed line endings) through the importer"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
 import time
 import tomllib
 import tracemalloc
@@ -11,11 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import Result
 
 from igf_report.schema import SCHEMA_FILE_NAME
 
-from .conftest import Invoke
+from .conftest import Invoke, examples
+from .reliability import tally
 
 SCHEDULE = (
     "Room,Session ID,Title,Data,Time,Start,End,Chair,Rapporteur notetaker,Key isues,"
@@ -397,3 +401,34 @@ def test_a_wide_heading_row_over_many_rows_takes_memory_in_proportion(tmp_path: 
 
     small, large = peak(1500), peak(3000)
     assert large < 3 * small, f"doubling the file took {large / small:.1f} times the memory"
+
+
+# pieces of a programme and of broken CSV: quotes, every delimiter and line end, NUL,
+# a byte-order mark, wide characters, headings the template knows
+_CSV_PIECES = st.sampled_from(
+    ['"', '""', ",", ";", "\t", "\n", "\r\n", "\r", "\x00", " ", "\ufeff", "\u2028", "é",
+     "\U00020000" * 60, "Title", "Session ID", "Date", "Speakers", "2016-12-06", "WS 1", "a"]
+)  # fmt: skip
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(pieces=st.lists(_CSV_PIECES, max_size=40))
+def test_any_schedule_makes_drafts_that_fit_or_one_message(pieces: list[str]) -> None:
+    from igf_report.errors import IgfReportError  # noqa: PLC0415
+    from igf_report.schedule import make_drafts  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory() as temporary:
+        schedule = Path(temporary) / "programme.csv"
+        schedule.write_text("Session ID,Title\n" + "".join(pieces), encoding="utf-8")
+        message = ""
+        try:
+            made = make_drafts(schedule, Path(temporary) / "drafts", with_schema=False)
+        except IgfReportError as error:
+            message = str(error)
+        if message:  # refused: a message for people, naming the file
+            assert str(schedule) in message
+        else:
+            for draft in made.drafts:
+                assert draft.path.is_file()
+                assert len(os.fsencode(draft.path.name)) <= 255
+    tally("fuzz: new --from-schedule, arbitrary CSV")
