@@ -888,3 +888,14 @@ def test_a_refused_item_is_given_back_and_a_command_leaves_the_item_as_it_was(
 def test_a_command_with_a_wrong_number_is_refused(typed: str, said: str) -> None:
     _, screen, _, _ = _run([*COMPLETE[:6], "Li Wei, CNNIC", typed, ":quit"])
     assert screen.messages("error") == [said]
+
+
+def test_a_doubtful_time_kept_as_it_was_is_not_asked_about_again(data: dict[str, Any]) -> None:
+    data["time"] = "3-4:30"  # said no to the afternoon before, or written by hand
+    _, screen, _, _ = _run_at(["", ":quit"], data, Position("time"))
+    assert screen.initial[0] == "03:00 - 04:30"
+    assert [prompt for prompt, _ in screen.asked] == [
+        "Time",
+        "Field number to edit, or Enter to save",
+    ]
+    assert any("in the small hours" in line for line in screen.messages("warning"))

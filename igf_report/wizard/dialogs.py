@@ -153,7 +153,9 @@ class Dialogs:
                 continue
             self._say_back(self.draft.get(spec.key))
             self.show(findings)
-            if self._doubtful(spec) is Step.QUIT:
+            # an answer kept as it was is not asked about again (its warning stays)
+            changed = self.draft.get(spec.key) != before
+            if changed and self._doubtful(spec) is Step.QUIT:
                 self.autosave.later()
                 return Step.QUIT
             self.autosave.later()
