@@ -45,10 +45,6 @@ def test_a_paste_without_a_final_newline_is_all_the_lists(
     term.wait_for(r"(?m)^1: *$")
     if env:
         term.type(PARAGRAPHS)  # no bracketed paste here: the lines arrive in one burst
-        # the terminal's line discipline holds the last line until Enter, on a
-        # line of its own under the prompt for it
-        term.wait_for(r"(?m)^Charlie three\.\n3: *$")
-        term.type("\r")
     else:
         term.paste(PARAGRAPHS)
     term.wait_for(r"(?m)^4: *$")
@@ -138,3 +134,23 @@ def test_an_arrow_key_in_the_plain_mode_is_never_part_of_an_answer(
     term.answer("Chair/Moderator", ":quit")
     assert term.finish() == 0
     assert _saved(report)["organizer"] == "Internet Society"
+
+
+@pytest.mark.parametrize("ending", ["", "\n"], ids=["no-final-newline", "final-newline"])
+def test_two_lines_pasted_in_a_burst_at_a_one_line_field_reach_no_other_field(
+    report: Path, ending: str
+) -> None:
+    term = Terminal(report, env=ACCESSIBLE)
+    term.wait_for(r"(?m)^Session Title: *$")
+    term.type("Community Networks:\nConnecting the Unconnected" + ending)
+    term.wait_for("A paste of 2 lines cannot go in this one-line field")
+    term.wait_for(r"(?m)type one line\.\nSession Title: *$")  # asked again, on its own line
+    term.type("Community Networks: Connecting the Unconnected\r")
+    term.wait_for(r"(?m)^Date: *$")
+    term.settle()
+    assert re.search(r"(?m)^Date: *$", term.text())  # nothing of the paste is waiting there
+    term.type(":quit\r")
+    assert term.finish() == 0
+    saved = _saved(report)
+    assert saved["title"] == "Community Networks: Connecting the Unconnected"
+    assert "date" not in saved

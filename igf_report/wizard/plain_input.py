@@ -5,6 +5,9 @@ reader hears each prompt and answer once, in order, and nothing the program
 writes moves the cursor. Bytes are read from the file descriptor and decoded
 here, so that input that is not UTF-8 is reported instead of lost, and a
 pasted block still waiting to be read can be told from the end of a list.
+The terminal holds a pasted block's last line until Enter when it has no line
+break of its own; :meth:`PlainReader.take_unfinished` takes it, so that all of
+a paste is read as one.
 """
 
 from __future__ import annotations
@@ -61,6 +64,41 @@ class PlainReader:
         else:
             self.bad_bytes = False
         return text
+
+    def take_unfinished(self) -> str | None:
+        """Take the line the terminal holds unfinished (no Enter yet), or ``None``.
+
+        The terminal's line editing gives nothing before Enter; with it off for
+        a moment, what it holds can be read. Call it only where that line is
+        the rest of a paste: it is taken, and will not be read again.
+        """
+        if self._buffer:
+            return None
+        try:
+            import termios  # noqa: PLC0415 -- POSIX only
+
+            fd = self._fd()
+            if not os.isatty(fd):
+                return None
+            old = termios.tcgetattr(fd)
+        except (ImportError, OSError, ValueError):
+            return None
+        raw = list(old)
+        raw[3] &= ~termios.ICANON
+        raw[6] = list(old[6])
+        raw[6][termios.VMIN] = 0
+        raw[6][termios.VTIME] = 0
+        try:
+            termios.tcsetattr(fd, termios.TCSANOW, raw)
+            data = os.read(fd, _CHUNK)
+        except OSError:
+            return None
+        finally:
+            termios.tcsetattr(fd, termios.TCSANOW, old)
+        if not data.strip():
+            return None
+        self._buffer = data.rstrip(b"\r\n") + b"\n"
+        return self.read()
 
     def pending(self, wait: float = _PASTE_WAIT) -> bool:
         """Whether another line is already waiting: the rest of a pasted block.

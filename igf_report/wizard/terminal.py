@@ -226,24 +226,18 @@ class TerminalScreen:
                 self._in_burst = True
                 if not answer.strip():
                     continue  # a blank line inside a paste does not end the list
+            elif self._in_burst and (last := reader.take_unfinished()) is not None:
+                # the paste's last line, without a line break: the paste's too
+                self._in_burst = False
+                self.console.print()
+                answer = last
             else:
-                if self._in_burst:
-                    # the paste may end in a line without its line break,
-                    # which the terminal holds until Enter: start afresh
-                    self.console.print()
-                    self._in_burst = False
+                self._in_burst = False
                 self.console.print(text, end="")
                 self.console.file.flush()
                 answer = reader.read()
-            if not lines and reader.pending(wait=0):
-                # more lines arrived with this one: a pasted block, which
-                # must not answer the fields after this one
-                count = 1
-                while reader.pending(wait=0):
-                    reader.read()
-                    count += 1
-                self.message(PASTE_REFUSED.format(count=count), Tone.ERROR)
-                continue
+                if not lines and self._pasted(reader):
+                    continue
             if "\x1b" in answer or "\x9b" in answer:
                 # the line discipline does not act on an arrow key: its
                 # sequence is in the line, where the person saw the cursor move
@@ -252,6 +246,24 @@ class TerminalScreen:
             if not reader.bad_bytes:
                 return answer
             self.message(_NOT_UTF8_PLAIN.format(typed=visible(answer)), Tone.ERROR)
+
+    def _pasted(self, reader: PlainReader) -> bool:
+        """Whether more lines came with the one just read: a paste, refused and dropped.
+
+        A pasted block must not answer the fields after a one-line field; its
+        last line may be one the terminal holds without its line break.
+        """
+        count = 1
+        while reader.pending(wait=0):
+            reader.read()
+            count += 1
+        if reader.take_unfinished() is not None:
+            count += 1
+            self.console.print()  # the terminal showed it, with no line break
+        if count == 1:
+            return False
+        self.message(PASTE_REFUSED.format(count=count), Tone.ERROR)
+        return True
 
     def abort(self, error: BaseException) -> bool:
         """Make the line editor's prompt, if one is running, raise ``error``.
