@@ -16,11 +16,19 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from igf_report.document import Block, BlockKind, Document
-from igf_report.errors import FileReadError
 from igf_report.importer.building import DocumentBuilder, is_label
+from igf_report.importer.wordpackage import (
+    CORE,
+    DOCUMENT,
+    STYLES,
+    WordPackage,
+    cannot_read,
+    xml_problem,
+)
 from igf_report.render.docx import CONTROL_CHARACTER, MARKER, PERSON_NAME
 from igf_report.render.values import GAPS, INVALID_MARK
 from igf_report.textutil import control_of
@@ -29,8 +37,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from docx.document import Document as DocxDocument
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.styles.style import BaseStyle
+    from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.table import Table, _Cell
     from docx.text.hyperlink import Hyperlink
     from docx.text.paragraph import Paragraph
@@ -53,37 +60,85 @@ def is_docx(data: bytes) -> bool:
         return False
 
 
+_OFF: Final = frozenset({"0", "false", "off"})
+
+
+def _w(tag: str) -> str:
+    return f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{tag}"
+
+
+def _value(properties: BaseOxmlElement | None, tag: str) -> str | None:
+    """The ``w:val`` of a property element, read as written (``None`` when absent)."""
+    element = None if properties is None else properties.find(_w(tag))
+    return None if element is None else element.get(_w("val"))
+
+
+def _switch(properties: BaseOxmlElement | None, tag: str) -> bool | None:
+    """An on/off property (``w:b``, ``w:i``): on unless its value says off, ``None`` when unset.
+
+    Word's schema allows ``true``, ``false``, ``on``, ``off``, ``1`` and ``0``; the
+    element is there to switch the property on, so another value does too.
+    """
+    element = None if properties is None else properties.find(_w(tag))
+    if element is None:
+        return None
+    value = element.get(_w("val"))
+    return value is None or value.strip().lower() not in _OFF
+
+
+@dataclass(frozen=True)
+class _Style:
+    name: str | None
+    bold: bool | None
+
+
+def _run_properties(run: Run | Hyperlink) -> BaseOxmlElement | None:
+    element = getattr(run, "_r", None)  # a link has no properties of its own
+    return None if element is None else element.find(_w("rPr"))
+
+
 class _Styles:
-    """The document's styles, each looked up once.
+    """The document's styles, read once into a table by id and kind.
 
     python-docx reads every style of the document to find the default one each
-    time a paragraph's or run's style is asked for: that was nine tenths of the
-    time a Word file took to read.
+    time a style is asked for, and puts the id it is asked for into an XPath
+    (where a quote in a hostile file's id is an error): here each style is read
+    once, and looked up by its id in a dictionary.
     """
 
     def __init__(self, word: DocxDocument) -> None:
-        from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415 -- only when a Word file is read
+        from docx.styles import BabelFish  # noqa: PLC0415 -- only when a Word file is read
 
-        self._part = word.part
-        self._paragraph_type = WD_STYLE_TYPE.PARAGRAPH
-        self._character_type = WD_STYLE_TYPE.CHARACTER
-        self._found: dict[tuple[str | None, WD_STYLE_TYPE], BaseStyle | None] = {}
+        self._by_id: dict[tuple[str, str], _Style] = {}
+        self._default: dict[str, _Style] = {}
+        for element in word.styles.element.iterchildren(_w("style")):
+            kind = element.get(_w("type")) or "paragraph"
+            name = _value(element, "name")
+            style = _Style(
+                None if name is None else BabelFish.internal2ui(name),
+                _switch(element.find(_w("rPr")), "b"),
+            )
+            style_id = element.get(_w("styleId"))
+            if style_id is not None:
+                self._by_id.setdefault((style_id, kind), style)
+            if _switch(element, "default") if element.get(_w("default")) else False:
+                self._default.setdefault(kind, style)
 
-    def _style(self, style_id: str | None, kind: WD_STYLE_TYPE) -> BaseStyle | None:
-        key = (style_id, kind)
-        if key not in self._found:
-            self._found[key] = self._part.get_style(style_id, kind)
-        return self._found[key]
+    def _style(self, style_id: str | None, kind: str) -> _Style | None:
+        found = None if style_id is None else self._by_id.get((style_id, kind))
+        return found or self._default.get(kind)
 
     def paragraph(self, paragraph: Paragraph) -> str:
         """The name of the paragraph's style ("" when it has none)."""
-        style = self._style(paragraph._p.style, self._paragraph_type)  # noqa: SLF001 -- the id, uncached
+        style_id = _value(paragraph._p.pPr, "pStyle")  # noqa: SLF001 -- read as written
+        style = self._style(style_id, "paragraph")
         return (style.name if style is not None else None) or ""
 
-    def run(self, run: Run | Hyperlink) -> BaseStyle | None:
+    def run(self, run: Run | Hyperlink) -> _Style | None:
         """The run's character style (a link has none)."""
-        element = getattr(run, "_r", None)
-        return None if element is None else self._style(element.style, self._character_type)
+        if getattr(run, "_r", None) is None:
+            return None
+        return self._style(_value(_run_properties(run), "rStyle"), "character")
 
     def name(self, run: Run | Hyperlink) -> str | None:
         """The name of the run's character style."""
@@ -92,9 +147,10 @@ class _Styles:
 
     def bold(self, run: Run | Hyperlink) -> bool:
         """Whether the run is bold, of itself or by its style."""
-        bold = getattr(run, "bold", None)
+        bold = _switch(_run_properties(run), "b")
         if bold is None:
-            bold = getattr(getattr(self.run(run), "font", None), "bold", None)
+            style = self.run(run)
+            bold = style.bold if style is not None else None
         return bool(bold)
 
     def text(self, run: Run | Hyperlink) -> str:
@@ -125,11 +181,15 @@ def _collapsed(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in text.split("\n"))
 
 
+def _italic(run: Run | Hyperlink) -> bool:
+    return bool(_switch(_run_properties(run), "i"))
+
+
 def _gap(paragraph: Paragraph) -> str | None:
     """The placeholder a paragraph holds in italics alone, as the Word writer shows a gap."""
     runs = [run for run in paragraph.iter_inner_content() if run.text.strip()]
     text = paragraph.text.strip()
-    if text in GAPS and runs and all(getattr(run, "italic", False) for run in runs):
+    if text in GAPS and runs and all(_italic(run) for run in runs):
         return text
     return None
 
@@ -141,10 +201,10 @@ def _note(paragraph: Paragraph, text: str) -> tuple[str, str | None]:
     """
     tail: list[str] = []
     for run in reversed(list(paragraph.iter_inner_content())):
-        if not getattr(run, "italic", False):
+        if not _italic(run):
             break
-        tail.insert(0, run.text)
-    note = "".join(tail).strip()
+        tail.append(run.text)
+    note = "".join(reversed(tail)).strip()
     if not INVALID_MARK.fullmatch(note) or not text.rstrip().endswith(note):
         return text, None
     return text.rstrip()[: -len(note)], note
@@ -204,11 +264,12 @@ class _Reader:
             self.builder.block_or_label(_block(paragraph, self.styles, exact=self.exact))
 
     def table(self, table: Table) -> None:
-        for row in table.rows:
-            cells: list[_Cell] = []
-            for cell in row.cells:  # a merged cell is listed once per column it spans
-                if all(cell._tc is not seen._tc for seen in cells):  # noqa: SLF001 -- identity of merged cells
-                    cells.append(cell)
+        from docx.table import _Cell  # noqa: PLC0415 -- only when a Word file is read
+
+        for row in table._tbl.tr_lst:  # noqa: SLF001 -- each cell once, as written
+            # a cell spanning columns is one w:tc, whatever its gridSpan says; a
+            # cell continuing a vertical merge is its own (empty) w:tc
+            cells = [_Cell(tc, table) for tc in row.tc_lst]
             if (
                 len(cells) >= 2  # noqa: PLR2004 -- a label and a value
                 and (label := " ".join(cells[0].text.split()))
@@ -237,17 +298,56 @@ class _Reader:
 def read_word(data: bytes, name: str = "the file") -> Document:
     """Read a Word file into a document.
 
-    Raises:
-        FileReadError: ``data`` is not a Word file python-docx can open.
-    """
-    import docx  # noqa: PLC0415 -- only when a Word file is read
-    from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
+    Only the main document, its styles and the core properties are inflated,
+    within the bounds of :mod:`igf_report.importer.wordpackage`.
 
-    try:
-        word = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise FileReadError(name, f"cannot be read as a Word (.docx) file ({exc})") from None
+    Raises:
+        FileReadError: ``data`` is not a Word file import can read, or holds
+            more than it may inflate to.
+    """
+    from docx.exceptions import InvalidXmlError  # noqa: PLC0415 -- only when a Word file is read
+
+    package = WordPackage(data, name)
+    word = _open(package)
     # python-docx gives "" for a file without comments
     reader = _Reader(_Styles(word), exact=word.core_properties.comments.startswith(MARKER))
-    reader.content(word.iter_inner_content())
+    try:
+        reader.content(word.iter_inner_content())
+    except InvalidXmlError as exc:
+        # a value Word's schema does not allow, where python-docx reads one
+        raise cannot_read(name, f"its part {DOCUMENT} holds {exc}") from None
     return reader.builder.build()
+
+
+def _open(package: WordPackage) -> DocxDocument:
+    """The repacked parts opened by python-docx, each part's root what it must be."""
+    import docx  # noqa: PLC0415 -- only when a Word file is read
+    from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
+    from docx.oxml.ns import qn  # noqa: PLC0415
+    from docx.oxml.parser import parse_xml  # noqa: PLC0415
+    from lxml import etree  # noqa: PLC0415
+
+    try:
+        word = docx.Document(io.BytesIO(package.repacked()))
+    except etree.XMLSyntaxError as exc:
+        for part, blob in package.parts.items():
+            try:
+                parse_xml(blob)
+            except etree.XMLSyntaxError as part_exc:
+                raise cannot_read(package.name, xml_problem(part, part_exc)) from None
+        raise cannot_read(package.name, f"its XML cannot be read ({exc})") from None
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise cannot_read(package.name, str(exc)) from None
+    core = word.core_properties._element  # noqa: SLF001 -- python-docx has no public root
+    for part, root, tag in (
+        (DOCUMENT, word.element, "w:document"),
+        (STYLES, word.styles.element, "w:styles"),
+        (CORE, core, "cp:coreProperties"),
+    ):
+        if root.tag != qn(tag):
+            local = etree.QName(root).localname
+            msg = f"its part {part} is not what a Word file holds there (its root is <{local}>)"
+            raise cannot_read(package.name, msg)
+    if word.element.body is None:
+        raise cannot_read(package.name, f"its part {DOCUMENT} has no body")
+    return word
