@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import re
+import subprocess
+import sys
 
 import pytest
 import typer
 
 from igf_report import __version__
 from igf_report.cli import app
+from igf_report.cli.commands import COMMANDS as TABLE
 
 from .conftest import ROOT, Invoke, snapshot
 
@@ -73,3 +77,30 @@ def test_render_help_says_the_width_range_in_words(invoke: Invoke) -> None:
 def test_the_default_of_an_on_off_flag_is_the_option_itself(invoke: Invoke) -> None:
     assert "[default: --pager]" in invoke("show", "--help").stdout
     assert "[default: --schema]" in invoke("new", "--help").stdout
+
+
+def test_the_command_table_says_each_command_s_first_paragraph() -> None:
+    # the top-level --help lists the table's lines; each command's own --help its docstring
+    for entry in TABLE.values():
+        importlib.import_module(f"igf_report.cli.commands.{entry.module}")
+    commands = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    assert list(commands) == list(TABLE)
+    for name, entry in TABLE.items():
+        assert commands[name].help.split("\n\n")[0] == entry.summary, name
+
+
+def test_top_level_help_imports_no_command_module() -> None:
+    code = (
+        "import sys\n"
+        "from igf_report.cli import app\n"
+        "try:\n"
+        "    app(['--help'], prog_name='igf-report')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('igf_report.cli.commands.'))\n"
+        "print(loaded, 'igf_report.validation' in sys.modules, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    assert result.stderr == "[] False\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from igf_report.cli import commands as _commands  # noqa: F401 -- registers the commands
 from igf_report.cli.app import app, main
 
 __all__ = ["app", "main"]

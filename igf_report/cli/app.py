@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import importlib
 import os
 import signal
 import sys
@@ -12,6 +13,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from igf_report import __version__
+from igf_report.cli.commands import COMMANDS
 from igf_report.cli.help import PlainHelpCommand, examples, plain_param
 from igf_report.cli.output import GuardedStdout
 from igf_report.errors import EXIT_INTERRUPTED, IgfReportError, StdoutError
@@ -56,6 +58,36 @@ def _discard_stdout() -> None:
         os.close(null)
 
 
+#: In the context's meta while the group's own ``--help`` lists the commands.
+_LISTING = "igf_report.listing"
+
+
+class _Unloaded(TyperCommand):
+    """A command whose module is not imported yet: its name and one-line help."""
+
+
+def _plain(command: Any) -> None:  # noqa: ANN401 -- a Click command
+    if type(command) is TyperCommand:
+        command.__class__ = PlainHelpCommand
+
+
+def _load(name: str) -> Any:  # noqa: ANN401 -- a Click command
+    """Import the module of command ``name`` (it registers on :data:`app`) and build it."""
+    importlib.import_module(f"igf_report.cli.commands.{COMMANDS[name].module}")
+    info = next(
+        info
+        for info in app.registered_commands
+        if (info.name or typer.main.get_command_name(info.callback.__name__)) == name  # type: ignore[union-attr]
+    )
+    command = typer.main.get_command_from_info(
+        info,
+        pretty_exceptions_short=app.pretty_exceptions_short,
+        rich_markup_mode=app.rich_markup_mode,
+    )
+    _plain(command)
+    return command
+
+
 class _ErrorFunnel(TyperGroup):
     """Turns every error a user can cause into its message and exit code.
 
@@ -65,9 +97,31 @@ class _ErrorFunnel(TyperGroup):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:  # noqa: ANN401 -- Click's signature
         super().__init__(*args, **kwargs)
+        # every command of the table, in its order; one whose module is not
+        # imported yet stands in as its name and one-line help
+        loaded = self.commands
+        self.commands = {
+            name: loaded.pop(name) if name in loaded else _Unloaded(name, help=entry.summary)
+            for name, entry in COMMANDS.items()
+        }
+        self.commands.update(loaded)
         for command in self.commands.values():
-            if type(command) is TyperCommand:
-                command.__class__ = PlainHelpCommand
+            _plain(command)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:  # noqa: ANN401 -- Click's signature
+        """The command named ``cmd_name``, its module imported now if it was not yet."""
+        command = self.commands.get(cmd_name)
+        if isinstance(command, _Unloaded) and not ctx.meta.get(_LISTING):
+            command = self.commands[cmd_name] = _load(cmd_name)
+        return command
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:  # noqa: ANN401 -- Click's signature
+        """The group's ``--help``: its commands listed by the table, none of them imported."""
+        ctx.meta[_LISTING] = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            del ctx.meta[_LISTING]
 
     def get_params(self, ctx: Any) -> list[Any]:  # noqa: ANN401 -- Click's signature
         """The group's own options, with plain ``--help`` wording."""
