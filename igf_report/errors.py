@@ -6,13 +6,11 @@ message; anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+from enum import IntEnum
 from typing import ClassVar
 
 __all__ = [
-    "EXIT_FAILED",
-    "EXIT_INTERRUPTED",
-    "EXIT_OK",
-    "EXIT_USAGE",
+    "ExitStatus",
     "FileReadError",
     "FileWriteError",
     "IgfReportError",
@@ -24,22 +22,33 @@ __all__ = [
     "UsageError",
 ]
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
+
+
+class ExitStatus(IntEnum):
+    """What ``igf-report`` exits with; the one place errors become exit codes uses it."""
+
+    OK = 0
+    #: a report is invalid, or a command failed
+    FAILED = 1
+    INVALID = 1
+    #: the command was called wrongly
+    USAGE = 2
+    #: a reader stopped early (``| head``): a Unix tool ends with SIGPIPE, 128 + 13
+    BROKEN_PIPE = 141
+    #: Ctrl-C: 128 + SIGINT, as the shell says it
+    INTERRUPTED = 130
 
 
 class IgfReportError(Exception):
     """A problem the user can fix; ``str(error)`` is what they read."""
 
-    exit_code: ClassVar[int] = EXIT_FAILED
+    exit_code: ClassVar[ExitStatus] = ExitStatus.FAILED
 
 
 class UsageError(IgfReportError):
     """The command was called wrongly: a missing file, a bad option value."""
 
-    exit_code = EXIT_USAGE
+    exit_code = ExitStatus.USAGE
 
 
 class FileReadError(IgfReportError):
@@ -91,4 +100,4 @@ class ReportInvalid(IgfReportError):
 class Interrupted(IgfReportError):
     """The user interrupted the command (Ctrl-C)."""
 
-    exit_code = EXIT_INTERRUPTED
+    exit_code = ExitStatus.INTERRUPTED

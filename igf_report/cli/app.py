@@ -16,7 +16,7 @@ from igf_report import __version__
 from igf_report.cli.commands import COMMANDS
 from igf_report.cli.help import PlainHelpCommand, examples, plain_param
 from igf_report.cli.output import GuardedStdout
-from igf_report.errors import EXIT_INTERRUPTED, IgfReportError, StdoutError
+from igf_report.errors import ExitStatus, IgfReportError, StdoutError
 
 __all__ = ["app", "main"]
 
@@ -29,9 +29,9 @@ def _utf8_streams() -> None:
             reconfigure(encoding="utf-8", errors="backslashreplace")
 
 
-#: A reader that stops early (``| head``) ends a Unix tool with SIGPIPE; the
-#: shell reports that as 128 + 13.
-EXIT_BROKEN_PIPE = 128 + signal.SIGPIPE if hasattr(signal, "SIGPIPE") else 1
+#: A reader that stops early (``| head``) ends a Unix tool with SIGPIPE; where
+#: there is no SIGPIPE (Windows), it is a failed write.
+_BROKEN_PIPE = ExitStatus.BROKEN_PIPE if hasattr(signal, "SIGPIPE") else ExitStatus.FAILED
 
 
 def _guard_streams() -> None:
@@ -139,7 +139,7 @@ class _ErrorFunnel(TyperGroup):
         except StdoutError as exc:
             _discard_stdout()
             if exc.errno == errno.EPIPE:
-                raise typer.Exit(EXIT_BROKEN_PIPE) from None
+                raise typer.Exit(_BROKEN_PIPE) from None
             sys.stderr.write(f"igf-report: error: {exc}\n")
             raise typer.Exit(exc.exit_code) from None
         except IgfReportError as exc:
@@ -151,7 +151,7 @@ class _ErrorFunnel(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             sys.stderr.write("\nigf-report: interrupted\n")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
+            raise typer.Exit(ExitStatus.INTERRUPTED) from None
 
 
 app = typer.Typer(
@@ -169,7 +169,7 @@ app = typer.Typer(
 def _version(value: bool) -> None:  # noqa: FBT001 -- Typer's callback signature
     if value:
         sys.stdout.write(f"igf-report {__version__}\n")
-        raise typer.Exit
+        raise typer.Exit(ExitStatus.OK)
 
 
 @app.callback()
