@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from igf_report.fields import FIELDS
+
 from .test_line_editor_pty import Terminal
 
 pytestmark = [
@@ -154,3 +156,51 @@ def test_two_lines_pasted_in_a_burst_at_a_one_line_field_reach_no_other_field(
     saved = _saved(report)
     assert saved["title"] == "Community Networks: Connecting the Unconnected"
     assert "date" not in saved
+
+
+def _tokens(term: Terminal) -> set[str]:
+    return set(term.text().split())
+
+
+LONG_ITEM = " ".join(f"word{n:03d}" for n in range(1, 25))  # 8 columns a word: 80 falls inside one
+
+
+def test_a_long_answer_wraps_at_words_once_entered(report: Path) -> None:
+    report.write_text(HEAD + 'key_issues = ["Access is costly."]\n', encoding="utf-8")
+    term = Terminal(report)
+    term.answer("1. title (may be empty)", "")
+    term.answer("1. summary", "")
+    term.answer("1", LONG_ITEM)
+    pasted = [LONG_ITEM.replace("word", "next"), LONG_ITEM.replace("word", "last")]
+    term.paste("\n".join(pasted))
+    term.wait_for(r"(?m)^4: *$")
+    term.settle()
+    tokens = _tokens(term)
+    for item in (LONG_ITEM, *pasted):  # typed, then pasted (on the line, then queued)
+        assert set(item.split()) <= tokens, term.text()
+    term.type(":quit\r")
+    assert term.finish() == 0
+    assert _saved(report)["discussions"] == [LONG_ITEM, *pasted]
+
+
+def test_the_accessible_mode_wraps_at_words_and_keeps_a_prompt_with_its_colon(
+    report: Path,
+) -> None:
+    rapporteur = "Kwame Mensah, Department of Computer Science, University of Ghana, Legon"
+    report.write_text(
+        HEAD.replace("Kwame Mensah, UG", rapporteur).replace('speakers = ["Li Wei, CNNIC"]\n', ""),
+        encoding="utf-8",
+    )
+    term = Terminal(report, env=ACCESSIBLE)
+    term.answer("1", ":back")
+    found = term.wait_for(r"(?m)^Rapporteur/Notetaker \[(.*)\]: *$")  # colon on its line
+    assert found[1].endswith("…")
+    assert rapporteur.startswith(found[1][:-1])
+    tokens = _tokens(term)
+    for spec in FIELDS[5:7]:  # the two fields' questions and instructions, every word whole
+        assert set(f"{spec.heading} {spec.instruction}".split()) <= tokens, term.text()
+    term.type("\r")  # Enter keeps it
+    term.answer("1", ":quit")
+    assert term.finish() == 0
+    name, affiliation = rapporteur.split(", ", 1)
+    assert _saved(report)["rapporteur"] == {"name": name, "affiliation": affiliation}

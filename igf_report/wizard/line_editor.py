@@ -34,10 +34,9 @@ from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.key_binding.key_processor import KeyPress
 from prompt_toolkit.keys import Keys
 from prompt_toolkit.output import create_output
-from prompt_toolkit.shortcuts import CompleteStyle, print_formatted_text
+from prompt_toolkit.shortcuts import CompleteStyle
 from prompt_toolkit.styles import Style
 
-from igf_report.textutil import visible
 from igf_report.wizard.commands import COMMANDS
 from igf_report.wizard.input_messages import PASTE_REFUSED
 from igf_report.wizard.pasting import as_items, as_paragraphs
@@ -55,6 +54,10 @@ def _clean(text: str) -> tuple[str, bool]:
     if not any("\udc80" <= char <= "\udcff" for char in text):
         return text, False
     return "".join(_REPLACEMENT if "\udc80" <= c <= "\udcff" else c for c in text), True
+
+
+def _text(prompt: StyleAndTextTuples) -> str:
+    return "".join(fragment[1] for fragment in prompt)
 
 
 class _Commands(Completer):
@@ -78,10 +81,12 @@ class LineEditor:
 
     Args:
         notice: shows a message above the prompt (an error, said while editing).
+        echo: shows a line of a paste at its prompt (the prompt's text, the line).
     """
 
-    def __init__(self, notice: Callable[[str], None]) -> None:
+    def __init__(self, notice: Callable[[str], None], echo: Callable[[str, str], None]) -> None:
         self._notice = notice
+        self._show_echo = echo
         self._queue: list[str] = []  # items of a pasted block, not yet answered
         self._lines = False
         self._block = False
@@ -101,6 +106,7 @@ class LineEditor:
             reserve_space_for_menu=0,
             enable_suspend=False,
             mouse_support=False,
+            erase_when_done=True,
         )
 
     def read(
@@ -137,9 +143,16 @@ class LineEditor:
         self._lines = lines
         self._block = block
         self._typed_ahead = False
-        answer = self._session.prompt(FormattedText(prompt), default=initial or "")
+        # the editor wraps its line at any character; once read, the line is
+        # shown again by the screen, wrapped at words like everything else
+        try:
+            answer = self._session.prompt(FormattedText(prompt), default=initial or "")
+        except BaseException:
+            self._show_echo(_text(prompt), _clean(self._session.default_buffer.text)[0])
+            raise
         answer, bad = _clean(answer)
         self.bad_bytes = self.bad_bytes or bad
+        self._show_echo(_text(prompt), answer)
         return answer
 
     def abort(self, error: BaseException) -> bool:
@@ -166,8 +179,7 @@ class LineEditor:
 
     def _echo(self, prompt: StyleAndTextTuples, line: str) -> None:
         """Show a pasted line as if it had been typed at its prompt."""
-        shown: StyleAndTextTuples = [*prompt, ("class:echo", visible(line))]
-        print_formatted_text(FormattedText(shown), output=self._output, style=_STYLE)
+        self._show_echo(_text(prompt), line)
         self._session.history.append_string(line)
 
     def _bindings(self) -> KeyBindings:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Final
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -40,7 +41,9 @@ _STYLES: Final = {
     Tone.SUCCESS: "bold green",
 }
 _STATUS: Final = {"ok": "green", "warning": "yellow", "error": "bold red"}
-_DEFAULT_SHOWN: Final = 60  # characters of a default shown in the prompt
+_DEFAULT_SHOWN: Final = 60  # columns of a default shown in the prompt, at most
+_DEFAULT_MIN: Final = 12  # columns of a default shown however narrow the screen
+_TYPING_ROOM: Final = 1  # a column after the prompt, for the cursor
 _NOT_UTF8_PLAIN: Final = (
     "Your terminal sent bytes that are not UTF-8 (shown as \ufffd): {typed}. "
     "Type the answer again (and set the terminal to UTF-8)."
@@ -51,9 +54,18 @@ def _literal(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
-def _shown_default(default: str) -> str:
-    shown = default if len(default) <= _DEFAULT_SHOWN else default[: _DEFAULT_SHOWN - 1] + "…"
-    return visible(shown.replace("\n", " "))
+def _shown_default(default: str, room: int) -> str:
+    """The default as the prompt shows it: one line, cut to ``room`` columns at most."""
+    shown = visible(default.replace("\n", " "))
+    limit = max(_DEFAULT_MIN, min(_DEFAULT_SHOWN, room))
+    if cell_len(shown) <= limit:
+        return shown
+    width, end = 1, 0  # the "…" takes a column
+    for end, char in enumerate(shown):  # noqa: B007 -- end is used after the loop
+        width += get_character_cell_size(char)
+        if width > limit:
+            break
+    return shown[:end].rstrip() + "…"
 
 
 class TerminalScreen:
@@ -68,7 +80,7 @@ class TerminalScreen:
     def __init__(self, console: Console | None = None, *, accessible: bool = False) -> None:
         self.accessible = accessible
         if console is None:
-            plain = {"color_system": None, "soft_wrap": True} if accessible else {}
+            plain = {"color_system": None} if accessible else {}
             console = Console(stderr=True, highlight=False, emoji=False, **plain)  # type: ignore[arg-type]
         self.console = console
         self._editor: LineEditor | None = None
@@ -79,7 +91,7 @@ class TerminalScreen:
         else:
             from igf_report.wizard.line_editor import LineEditor  # noqa: PLC0415 -- only here
 
-            self._editor = LineEditor(self._notice)
+            self._editor = LineEditor(self._notice, self._echo)
 
     def _style(self, style: str) -> str:
         return "" if self.accessible else style
@@ -137,6 +149,16 @@ class TerminalScreen:
             return
         self.console.print(_literal(f"  → {text}", "dim"))
 
+    def _room(self, prompt: str) -> int:
+        """Columns a default may take so that the prompt and its colon share a line."""
+        return self.console.width - cell_len(prompt) - len(" []: ") - _TYPING_ROOM
+
+    def _echo(self, prompt: str, line: str) -> None:
+        """Show a line of a paste at its prompt, wrapped at words like the rest."""
+        shown = Text(prompt, style=self._style("bold"))
+        shown.append(visible(line))
+        self.console.print(shown)
+
     def _notice(self, text: str) -> None:
         self.message(text, Tone.ERROR)
 
@@ -152,7 +174,8 @@ class TerminalScreen:
         table = Table(title="Review", title_style="bold", show_lines=False, expand=False)
         table.add_column("#", justify="right", style="cyan", no_wrap=True)
         table.add_column("Field", style="bold", overflow="fold")
-        table.add_column("Value", overflow="fold")
+        # one line a row: a long value is cut where the screen ends, not wrapped
+        table.add_column("Value", no_wrap=True, overflow="ellipsis")
         table.add_column("Status", no_wrap=True)
         for row in rows:
             table.add_row(
@@ -201,7 +224,8 @@ class TerminalScreen:
     ) -> str:
         shown: StyleAndTextTuples = [("class:prompt", prompt)]
         if default:
-            shown.append(("class:default", f" [{_shown_default(default)}]"))
+            shown_default = _shown_default(default, self._room(prompt))
+            shown.append(("class:default", f" [{shown_default}]"))
         shown.append(("", ": "))
         while True:
             answer = editor.read(shown, initial=retry, lines=lines, block=block)
@@ -215,7 +239,8 @@ class TerminalScreen:
     ) -> str:
         text = Text(prompt, style=self._style("bold"))
         if default:
-            text.append(f" [{_shown_default(default)}]", style=self._style("dim"))
+            shown_default = _shown_default(default, self._room(prompt))
+            text.append(f" [{shown_default}]", style=self._style("dim"))
         text.append(": ")
         while True:
             if lines and reader.pending(wait=0):
