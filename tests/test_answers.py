@@ -121,3 +121,13 @@ def test_items_added_go_after_the_list_of_the_report_they_are_merged_into() -> N
     assert merge({"key_issues": ["x"]}, given) == {"key_issues": ["x", "b", "c"]}
     # a lone value where a list goes (a hand-written report) is kept, first
     assert merge({"key_issues": "a"}, given) == {"key_issues": ["a", "b", "c"]}
+
+
+def test_an_added_item_may_hold_an_equals_sign() -> None:
+    assert parse_additions(["key_issues=a=b"]) == {"key_issues": Added(("a=b",))}
+
+
+def test_an_added_item_that_is_not_utf8_names_add() -> None:
+    with pytest.raises(UsageError) as info:
+        parse_additions(["key_issues=Caf\udce9"])
+    assert str(info.value) == f"--add key_issues: is not UTF-8 text: byte 0xe9; {_HINT}"

@@ -5,12 +5,15 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
+import threading
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from igf_report.atomic import NAME_MAX, fit_name, write_atomic
+from igf_report.atomic import NAME_MAX, _not_a_file, fit_name, write_atomic
 from igf_report.errors import FileWriteError
 
 
@@ -175,3 +178,104 @@ def test_a_name_made_from_a_long_one_fits_cut_between_characters(
 
 def test_a_short_name_is_kept_as_it_is() -> None:
     assert fit_name(".", "report.toml", ".lock") == ".report.toml.lock"
+
+
+@pytest.mark.parametrize("name", LONGEST_NAMES, ids=["ascii", "accents", "cjk", "astral"])
+def test_a_long_name_is_cut_to_as_much_as_fits(name: str) -> None:
+    for prefix, suffix in [(".", ".lock"), ("igf-report-draft-1234-", "")]:
+        fitted = os.fsencode(fit_name(prefix, name + name, suffix))
+        # no whole character more would have fitted
+        width = len(os.fsencode(name[-1]))
+        assert NAME_MAX - width < len(fitted) <= NAME_MAX
+    fitted = os.fsencode(fit_name(".", name + name, ".", room=12))
+    assert NAME_MAX - 12 - width < len(fitted) <= NAME_MAX - 12
+
+
+# --- a device or a named pipe, written where it is ------------------------------------------
+
+
+def _reader(fifo: Path, *, first: int | None = None) -> tuple[threading.Thread, list[bytes]]:
+    """A program reading ``fifo``: to its end, or ``first`` bytes and then gone."""
+    got: list[bytes] = []
+
+    def read() -> None:
+        with fifo.open("rb") as pipe:
+            got.append(pipe.read() if first is None else pipe.read(first))
+
+    thread = threading.Thread(target=read, daemon=True)
+    thread.start()
+    return thread, got
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_is_given_all_of_a_document_larger_than_its_buffer(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader, got = _reader(fifo)
+    data = bytes(range(256)) * 8192  # 2 MiB, far more than a pipe holds at once
+    write_atomic(fifo, data)
+    reader.join(60)
+    assert got == [data]
+    assert fifo.is_fifo()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_whose_reader_comes_a_moment_later_is_written(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+
+    def read_later() -> None:
+        time.sleep(0.3)
+        with fifo.open("rb") as pipe:
+            got.append(pipe.read())
+
+    reader = threading.Thread(target=read_later, daemon=True)
+    reader.start()
+    write_atomic(fifo, "late\n")
+    reader.join(60)
+    assert got == [b"late\n"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_whose_reader_has_gone_is_one_message(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader, _ = _reader(fifo, first=1)  # reads a byte, then closes the pipe
+    with pytest.raises(FileWriteError) as info:
+        write_atomic(fifo, b"x" * (4 * 1024 * 1024))
+    reader.join(60)
+    assert str(info.value) == f"cannot write {fifo}: the program reading it has gone"
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="pseudo-terminals are POSIX")
+def test_a_terminal_named_as_the_file_shows_controls_and_takes_no_binary() -> None:
+    master, slave = os.openpty()
+    try:
+        terminal = Path(os.ttyname(slave))
+        write_atomic(terminal, "Red \x1b[31m alert\n")
+        assert "Red ␛[31m alert" in os.read(master, 4096).decode()
+        with pytest.raises(FileWriteError) as info:
+            write_atomic(terminal, b"PK\x03\x04")
+        assert str(info.value) == (
+            f"cannot write {terminal}: it is a terminal, and this document is binary"
+        )
+    finally:
+        os.close(slave)
+        os.close(master)
+
+
+@pytest.mark.parametrize(
+    ("mode", "kind"),
+    [
+        (stat.S_IFBLK, "it is a block device (a disk)"),
+        (stat.S_IFSOCK, "it is a socket"),
+        (0, "it is not a file"),  # a kind of no name
+    ],
+    ids=["block device", "socket", "other"],
+)
+def test_what_is_neither_file_nor_stream_is_refused_by_kind(mode: int, kind: str) -> None:
+    # a block device is not made here: a regression would write to a disk
+    assert str(_not_a_file(Path("x"), mode)) == (
+        f"cannot write x: {kind}, so it is left as it is; choose a file"
+    )
