@@ -390,9 +390,9 @@ def write_schema(folder: Path) -> str:
     """
     path = folder / SCHEMA_FILE_NAME
     if path.exists():
-        try:
-            ours = is_our_schema(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
+        try:  # read as every file is: bounded, and a named pipe is not waited on
+            ours = is_our_schema(json.loads(read_text(path)))
+        except (FileReadError, UsageError, ValueError):
             ours = False
         if not ours:
             return f"note: {path} exists and is not igf-report's schema; it is left untouched"

@@ -332,3 +332,21 @@ def test_a_socket_given_as_output_is_refused(invoke: Invoke, tmp_path: Path) -> 
         "choose a file\n"
     )
     assert out.is_socket()
+
+
+def test_a_named_pipe_where_the_schema_goes_is_left_and_the_drafts_written(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("igf_report.reportfile.FIFO_WAIT", 0.2)
+    schedule = tmp_path / "programme.csv"
+    schedule.write_text("Session ID,Session Title\nWS1,Connecting\n", encoding="utf-8")
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    schema = folder / "igf-2016-workshop.schema.json"
+    os.mkfifo(schema)
+    args = ("new", "--from-schedule", str(schedule), "--dir", str(folder))
+    result = guarded(lambda: invoke(*args), schema)
+    assert result.exit_code == 0, result.output
+    assert f"note: {schema} exists and is not igf-report's schema" in result.stderr
+    assert schema.is_fifo()
+    assert (folder / "ws1.toml").is_file()
