@@ -17,6 +17,7 @@ from igf_report.cli.commands import COMMANDS
 from igf_report.cli.help import PlainHelpCommand, examples, plain_param
 from igf_report.cli.output import GuardedStdout
 from igf_report.errors import ExitStatus, IgfReportError, StdoutError
+from igf_report.textutil import one_line
 
 __all__ = ["app", "main"]
 
@@ -145,8 +146,6 @@ class _ErrorFunnel(TyperGroup):
         except IgfReportError as exc:
             message = str(exc)
             if message:
-                from igf_report.textutil import one_line  # noqa: PLC0415 -- keep start-up light
-
                 sys.stderr.write(f"igf-report: error: {one_line(message)}\n")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:

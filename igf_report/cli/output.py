@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from igf_report.errors import StdoutError
+from igf_report.atomic import write_atomic
+from igf_report.errors import StdoutError, UsageError
 from igf_report.textutil import one_line, visible
 
 if TYPE_CHECKING:
@@ -159,9 +160,6 @@ def write_output(
         NotOurFile: ``out`` exists and igf-report did not write it (without ``force``).
         FileWriteError: the file could not be written.
     """
-    from igf_report.atomic import write_atomic  # noqa: PLC0415 -- only when writing
-    from igf_report.errors import UsageError  # noqa: PLC0415
-
     to_stdout = out is None or str(out) == "-"
     if isinstance(text, bytes) and to_stdout and stdout_is_terminal():
         name = renderer.name if renderer is not None else "this"

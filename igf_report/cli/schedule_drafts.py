@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Final
 
 from igf_report.cli.output import say
 from igf_report.errors import FileWriteError
+from igf_report.schedule import make_drafts
 from igf_report.textutil import shell_word
 
 if TYPE_CHECKING:
@@ -53,8 +54,6 @@ def drafts_from_schedule(schedule: Path, folder: Path, *, with_schema: bool) -> 
         FileWriteError: a draft or the schema could not be written (exit 1),
             after every other row's draft was.
     """
-    from igf_report.schedule import make_drafts  # noqa: PLC0415 -- only for this option
-
     made = make_drafts(schedule, folder, with_schema=with_schema)
     _say_columns(made)
     failed = _say_drafts(schedule, made)

@@ -7,9 +7,15 @@ from typing import Annotated
 
 import typer
 
+from igf_report.atomic import write_atomic
+from igf_report.book import DEFAULT_TITLE, book_format, check_book_overwrite, make_book
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option, report_paths_argument
+from igf_report.cli.output import say, stdout_is_terminal, write_output
+from igf_report.collection import check_output_name, collect
+from igf_report.errors import ReportInvalid, UsageError
+from igf_report.render import get_renderer
 
 __all__ = ["book"]
 
@@ -55,18 +61,6 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
     report starts on a new printed page. A report with errors is left out and
     named on stderr with its first error, and the exit code is then 1.
     """
-    from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
-    from igf_report.book import (  # noqa: PLC0415
-        DEFAULT_TITLE,
-        book_format,
-        check_book_overwrite,
-        make_book,
-    )
-    from igf_report.cli.output import say, stdout_is_terminal, write_output  # noqa: PLC0415
-    from igf_report.collection import check_output_name, collect  # noqa: PLC0415
-    from igf_report.errors import ReportInvalid, UsageError  # noqa: PLC0415
-    from igf_report.render import get_renderer  # noqa: PLC0415
-
     chosen = book_format(fmt, out)
     to_file = out is not None and str(out) != "-"
     if chosen == "docx" and not to_file and stdout_is_terminal():

@@ -7,10 +7,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
+from igf_report.atomic import write_atomic
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option
+from igf_report.cli.output import emit, say, write_output
+from igf_report.errors import IgfReportError, NotOurFile, UsageError
+from igf_report.reportfile import dump_toml, read_text
+from igf_report.schema import SCHEMA_FILE_NAME, field_rows, is_our_schema, json_schema
 
 __all__ = ["fields", "new", "schema"]
 
@@ -20,10 +28,6 @@ def fields(
     fmt: Annotated[str, format_option("table (for people) or json (for scripts).")] = "table",
 ) -> None:
     """List the template's fields in order: key, type, label, instruction and an example."""
-    from igf_report.cli.output import emit  # noqa: PLC0415 -- fast start-up
-    from igf_report.errors import UsageError  # noqa: PLC0415
-    from igf_report.schema import field_rows  # noqa: PLC0415
-
     rows = field_rows()
     if fmt == "json":
         emit(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
@@ -31,9 +35,6 @@ def fields(
     if fmt != "table":
         msg = f"unknown format {fmt!r}; choose one of: table, json"
         raise UsageError(msg)
-    from rich.console import Console  # noqa: PLC0415
-    from rich.table import Table  # noqa: PLC0415
-    from rich.text import Text  # noqa: PLC0415
 
     table = Table(show_lines=True)
     table.add_column("#", justify="right")
@@ -70,9 +71,6 @@ def schema(
     through a `#:schema` line at the top of the report, as `igf-report new`
     writes it.
     """
-    from igf_report.cli.output import write_output  # noqa: PLC0415
-    from igf_report.schema import json_schema  # noqa: PLC0415
-
     write_output(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", out)
 
 
@@ -124,18 +122,15 @@ def new(  # noqa: PLR0917 -- typer takes options as parameters
     """
     if from_schedule is not None:
         if report is not None or force:
-            from igf_report.errors import UsageError  # noqa: PLC0415
-
             msg = "--from-schedule writes one draft per row into --dir; give no FILE or --force"
             raise UsageError(msg)
+        # the schedule's CSV reading and its drafts: not for `fields`, `schema` or one `new`
         from igf_report.cli.schedule_drafts import drafts_from_schedule  # noqa: PLC0415
 
         drafts_from_schedule(from_schedule, folder, with_schema=with_schema)
         return
     # typer's own click: its ParameterSource is known by name only
     if getattr(ctx.get_parameter_source("folder"), "name", "DEFAULT") != "DEFAULT":
-        from igf_report.errors import UsageError  # noqa: PLC0415
-
         # ignored, it would leave report.toml where the user did not look for it
         msg = (
             "--dir is where --from-schedule writes its drafts; for one report, "
@@ -143,11 +138,6 @@ def new(  # noqa: PLR0917 -- typer takes options as parameters
         )
         raise UsageError(msg)
     report = report if report is not None else Path("report.toml")
-    from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
-    from igf_report.cli.output import say  # noqa: PLC0415
-    from igf_report.errors import IgfReportError, NotOurFile  # noqa: PLC0415
-    from igf_report.reportfile import dump_toml, read_text  # noqa: PLC0415
-    from igf_report.schema import SCHEMA_FILE_NAME, is_our_schema, json_schema  # noqa: PLC0415
 
     if report.exists() and not force:
         msg = f"{report} exists; use --force to overwrite it"

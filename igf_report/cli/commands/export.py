@@ -7,9 +7,15 @@ from typing import Annotated
 
 import typer
 
+from igf_report.atomic import write_atomic
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option, report_paths_argument
+from igf_report.cli.output import emit, say
+from igf_report.collection import check_output_name, collect
+from igf_report.errors import ReportInvalid, UsageError
+from igf_report.export import check_export_format, check_export_overwrite
+from igf_report.export import export as export_rows
 
 __all__ = ["export"]
 
@@ -48,13 +54,6 @@ def export(
     carriage return) get a leading '. A report with errors is exported with
     its values as written, named on stderr, and the exit code is then 1.
     """
-    from igf_report.atomic import write_atomic  # noqa: PLC0415 -- fast start-up
-    from igf_report.cli.output import emit, say  # noqa: PLC0415
-    from igf_report.collection import check_output_name, collect  # noqa: PLC0415
-    from igf_report.errors import ReportInvalid, UsageError  # noqa: PLC0415
-    from igf_report.export import check_export_format, check_export_overwrite  # noqa: PLC0415
-    from igf_report.export import export as export_rows  # noqa: PLC0415
-
     check_export_format(fmt, excel=excel)
     to_file = out is not None and str(out) != "-"
     if out is not None and to_file:

@@ -8,8 +8,12 @@ from typing import Annotated
 
 import typer
 
+from igf_report.answers import load_answers, merge, parse_additions, parse_assignments
+from igf_report.cli.accessible import accessible_mode
 from igf_report.cli.app import app
+from igf_report.cli.fill_batch import fill_without_prompts, say_refused, say_replaced
 from igf_report.cli.help import examples
+from igf_report.filling import accept_answers, read_report
 
 __all__ = ["fill"]
 
@@ -87,19 +91,6 @@ def fill(  # noqa: PLR0917 -- typer takes options as parameters
     missing (exit 1). An invalid answer from --from or --set is refused, as a
     typed one is: the report keeps the value it had (exit 1).
     """
-    from igf_report.answers import (  # noqa: PLC0415
-        load_answers,
-        merge,
-        parse_additions,
-        parse_assignments,
-    )
-    from igf_report.cli.fill_batch import (  # noqa: PLC0415
-        fill_without_prompts,
-        say_refused,
-        say_replaced,
-    )
-    from igf_report.filling import accept_answers, read_report  # noqa: PLC0415
-
     opened = read_report(report)
     answers = merge(
         load_answers(from_file) if from_file else {},
@@ -110,7 +101,8 @@ def fill(  # noqa: PLR0917 -- typer takes options as parameters
         # the report is read again under its lock, in case another writer changed it
         fill_without_prompts(report, answers, text)
         return
-    from igf_report.cli.accessible import accessible_mode  # noqa: PLC0415
+
+    # prompt_toolkit takes a third of a second to import: only the wizard needs it
     from igf_report.cli.fill_wizard import fill_with_prompts  # noqa: PLC0415
 
     accepted = accept_answers(opened.data, answers)

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from igf_report.atomic import write_atomic
+from igf_report.atomic import written_in_place as in_place
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
+from igf_report.cli.output import emit, say
+from igf_report.errors import NotOurFile, UsageError
+from igf_report.importer import import_report
 from igf_report.importer.formats import IMPORT_FORMATS
+from igf_report.reportfile import source_name
 
 if TYPE_CHECKING:
     from igf_report.importer import ImportSummary
@@ -62,15 +69,6 @@ def import_(
     where. The report is written even when incomplete, as a draft for
     `igf-report fill`.
     """
-    import shlex  # noqa: PLC0415 -- fast start-up
-
-    from igf_report.atomic import write_atomic  # noqa: PLC0415
-    from igf_report.atomic import written_in_place as in_place  # noqa: PLC0415
-    from igf_report.cli.output import emit, say  # noqa: PLC0415
-    from igf_report.errors import NotOurFile, UsageError  # noqa: PLC0415
-    from igf_report.importer import import_report  # noqa: PLC0415
-    from igf_report.reportfile import source_name  # noqa: PLC0415
-
     fmt = None if from_format is None else from_format.lower()
     summary = import_report(source, fmt)  # first: a report file given by mistake is named as such
     if out is None and source != "-":
@@ -105,8 +103,6 @@ def import_(
 def _next_step(summary: ImportSummary, source: str, target: str | None) -> str:
     then = ""
     if target is None:  # the report went to stdout: a file comes first
-        import shlex  # noqa: PLC0415 -- fast start-up
-
         then = (
             f"`igf-report import {shlex.quote(source)} -o report.toml` writes it to a file; then "
         )

@@ -7,10 +7,14 @@ from typing import Annotated
 
 import typer
 
+from igf_report.batch import load_checked
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option
-from igf_report.render import FORMATS
+from igf_report.cli.output import say, write_output
+from igf_report.errors import ReportInvalid
+from igf_report.render import FORMATS, get_renderer
+from igf_report.render.values import shown_values
 
 __all__ = ["render"]
 
@@ -61,12 +65,6 @@ def render(
     file has it, marked invalid, its error is listed on stderr and the exit
     code is 1 (see `igf-report validate`).
     """
-    from igf_report.batch import load_checked  # noqa: PLC0415 -- fast start-up
-    from igf_report.cli.output import say, write_output  # noqa: PLC0415
-    from igf_report.errors import ReportInvalid  # noqa: PLC0415
-    from igf_report.render import get_renderer  # noqa: PLC0415
-    from igf_report.render.values import shown_values  # noqa: PLC0415
-
     renderer = get_renderer(fmt)
     checked, _ = load_checked(report)
     for finding in checked.errors:

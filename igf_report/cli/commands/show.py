@@ -10,9 +10,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from rich.console import Console
 
+from igf_report.batch import load_checked
+from igf_report.cli.accessible import accessible_mode
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
+from igf_report.cli.output import emit
+from igf_report.cli.report_view import report_view
+from igf_report.errors import ReportInvalid
+from igf_report.render import get_renderer
+from igf_report.render.tree import report_document
+from igf_report.render.values import shown_values
+from igf_report.textutil import visible
 
 if TYPE_CHECKING:
     from igf_report.validation import Finding
@@ -47,15 +57,6 @@ def show(
     Everything typed in the report is shown literally; a value with an error is
     shown as the file has it, marked invalid, and the exit code is then 1.
     """
-    from rich.console import Console  # noqa: PLC0415 -- fast start-up
-
-    from igf_report.batch import load_checked  # noqa: PLC0415
-    from igf_report.cli.accessible import accessible_mode  # noqa: PLC0415
-    from igf_report.cli.report_view import report_view  # noqa: PLC0415
-    from igf_report.errors import ReportInvalid  # noqa: PLC0415
-    from igf_report.render.tree import report_document  # noqa: PLC0415
-    from igf_report.render.values import shown_values  # noqa: PLC0415
-
     checked, _ = load_checked(report)
     if accessible_mode(flag=accessible, terminal=sys.stdout.isatty()):
         _show_plain(shown_values(checked), checked.findings)
@@ -81,10 +82,6 @@ def show(
 
 def _show_plain(values: Mapping[str, Any], findings: list[Finding]) -> None:
     """The report as plain text, then its findings one a line: no style, box or pager."""
-    from igf_report.cli.output import emit  # noqa: PLC0415
-    from igf_report.render import get_renderer  # noqa: PLC0415
-    from igf_report.textutil import visible  # noqa: PLC0415
-
     width = shutil.get_terminal_size().columns
     emit(get_renderer("text").render(values, width=max(40, width)))
     lines = [finding.describe() for finding in findings]

@@ -10,6 +10,10 @@ import typer
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option, report_paths_argument
+from igf_report.cli.output import emit, say
+from igf_report.collection import collect
+from igf_report.errors import ReportInvalid, UsageError
+from igf_report.status import STATUS_FORMATS, status_csv, status_json, status_summary, status_table
 
 __all__ = ["status"]
 
@@ -37,17 +41,6 @@ def status(
     summary line. Exits 0 when every report is valid, 1 when any has errors,
     like `igf-report validate`.
     """
-    from igf_report.cli.output import emit, say  # noqa: PLC0415 -- fast start-up
-    from igf_report.collection import collect  # noqa: PLC0415
-    from igf_report.errors import ReportInvalid, UsageError  # noqa: PLC0415
-    from igf_report.status import (  # noqa: PLC0415
-        STATUS_FORMATS,
-        status_csv,
-        status_json,
-        status_summary,
-        status_table,
-    )
-
     if fmt not in STATUS_FORMATS:
         msg = f"unknown --format {fmt!r}; choose one of: {', '.join(STATUS_FORMATS)}"
         raise UsageError(msg)

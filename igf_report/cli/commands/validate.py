@@ -8,9 +8,13 @@ from typing import Annotated
 
 import typer
 
+from igf_report.batch import load_results
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option
+from igf_report.cli.output import data_out, say
+from igf_report.errors import ReportInvalid, UsageError
+from igf_report.reporters import REPORTERS
 
 __all__ = ["validate"]
 
@@ -43,11 +47,6 @@ def validate(
     Exits 0 when every report is valid, 1 when any has errors (or warnings,
     with --strict), 2 when a file is missing or an option is wrong.
     """
-    from igf_report.batch import load_results  # noqa: PLC0415 -- fast start-up
-    from igf_report.cli.output import data_out, say  # noqa: PLC0415
-    from igf_report.errors import ReportInvalid, UsageError  # noqa: PLC0415
-    from igf_report.reporters import REPORTERS  # noqa: PLC0415
-
     if fmt not in REPORTERS:
         msg = f"unknown format {fmt!r}; choose one of: {', '.join(REPORTERS)}"
         raise UsageError(msg)
