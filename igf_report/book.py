@@ -20,6 +20,8 @@ from igf_report.errors import NotOurFile, UsageError
 from igf_report.fields import FIELDS, Kind
 from igf_report.render import get_renderer
 from igf_report.render.html import page_head
+from igf_report.render.markdown import escape as md
+from igf_report.render.tree import report_document
 from igf_report.render.values import DOCUMENT_TITLE, MISSING, as_text
 from igf_report.textutil import display_width, visible, wrap
 
@@ -229,7 +231,6 @@ def _html(entries: Sequence[Entry], title: str) -> str:
 
 
 def _markdown(entries: Sequence[Entry], title: str) -> str:
-    from igf_report.render.markdown import escape as md  # noqa: PLC0415 -- its own escaping
 
     renderer = get_renderer("markdown")
     lines = [f"# {md(title)}", "", f"*{_counted(len(entries))}, {_MARK} {__version__}.*", ""]
@@ -286,8 +287,7 @@ def _text(entries: Sequence[Entry], title: str, width: int) -> str:
 
 
 def _docx(entries: Sequence[Entry], title: str) -> bytes:
-    from igf_report.render.docx import WordWriter  # noqa: PLC0415
-    from igf_report.render.tree import report_document  # noqa: PLC0415
+    from igf_report.render.docx import WordWriter  # noqa: PLC0415 -- python-docx, only for a Word book
 
     counted = f"{_counted(len(entries))}, {_MARK} {__version__}."
     writer = WordWriter(title, counted, _MARK)

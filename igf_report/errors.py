@@ -23,7 +23,6 @@ __all__ = [
 ]
 
 
-
 class ExitStatus(IntEnum):
     """What ``igf-report`` exits with; the one place errors become exit codes uses it."""
 

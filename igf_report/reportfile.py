@@ -8,6 +8,7 @@ template's labels as comments when asked (``igf-report new``).
 from __future__ import annotations
 
 import errno
+import json
 import os
 import re
 import stat
@@ -16,16 +17,15 @@ import time
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Final, Literal
+from typing import Any, BinaryIO, Final, Literal
 
+import tomli_w
 from pydantic import BaseModel
 
 from igf_report.errors import FileReadError, UsageError
 from igf_report.fields import FIELDS, FieldSpec, Kind, place_for_people
 from igf_report.model import TEMPLATE_ID, Person
-
-if TYPE_CHECKING:
-    from igf_report.tomlcomments import Comments
+from igf_report.tomlcomments import Comments
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -237,7 +237,6 @@ def parse_document(
 
 
 def _parse_json(text: str, name: str) -> dict[str, Any]:
-    import json  # noqa: PLC0415 -- only answers files are JSON; keep start-up light
 
     try:
         data = json.loads(text, parse_int=_json_int)
@@ -379,7 +378,6 @@ def _plain(value: object) -> object:
 
 
 def _scalar(value: object) -> str:
-    import tomli_w  # noqa: PLC0415 -- only writing needs it; keep `validate` start-up light
 
     written = tomli_w.dumps({"v": value}, multiline_strings=True)
     return written.removeprefix("v = ").removesuffix("\n")
@@ -466,8 +464,6 @@ def dump_toml(
     Returns:
         The TOML document, ending with one newline.
     """
-    from igf_report.tomlcomments import Comments  # noqa: PLC0415 -- only writing needs it
-
     keep = keep or Comments()
     above = dict(keep.above)
     parts = _head(keep.leading, schema)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import shlex
 import unicodedata
 from types import UnionType
 
@@ -127,8 +128,6 @@ def one_line(text: str) -> str:
 
 def shell_word(path: object) -> str:
     """``path`` as one word of a shell command, so that a command we suggest runs as printed."""
-    import shlex  # noqa: PLC0415 -- fast start-up
-
     return shlex.quote(str(path))
 
 
