@@ -18,6 +18,7 @@ from igf_report.errors import FileReadError, ReportInvalid
 from igf_report.fields import FIELDS, FieldSpec, key_of_path
 from igf_report.filling import draft_values
 from igf_report.importer.formats import IMPORT_FORMATS, read_answers
+from igf_report.importer.published import read_published
 from igf_report.reportfile import MAX_FILE_BYTES, STDIN_NAME, dump_toml, read_bytes
 from igf_report.textutil import shell_word
 from igf_report.validation import Checked, check
@@ -76,8 +77,6 @@ def import_report(source: str | Path, fmt: str | None = None) -> ImportSummary:
 
 def import_text(text: str, name: str) -> ImportSummary:
     """Import the text of a report as the IGF website published it (see :func:`import_bytes`)."""
-    from igf_report.importer.published import read_published  # noqa: PLC0415 -- fast start-up
-
     # read as text, not encoded to bytes and back: a str need not be valid UTF-8
     # (a lone surrogate), and its words are kept all the same
     _refuse_report_file(text, name)

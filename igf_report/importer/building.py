@@ -18,12 +18,23 @@ from igf_report.importer.mapping import match_label
 from igf_report.importer.published import LABELS, LONGEST_KEY, match_key, normalise_label
 from igf_report.render.values import GAPS, mark_openings
 
-__all__ = ["DocumentBuilder", "is_label", "is_label_alone", "plain_mark", "split_label"]
+__all__ = [
+    "DocumentBuilder",
+    "TooIntricateError",
+    "is_label",
+    "is_label_alone",
+    "plain_mark",
+    "split_label",
+]
 
 # "2. Gob.mx": how Markdown and HTML head the second presentation
 _NUMBERED: Final = re.compile(r"(\d{1,9})\.\s+(\S.*)", re.DOTALL)
 # what a parenthesis does to the depth, reading backwards
 _DEPTH: Final = {")": 1, "(": -1}
+
+
+class TooIntricateError(Exception):
+    """A reader cannot take the file apart; the message says why, for people."""
 
 
 def is_label(text: str) -> bool:

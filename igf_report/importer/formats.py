@@ -2,18 +2,27 @@
 
 Each format has one reader module; every reader but the published one builds a
 :class:`~igf_report.document.Document`, which :mod:`igf_report.importer.mapping`
-turns into answers. Reader modules are imported only when their format is read
-(``python-docx`` only for Word).
+turns into answers. The Word reader is imported only when a Word file is read
+(``python-docx`` is slow to import).
 """
 
 from __future__ import annotations
 
+import io
 import re
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from igf_report.errors import FileReadError, UsageError
+from igf_report.importer.building import TooIntricateError
+from igf_report.importer.mapping import map_document, match_label
+from igf_report.importer.markdown import heading, read_markdown
+from igf_report.importer.page import read_page
+from igf_report.importer.published import read_published
+from igf_report.importer.text import read_text
+from igf_report.reportfile import decode
 
 if TYPE_CHECKING:
     from igf_report.importer.published import Imported
@@ -24,12 +33,9 @@ __all__ = [
     "TooIntricateError",
     "detect_format",
     "foreign_format",
+    "is_docx",
     "read_answers",
 ]
-
-
-class TooIntricateError(Exception):
-    """A reader cannot take the file apart; the message says why, for people."""
 
 
 @dataclass(frozen=True)
@@ -90,8 +96,6 @@ _BULLET_LINE: Final = re.compile(r"^\s*[•◦▪‣●]", re.MULTILINE)
 
 
 def _published_rows(text: str) -> int:
-    from igf_report.importer.mapping import match_label  # noqa: PLC0415 -- only when detecting
-
     rows = 0
     for line in text.split("\n"):
         label, tab, _ = line.partition("\t")
@@ -101,12 +105,20 @@ def _published_rows(text: str) -> int:
 
 
 def _markdown_labels(text: str) -> int:
-    from igf_report.importer.mapping import match_label  # noqa: PLC0415 -- only when detecting
-    from igf_report.importer.markdown import heading  # noqa: PLC0415
-
     found = [words for line in text.split("\n") if (words := (heading(line) or (0, ""))[1])]
     found += [m[1].rstrip(":") for m in _MD_BOLD_LABEL.finditer(text)]
     return sum(match_label(label) is not None for label in found)
+
+
+def is_docx(data: bytes) -> bool:
+    """Whether ``data`` is a Word file (a zip holding ``word/document.xml``)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            return "word/document.xml" in package.namelist()
+    except zipfile.BadZipFile:
+        return False
 
 
 def foreign_format(data: bytes) -> str | None:
@@ -142,8 +154,6 @@ def detect_format(name: str, data: bytes) -> str:
         FileReadError: a file of a format import does not read (see
             :func:`foreign_format`).
     """
-    from igf_report.importer.word import is_docx  # noqa: PLC0415 -- zipfile only
-
     if (reason := foreign_format(data)) is not None:
         raise FileReadError(name, reason)
     if is_docx(data):
@@ -176,10 +186,6 @@ def read_answers(name: str, data: bytes, fmt: str | None = None) -> tuple[str, I
         FileReadError: the file is not UTF-8 (text formats) or not a Word file,
             or is of a format import does not read (a PDF, an OpenDocument file...).
     """
-    from igf_report.importer.mapping import map_document  # noqa: PLC0415 -- fast start-up
-    from igf_report.importer.word import is_docx  # noqa: PLC0415
-    from igf_report.reportfile import decode  # noqa: PLC0415
-
     if fmt is None:
         fmt = detect_format(name, data)
     elif fmt not in IMPORT_FORMATS:
@@ -189,7 +195,8 @@ def read_answers(name: str, data: bytes, fmt: str | None = None) -> tuple[str, I
         # named by --from-format, it is still not that format
         raise FileReadError(name, reason)
     if fmt == "docx":
-        from igf_report.importer.word import read_word  # noqa: PLC0415 -- python-docx is slow to load
+        # python-docx takes a tenth of a second to import: only for a Word file
+        from igf_report.importer.word import read_word  # noqa: PLC0415
 
         return fmt, map_document(read_word(data, name))
     if is_docx(data):
@@ -207,20 +214,10 @@ def read_answers(name: str, data: bytes, fmt: str | None = None) -> tuple[str, I
 
 
 def _read_text(fmt: str, text: str) -> Imported:
-    from igf_report.importer.mapping import map_document  # noqa: PLC0415 -- fast start-up
-
     if fmt == "published":
-        from igf_report.importer.published import read_published  # noqa: PLC0415
-
         return read_published(text)
     if fmt == "html":
-        from igf_report.importer.page import read_page  # noqa: PLC0415
-
         return map_document(read_page(text))
     if fmt == "markdown":
-        from igf_report.importer.markdown import read_markdown  # noqa: PLC0415
-
         return map_document(read_markdown(text))
-    from igf_report.importer.text import read_text  # noqa: PLC0415
-
     return map_document(read_text(text))

@@ -18,8 +18,7 @@ from html import unescape
 from typing import TYPE_CHECKING, Final
 
 from igf_report.document import Block, BlockKind, Document
-from igf_report.importer.building import DocumentBuilder, is_label, split_label
-from igf_report.importer.formats import TooIntricateError
+from igf_report.importer.building import DocumentBuilder, TooIntricateError, is_label, split_label
 from igf_report.importer.html import NUMERIC_REFERENCE, reference_code
 from igf_report.render.markdown import RENDERER
 from igf_report.render.values import GAPS, INVALID_MARK, UNTITLED

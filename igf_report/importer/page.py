@@ -18,8 +18,7 @@ from html.parser import HTMLParser
 from typing import Final
 
 from igf_report.document import Block, BlockKind, Document
-from igf_report.importer.building import DocumentBuilder, is_label
-from igf_report.importer.formats import TooIntricateError
+from igf_report.importer.building import DocumentBuilder, TooIntricateError, is_label
 from igf_report.importer.html import NUMERIC_REFERENCE, parse_html, reference_code
 from igf_report.importer.html import BlockKind as HtmlKind
 from igf_report.render.html import RENDERER

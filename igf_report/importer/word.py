@@ -8,7 +8,7 @@ the document's title. Whitespace is collapsed as on the web, except in a file
 igf-report wrote, whose spaces and tabs are the report's; there a run in the
 ``Person Name`` style is a person's name, commas and all. A paragraph that is
 only a placeholder in italics (``(not given)``) is a gap, not a value.
-``python-docx`` is imported only when a Word file is read.
+This module, and with it ``python-docx``, is imported only when a Word file is read.
 """
 
 from __future__ import annotations
@@ -19,8 +19,18 @@ import zipfile
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+import docx
+from docx.exceptions import InvalidXmlError
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
+from docx.styles import BabelFish
+from docx.table import Table, _Cell
+from lxml import etree
+
 from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, is_label
+from igf_report.importer.formats import is_docx
 from igf_report.importer.wordpackage import (
     CORE,
     DOCUMENT,
@@ -38,7 +48,6 @@ if TYPE_CHECKING:
 
     from docx.document import Document as DocxDocument
     from docx.oxml.xmlchemy import BaseOxmlElement
-    from docx.table import Table, _Cell
     from docx.text.hyperlink import Hyperlink
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
@@ -47,17 +56,6 @@ __all__ = ["is_docx", "read_word"]
 
 _HEADING: Final = re.compile(r"Heading (\d)")
 _LONGEST_LABEL: Final = 300  # a first cell longer than this is content, not a label
-
-
-def is_docx(data: bytes) -> bool:
-    """Whether ``data`` is a Word file (a zip holding ``word/document.xml``)."""
-    if not data.startswith(b"PK\x03\x04"):
-        return False
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            return "word/document.xml" in package.namelist()
-    except zipfile.BadZipFile:
-        return False
 
 
 _OFF: Final = frozenset({"0", "false", "off"})
@@ -107,7 +105,6 @@ class _Styles:
     """
 
     def __init__(self, word: DocxDocument) -> None:
-        from docx.styles import BabelFish  # noqa: PLC0415 -- only when a Word file is read
 
         self._by_id: dict[tuple[str, str], _Style] = {}
         self._default: dict[str, _Style] = {}
@@ -264,7 +261,6 @@ class _Reader:
             self.builder.block_or_label(_block(paragraph, self.styles, exact=self.exact))
 
     def table(self, table: Table) -> None:
-        from docx.table import _Cell  # noqa: PLC0415 -- only when a Word file is read
 
         for row in table._tbl.tr_lst:  # noqa: SLF001 -- each cell once, as written
             # a cell spanning columns is one w:tc, whatever its gridSpan says; a
@@ -286,7 +282,6 @@ class _Reader:
         self.content(cell.iter_inner_content())
 
     def content(self, items: Iterator[Paragraph | Table]) -> None:
-        from docx.table import Table  # noqa: PLC0415 -- only when a Word file is read
 
         for item in items:
             if isinstance(item, Table):
@@ -305,8 +300,6 @@ def read_word(data: bytes, name: str = "the file") -> Document:
         FileReadError: ``data`` is not a Word file import can read, or holds
             more than it may inflate to.
     """
-    from docx.exceptions import InvalidXmlError  # noqa: PLC0415 -- only when a Word file is read
-
     package = WordPackage(data, name)
     word = _open(package)
     # python-docx gives "" for a file without comments
@@ -321,12 +314,6 @@ def read_word(data: bytes, name: str = "the file") -> Document:
 
 def _open(package: WordPackage) -> DocxDocument:
     """The repacked parts opened by python-docx, each part's root what it must be."""
-    import docx  # noqa: PLC0415 -- only when a Word file is read
-    from docx.opc.exceptions import PackageNotFoundError  # noqa: PLC0415
-    from docx.oxml.ns import qn  # noqa: PLC0415
-    from docx.oxml.parser import parse_xml  # noqa: PLC0415
-    from lxml import etree  # noqa: PLC0415
-
     try:
         word = docx.Document(io.BytesIO(package.repacked()))
     except etree.XMLSyntaxError as exc:

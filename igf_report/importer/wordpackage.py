@@ -21,12 +21,11 @@ import io
 import posixpath
 import zipfile
 import zlib
-from typing import TYPE_CHECKING, Final
+from typing import Final
+
+from lxml import etree
 
 from igf_report.errors import FileReadError
-
-if TYPE_CHECKING:
-    from lxml import etree
 
 __all__ = ["PART_LIMIT", "TOTAL_LIMIT", "WordPackage", "cannot_read", "xml_problem"]
 
@@ -94,8 +93,6 @@ def xml_problem(part: str, exc: etree.XMLSyntaxError) -> str:
 
 def _parse(part: str, blob: bytes, name: str) -> etree._Element:
     """A small part (content types, relationships) parsed safely: no entities, no network."""
-    from lxml import etree  # noqa: PLC0415 -- only when a Word file is read
-
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=True)
     try:
         return etree.fromstring(blob, parser)

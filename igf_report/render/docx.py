@@ -18,6 +18,16 @@ import re
 import zipfile
 from typing import TYPE_CHECKING, Final, cast
 
+import docx
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.table import CT_Tbl
+from docx.oxml.text.paragraph import CT_P
+from docx.shared import Inches
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
 from igf_report import __version__
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.render import Renderer
@@ -25,8 +35,6 @@ from igf_report.render.values import MISSING
 from igf_report.textutil import visible
 
 if TYPE_CHECKING:
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.text.paragraph import Paragraph
     from docx.text.run import Run
 
 __all__ = [
@@ -68,8 +76,6 @@ class WordWriter:
     """
 
     def __init__(self, title: str, subject: str, mark: str) -> None:
-        import docx  # noqa: PLC0415 -- only when a Word file is written
-        from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415
 
         word = docx.Document()
         properties = word.core_properties
@@ -97,11 +103,6 @@ class WordWriter:
 
     def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
         """A new paragraph at the end of the document, in the paragraph style ``style``."""
-        from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415
-        from docx.oxml import OxmlElement  # noqa: PLC0415
-        from docx.oxml.text.paragraph import CT_P  # noqa: PLC0415
-        from docx.text.paragraph import Paragraph  # noqa: PLC0415
-
         element = cast("CT_P", OxmlElement("w:p"))
         self._end.addprevious(element)
         paragraph = Paragraph(element, self._container)
@@ -117,8 +118,6 @@ class WordWriter:
 
     def page_break(self) -> None:
         """A paragraph holding a page break."""
-        from docx.enum.text import WD_BREAK  # noqa: PLC0415
-
         self.paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     def add(self, paragraph: Paragraph, text: str, *, style: str | None = None) -> list[Run]:
@@ -127,8 +126,6 @@ class WordWriter:
         The control character is shown by its symbol (``␛``) in the character
         style ``Control Character``, which the reader turns back into the character.
         """
-        from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415
-
         runs = []
         for piece in _CONTROL.split(text):
             if not piece:
@@ -162,10 +159,6 @@ class WordWriter:
             paragraph.add_run(_text(block.note)).italic = True
 
     def _facts(self, facts: list[Section]) -> None:
-        from docx.enum.style import WD_STYLE_TYPE  # noqa: PLC0415
-        from docx.oxml.table import CT_Tbl  # noqa: PLC0415
-        from docx.shared import Inches  # noqa: PLC0415
-        from docx.table import Table  # noqa: PLC0415
 
         element = CT_Tbl.new_tbl(0, 2, self._width)
         self._end.addprevious(element)
