@@ -155,9 +155,11 @@ def startup(runs: int) -> list[Row]:
             runs,
         )
     rows = []
-    for what, ours_time, floor in (
-        ("start-up: igf-report --help", our_help, floor_help),
-        ("start-up: igf-report validate (1 file)", our_validate, floor_run),
+    # --help imports no command and no domain (the commands are listed from a
+    # table), so it is held to the floor itself; validate imports the domain
+    for what, ours_time, floor, most in (
+        ("start-up: igf-report --help", our_help, floor_help, 1.0),
+        ("start-up: igf-report validate (1 file)", our_validate, floor_run, 1.3),
     ):
         vs_copier = ours_time / copier_help
         vs_floor = ours_time / floor
@@ -166,9 +168,9 @@ def startup(runs: int) -> list[Row]:
                 what,
                 f"{ours_time * 1000:.0f} ms; copier --help {copier_help * 1000:.0f} ms, "
                 f"floor {floor * 1000:.0f} ms",
-                max(vs_copier / 0.6, vs_floor / 1.3),
-                f"<= 0.6 x copier ({vs_copier:.2f}) and <= 1.3 x floor ({vs_floor:.2f})",
-                vs_copier <= 0.6 and vs_floor <= 1.3,
+                max(vs_copier / 0.6, vs_floor / most),
+                f"<= 0.6 x copier ({vs_copier:.2f}) and <= {most} x floor ({vs_floor:.2f})",
+                vs_copier <= 0.6 and vs_floor <= most,
             )
         )
     return rows
@@ -369,12 +371,14 @@ def main() -> int:
     )
     parser.add_argument("--paste", type=int, default=1000, help="lines pasted into the wizard")
     parser.add_argument("--only-paste", action="store_true", help="measure only the paste")
-    parser.add_argument("--only", choices=["collection"], help="run only these rows")
+    parser.add_argument("--only", choices=["collection", "startup"], help="run only these rows")
     args = parser.parse_args()
     if args.only_paste:
         rows = paste(args.paste, 5 * args.paste)
     elif args.only == "collection":
         rows = collection(300, args.runs)
+    elif args.only == "startup":
+        rows = startup(args.runs)
     else:
         rows = [
             *startup(args.runs),

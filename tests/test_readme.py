@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from igf_report.errors import ExitStatus
+
 from .conftest import ROOT
 
 
@@ -41,3 +43,10 @@ def test_readme_names_only_files_a_clone_has() -> None:
     # benchmarks/.venv is made by the benchmark when it first runs
     missing = sorted(p for p in named if not (ROOT / p).exists() and ".venv" not in p)
     assert not missing, f"the README names files a clone does not have: {missing}"
+
+
+def test_the_exit_codes_table_lists_every_exit_status() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Exit codes", 1)[1].split("\n## ", 1)[0]
+    documented = {int(code) for code in re.findall(r"^\| (\d+) \|", section, re.MULTILINE)}
+    assert documented == {int(status) for status in ExitStatus}
