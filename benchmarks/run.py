@@ -303,8 +303,7 @@ def _paste_seconds(count: int) -> float:
         child.delaybeforesend = None  # pexpect sleeps 50 ms before each send otherwise
         child.expect(r"\n1: ")
         lines = [f"Paragraph {n} of the pasted notes, as long as a line." for n in range(count)]
-        block = "\n".join([*lines, "", ""])
-        data = block.encode("utf-8")
+        data = "\n".join([*lines, ""]).encode("utf-8")
 
         def type_in() -> None:
             # a terminal writes a paste as fast as the program reads it; a
@@ -315,7 +314,11 @@ def _paste_seconds(count: int) -> float:
         writer = threading.Thread(target=type_in)
         start = time.perf_counter()
         writer.start()
-        child.expect("11/11  Way forward")  # the paste ended the list and was saved
+        # a blank line inside a paste does not end the list: Enter, once the
+        # whole paste is in, does
+        child.expect(rf"\n{count + 1}: ")
+        child.send("\r")
+        child.expect("11/11  Way forward")  # the list ended, the paste saved
         seconds = time.perf_counter() - start
         writer.join()
         child.sendintr()
