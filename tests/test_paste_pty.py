@@ -16,6 +16,7 @@ import pytest
 
 from igf_report.fields import FIELDS
 
+from .conftest import EXAMPLES
 from .test_line_editor_pty import Terminal
 
 pytestmark = [
@@ -204,3 +205,21 @@ def test_the_accessible_mode_wraps_at_words_and_keeps_a_prompt_with_its_colon(
     assert term.finish() == 0
     name, affiliation = rapporteur.split(", ", 1)
     assert _saved(report)["rapporteur"] == {"name": name, "affiliation": affiliation}
+
+
+def test_the_review_keeps_one_line_a_row_at_80_columns(tmp_path: Path) -> None:
+    report = tmp_path / "report.toml"
+    report.write_text(
+        (EXAMPLES / "community-networks.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    term = Terminal(report)
+    term.wait_for(r"(?m)^Field number to edit, or Enter to save: *$")
+    term.settle()
+    text = term.text()
+    for spec in FIELDS:
+        # the number, the whole label, the value and its status on one row
+        row = rf"(?m)^│ +{spec.number} │ {re.escape(spec.short)} +│ .+ │ (ok|warning) +│$"
+        assert re.search(row, text), text
+    assert re.search(r"(?m)│ .*… \(\+3 more\) +│", text), text  # cut, the count kept
+    term.type(":quit\r")
+    assert term.finish() == 0

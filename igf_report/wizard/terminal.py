@@ -12,6 +12,7 @@ answers are read by the terminal's own line discipline.
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import TYPE_CHECKING, Final
 
@@ -43,6 +44,7 @@ _STYLES: Final = {
 _STATUS: Final = {"ok": "green", "warning": "yellow", "error": "bold red"}
 _DEFAULT_SHOWN: Final = 60  # columns of a default shown in the prompt, at most
 _DEFAULT_MIN: Final = 12  # columns of a default shown however narrow the screen
+_TABLE_FRAME: Final = 13  # a 4-column table's borders (5) and cell padding (2 each)
 _TYPING_ROOM: Final = 1  # a column after the prompt, for the cursor
 _NOT_UTF8_PLAIN: Final = (
     "Your terminal sent bytes that are not UTF-8 (shown as \ufffd): {typed}. "
@@ -54,18 +56,35 @@ def _literal(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
-def _shown_default(default: str, room: int) -> str:
-    """The default as the prompt shows it: one line, cut to ``room`` columns at most."""
-    shown = visible(default.replace("\n", " "))
-    limit = max(_DEFAULT_MIN, min(_DEFAULT_SHOWN, room))
-    if cell_len(shown) <= limit:
-        return shown
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` columns (a wide character takes 2), ending in ``…``."""
+    if cell_len(text) <= limit:
+        return text
     width, end = 1, 0  # the "…" takes a column
-    for end, char in enumerate(shown):  # noqa: B007 -- end is used after the loop
+    for end, char in enumerate(text):  # noqa: B007 -- end is used after the loop
         width += get_character_cell_size(char)
         if width > limit:
             break
-    return shown[:end].rstrip() + "…"
+    return text[:end].rstrip() + "…"
+
+
+def _shown_default(default: str, room: int) -> str:
+    """The default as the prompt shows it: one line, cut to ``room`` columns at most."""
+    return _cut(visible(default.replace("\n", " ")), max(_DEFAULT_MIN, min(_DEFAULT_SHOWN, room)))
+
+
+_MORE = re.compile(r" \(\+\d+ more\)$")
+
+
+def _fitted(value: str, limit: int) -> str:
+    """A review value cut to ``limit`` columns, keeping its ``(+N more)``."""
+    if cell_len(value) <= limit:
+        return value
+    more = _MORE.search(value)
+    if more is None:
+        return _cut(value, limit)
+    head = value[: more.start()].removesuffix("…")
+    return _cut(head, max(limit - cell_len(more[0]), 1)) + more[0]
 
 
 class TerminalScreen:
@@ -173,15 +192,20 @@ class TerminalScreen:
             return
         table = Table(title="Review", title_style="bold", show_lines=False, expand=False)
         table.add_column("#", justify="right", style="cyan", no_wrap=True)
-        table.add_column("Field", style="bold", overflow="fold")
-        # one line a row: a long value is cut where the screen ends, not wrapped
-        table.add_column("Value", no_wrap=True, overflow="ellipsis")
+        table.add_column("Field", style="bold")
+        # one line a row: a long value is cut where the screen ends, not
+        # wrapped, and the other columns keep their width
+        number = max(cell_len(str(row.number)) for row in rows) if rows else 1
+        label = max(cell_len(row.label) for row in rows) if rows else 5
+        status = max(cell_len(row.status) for row in [*rows, ReviewRow(0, "", "", "Status")])
+        room = max(self.console.width - number - label - status - _TABLE_FRAME, 12)
+        table.add_column("Value", no_wrap=True, overflow="ellipsis", max_width=room)
         table.add_column("Status", no_wrap=True)
         for row in rows:
             table.add_row(
                 str(row.number),
                 _literal(row.label),
-                _literal(row.value),
+                Text(_fitted(visible(row.value), room)),
                 Text(row.status, style=_STATUS.get(row.status, "")),
             )
         self.console.print(table)
