@@ -287,7 +287,8 @@ def test_up_brings_back_an_answer_given_in_this_session(report: Path) -> None:
     term.answer("Session Title", "Access for all")
     term.wait_for(r"(?m)^Date: *$")
     term.type(":back\r")
-    term.wait_for(r"(?m)^Session Title: Access for all *$")  # the old answer, on the line
+    # the old answer on the line: the prompt after :back, not the same text above it
+    term.wait_for(r"(?ms)^Date: :back$.*^Session Title: Access for all *$")
     term.type(CTRL_U)
     term.wait_for(r"(?m)^Session Title: *$")
     term.type("\x1b[A\x1b[A")
