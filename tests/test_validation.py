@@ -294,3 +294,20 @@ def test_an_escape_sequence_in_a_value_is_a_warning_naming_its_place(
     assert place_for_people(warnings[1].path) == (
         "List of Speakers and their institutional affiliations, item 2, affiliation"
     )
+
+
+@pytest.mark.parametrize(
+    ("start", "end"),
+    [
+        (dt.time(7), dt.time(8)),  # seven is a plausible start
+        (dt.time(6), dt.time(12)),  # twelve hours later would end at midnight
+        (dt.time(5), dt.time(13)),
+    ],
+)
+def test_no_afternoon_is_offered_at_seven_or_past_midnight(start: dt.time, end: dt.time) -> None:
+    assert afternoon(TimeRange(start=start, end=end)) is None
+
+
+def test_a_small_hours_session_that_cannot_move_to_the_afternoon_says_only_that() -> None:
+    time = TimeRange(start=dt.time(6), end=dt.time(12))
+    assert list(_small_hours(time)) == [("", "starts at 06:00, in the small hours")]
