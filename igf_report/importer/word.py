@@ -26,6 +26,9 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.styles import BabelFish
 from docx.table import Table, _Cell
+from docx.text.hyperlink import Hyperlink
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
 from igf_report.document import Block, BlockKind, Document
@@ -44,13 +47,9 @@ from igf_report.render.values import GAPS, INVALID_MARK
 from igf_report.textutil import control_of
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
+    from docx.blkcntnr import BlockItemContainer
     from docx.document import Document as DocxDocument
     from docx.oxml.xmlchemy import BaseOxmlElement
-    from docx.text.hyperlink import Hyperlink
-    from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
 
 __all__ = ["is_docx", "read_word"]
 
@@ -93,6 +92,49 @@ class _Style:
 def _run_properties(run: Run | Hyperlink) -> BaseOxmlElement | None:
     element = getattr(run, "_r", None)  # a link has no properties of its own
     return None if element is None else element.find(_w("rPr"))
+
+
+# What python-docx reads by an XPath compiled anew for each paragraph and run
+# (nine tenths of the time a long file took), read here by walking children.
+_RUN_TEXT: Final = {_w("tab"): "\t", _w("ptab"): "\t", _w("cr"): "\n", _w("noBreakHyphen"): "-"}
+
+
+def _text(run: Run | Hyperlink) -> str:
+    """A run's text as python-docx gives it (a link's: its runs'), tabs and breaks included."""
+    element = getattr(run, "_r", None)
+    if element is None:
+        link = run._hyperlink  # type: ignore[union-attr]  # noqa: SLF001 -- a link's runs
+        return "".join(_element_text(r) for r in link.iterchildren(_w("r")))
+    return _element_text(element)
+
+
+def _element_text(run: BaseOxmlElement) -> str:
+    pieces = []
+    for child in run.iterchildren():
+        tag = child.tag
+        if tag == _w("t"):
+            pieces.append(child.text or "")
+        elif tag == _w("br"):
+            if child.get(_w("type")) in {None, "textWrapping"}:  # a page break is no text
+                pieces.append("\n")
+        elif isinstance(tag, str) and (text := _RUN_TEXT.get(tag)) is not None:
+            pieces.append(text)
+    return "".join(pieces)
+
+
+def _inner(paragraph: Paragraph) -> list[Run | Hyperlink]:
+    """The paragraph's runs and links, in order."""
+    inner: list[Run | Hyperlink] = []
+    for child in paragraph._p.iterchildren(_w("r"), _w("hyperlink")):  # noqa: SLF001
+        if child.tag == _w("r"):
+            inner.append(Run(child, paragraph))
+        else:
+            inner.append(Hyperlink(child, paragraph))
+    return inner
+
+
+def _paragraph_text(paragraph: Paragraph) -> str:
+    return "".join(_text(run) for run in _inner(paragraph))
 
 
 class _Styles:
@@ -152,25 +194,31 @@ class _Styles:
 
     def text(self, run: Run | Hyperlink) -> str:
         """A run's text; in the control character style, the character its symbol stands for."""
-        text = run.text
+        text = _text(run)
         if self.name(run) == CONTROL_CHARACTER and (control := control_of(text)) is not None:
             return control
         return text
 
     def exact_text(self, paragraph: Paragraph) -> str:
         """The paragraph's text as igf-report wrote it, control characters given back."""
-        return "".join(self.text(run) for run in paragraph.iter_inner_content())
+        return "".join(self.text(run) for run in _inner(paragraph))
 
     def person(self, paragraph: Paragraph) -> str | None:
         """The person's name the paragraph opens with: its runs in the name (or control) style."""
         runs = []
-        for run in paragraph.iter_inner_content():
+        for run in _inner(paragraph):
             if self.name(run) not in {PERSON_NAME, CONTROL_CHARACTER}:
                 break
             runs.append(run)
         if not any(self.name(run) == PERSON_NAME for run in runs):
             return None
         return "".join(self.text(run) for run in runs)
+
+
+def _cell_text(cell: _Cell) -> str:
+    """A cell's text as python-docx gives it: its paragraphs' text, a line each."""
+    paragraphs = cell._tc.iterchildren(_w("p"))  # noqa: SLF001 -- its paragraphs
+    return "\n".join(_paragraph_text(Paragraph(p, cell)) for p in paragraphs)
 
 
 def _collapsed(text: str) -> str:
@@ -184,8 +232,8 @@ def _italic(run: Run | Hyperlink) -> bool:
 
 def _gap(paragraph: Paragraph) -> str | None:
     """The placeholder a paragraph holds in italics alone, as the Word writer shows a gap."""
-    runs = [run for run in paragraph.iter_inner_content() if run.text.strip()]
-    text = paragraph.text.strip()
+    runs = [run for run in _inner(paragraph) if _text(run).strip()]
+    text = _paragraph_text(paragraph).strip()
     if text in GAPS and runs and all(_italic(run) for run in runs):
         return text
     return None
@@ -197,10 +245,10 @@ def _note(paragraph: Paragraph, text: str) -> tuple[str, str | None]:
     The writer puts it last, in italics; the same words typed are not.
     """
     tail: list[str] = []
-    for run in reversed(list(paragraph.iter_inner_content())):
+    for run in reversed(list(_inner(paragraph))):
         if not _italic(run):
             break
-        tail.append(run.text)
+        tail.append(_text(run))
     note = "".join(reversed(tail)).strip()
     if not INVALID_MARK.fullmatch(note) or not text.rstrip().endswith(note):
         return text, None
@@ -208,20 +256,23 @@ def _note(paragraph: Paragraph, text: str) -> tuple[str, str | None]:
 
 
 def _block(paragraph: Paragraph, styles: _Styles, *, exact: bool) -> Block:
-    text, note = _note(paragraph, styles.exact_text(paragraph) if exact else paragraph.text)
+    text, note = _note(
+        paragraph, styles.exact_text(paragraph) if exact else _paragraph_text(paragraph)
+    )
     words = (lambda text: text) if exact else _collapsed
     style = styles.paragraph(paragraph)
     p_pr = paragraph._p.pPr  # noqa: SLF001 -- python-docx has no public numbering
     numbered = p_pr is not None and p_pr.numPr is not None
     kind = BlockKind.ITEM if numbered or "List" in style else BlockKind.PARAGRAPH
     bold = 0
-    for run in paragraph.iter_inner_content():
-        if not run.text.strip():
-            bold += len(run.text)
+    for run in _inner(paragraph):
+        run_text = _text(run)
+        if not run_text.strip():
+            bold += len(run_text)
             continue
         if not styles.bold(run):
             break
-        bold += len(run.text)
+        bold += len(run_text)
     lead = text[:bold]
     if "\n" in lead:
         lead = lead[: lead.index("\n")]
@@ -243,7 +294,10 @@ class _Reader:
 
     def paragraph(self, paragraph: Paragraph) -> None:
         style = self.styles.paragraph(paragraph)
-        text = self.styles.exact_text(paragraph) if self.exact else _collapsed(paragraph.text)
+        if self.exact:
+            text = self.styles.exact_text(paragraph)
+        else:
+            text = _collapsed(_paragraph_text(paragraph))
         if style == "Title":
             self.builder.heading(text, level=1)
         elif style == "Subtitle" and not self.builder.started and self.builder.subtitle is None:
@@ -268,7 +322,7 @@ class _Reader:
             cells = [_Cell(tc, table) for tc in row.tc_lst]
             if (
                 len(cells) >= 2  # noqa: PLR2004 -- a label and a value
-                and (label := " ".join(cells[0].text.split()))
+                and (label := " ".join(_cell_text(cells[0]).split()))
                 and len(label) <= _LONGEST_LABEL
             ):
                 self.builder.label(label, fact=True)
@@ -279,15 +333,15 @@ class _Reader:
                     self.cell(cell)
 
     def cell(self, cell: _Cell) -> None:
-        self.content(cell.iter_inner_content())
+        self.content(cell._tc, cell)  # noqa: SLF001 -- its paragraphs and tables
 
-    def content(self, items: Iterator[Paragraph | Table]) -> None:
-
-        for item in items:
-            if isinstance(item, Table):
-                self.table(item)
+    def content(self, element: BaseOxmlElement, parent: BlockItemContainer) -> None:
+        """The paragraphs and tables of a body or a cell, in order."""
+        for child in element.iterchildren(_w("p"), _w("tbl")):
+            if child.tag == _w("tbl"):
+                self.table(Table(child, parent))
             else:
-                self.paragraph(item)
+                self.paragraph(Paragraph(child, parent))
 
 
 def read_word(data: bytes, name: str = "the file") -> Document:
@@ -305,7 +359,7 @@ def read_word(data: bytes, name: str = "the file") -> Document:
     # python-docx gives "" for a file without comments
     reader = _Reader(_Styles(word), exact=word.core_properties.comments.startswith(MARKER))
     try:
-        reader.content(word.iter_inner_content())
+        reader.content(word.element.body, word._body)  # noqa: SLF001 -- the body's proxy
     except InvalidXmlError as exc:
         # a value Word's schema does not allow, where python-docx reads one
         raise cannot_read(name, f"its part {DOCUMENT} holds {exc}") from None
