@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html import unescape
 from typing import Final
@@ -102,40 +102,53 @@ class Block:
     lead_end: int | None = field(default=None, repr=False)
 
 
-def _flatten(parts: list[tuple[str, bool]]) -> tuple[str, str]:
-    """Text and exactness mask of parts, whitespace collapsed as a browser does."""
-    out: list[str] = []
-    mask: list[str] = []
-    pending_space = False
+class _Flat:
+    """Text and its exactness mask, built piece by piece as a browser collapses whitespace."""
 
-    def put(text: str, *, exact: bool) -> None:
-        nonlocal pending_space
-        if pending_space and out and out[-1] != "\n":
-            out.append(" ")
-            mask.append("0")
-        pending_space = False
-        out.append(text)
-        mask.append(("1" if exact else "0") * len(text))
+    def __init__(self) -> None:
+        self.out: list[str] = []
+        self.mask: list[str] = []
+        self.pending_space = False
 
-    for text, exact in parts:
-        if exact:
-            for char in text:
-                if char == "\n":  # a line break: the typed spaces before it go
-                    pending_space = False
-                    out.append("\n")
-                    mask.append("1")
-                else:
-                    put(char, exact=True)
-            continue
+    def put(self, text: str, *, exact: bool) -> None:
+        if self.pending_space and self.out and self.out[-1] != "\n":
+            self.out.append(" ")
+            self.mask.append("0")
+        self.pending_space = False
+        self.out.append(text)
+        self.mask.append(("1" if exact else "0") * len(text))
+
+    def exact(self, text: str) -> None:
+        """Text written as references: kept as it is, in one piece per line."""
+        for index, line in enumerate(text.split("\n")):
+            if index:  # a line break: the typed spaces before it go
+                self.pending_space = False
+                self.out.append("\n")
+                self.mask.append("1")
+            if line:
+                self.put(line, exact=True)
+
+    def typed(self, text: str) -> None:
+        """Typed text: each run of HTML whitespace one space, if words follow."""
         at = 0
         for space in _HTML_SPACE.finditer(text):
             if space.start() > at:
-                put(text[at : space.start()], exact=False)
-            pending_space = True
+                self.put(text[at : space.start()], exact=False)
+            self.pending_space = True
             at = space.end()
         if at < len(text):
-            put(text[at:], exact=False)
-    joined, joined_mask = "".join(out), "".join(mask)
+            self.put(text[at:], exact=False)
+
+
+def _flatten(parts: list[tuple[str, bool]]) -> tuple[str, str]:
+    """Text and exactness mask of parts, whitespace collapsed as a browser does."""
+    flat = _Flat()
+    for text, exact in parts:
+        if exact:
+            flat.exact(text)
+        else:
+            flat.typed(text)
+    joined, joined_mask = "".join(flat.out), "".join(flat.mask)
     # blank lines at either end of a block are not part of its text
     start = len(joined) - len(joined.lstrip("\n"))
     end = len(joined.rstrip("\n"))
@@ -328,6 +341,40 @@ def _resolve(reference: str) -> str:
     return unescape(reference)
 
 
+# References to characters that are never whitespace, a comma, a parenthesis or
+# a bullet: what a reference keeps exact does not matter for them, so they are
+# read with the typed text around them
+_PLAIN_REFERENCES: Final = {"&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&#39;": "'"}
+
+
+def _runs(tokens: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """The tokens with each run of text joined into one (``text``, or ``exact`` for references).
+
+    A page of ``a&lt;`` a million times is then a few texts for the reader,
+    not two million. ``&nbsp;`` is how the site's editor kept a typed space;
+    any other reference is the author's exact character.
+    """
+    kind_of_run, run = "text", list[str]()
+    for found, value in tokens:
+        kind, text = found, value
+        if found == "ref":
+            plain = _PLAIN_REFERENCES.get(value, " " if value == "&nbsp;" else None)
+            kind, text = ("exact", _resolve(value)) if plain is None else ("text", plain)
+        if kind in {"text", "exact"}:
+            if kind != kind_of_run and run:
+                yield kind_of_run, "".join(run)
+                run = []
+            kind_of_run = kind
+            run.append(text)
+            continue
+        if run:
+            yield kind_of_run, "".join(run)
+            run = []
+        yield kind, text
+    if run:
+        yield kind_of_run, "".join(run)
+
+
 def parse_html(value: str, set_aside: list[str] | None = None) -> list[Block]:
     """Split a published value into blocks of clean text, in order.
 
@@ -346,16 +393,11 @@ def parse_html(value: str, set_aside: list[str] | None = None) -> list[Block]:
     """
     aside: list[str] = [] if set_aside is None else set_aside
     reader = _Reader()
-    for kind, text in _Tokens(value):
+    for kind, text in _runs(_Tokens(value)):
         if kind == "text":
             reader.text(text)
-        elif kind == "ref":
-            # &nbsp; is how the site's editor kept a typed space; any other
-            # reference is the author's exact character
-            if text == "&nbsp;":
-                reader.text(" ")
-            else:
-                reader.text(_resolve(text), exact=True)
+        elif kind == "exact":
+            reader.text(text, exact=True)
         elif kind == "start":
             reader.start(text)
         elif kind == "end":
