@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from html import escape
 from html.parser import HTMLParser
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from igf_report.document import Block, BlockKind, Document
 from igf_report.importer.building import DocumentBuilder, TooIntricateError, is_label
@@ -24,6 +24,9 @@ from igf_report.importer.html import BlockKind as HtmlKind
 from igf_report.render.html import RENDERER
 from igf_report.render.values import GAPS, INVALID_MARK, UNTITLED
 from igf_report.textutil import REFERRED_CODES, spaces_as_references
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 __all__ = ["read_page"]
 
@@ -152,12 +155,40 @@ class _Element:
     def elements(self) -> list[_Element]:
         return [c for c in self.children if isinstance(c, _Element)]
 
-    def descendants(self) -> list[_Element]:
-        found = []
-        for child in self.elements():
-            found.append(child)
-            found.extend(child.descendants())
-        return found
+    def descendants(self) -> Iterator[_Element]:
+        """The elements inside, in document order (one walk, whatever the depth)."""
+        stack = [iter(self.children)]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+            elif isinstance(child, _Element):
+                yield child
+                stack.append(iter(child.children))
+
+    def short_text(self, most: int) -> str | None:
+        """The text, if it is at most ``most`` characters in as many elements at most.
+
+        What is asked of every element of a deep page (could it be a label?)
+        reads no more of it than a label can be: a whole text per element
+        would read a page as many times as it is deep.
+        """
+        pieces: list[str] = []
+        size = 0
+        stack = [iter(self.children)]
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                continue
+            size += len(child) if isinstance(child, str) else 1
+            if size > most:
+                return None
+            if isinstance(child, str):
+                pieces.append(_plain(child))
+            else:
+                stack.append(iter(child.children))
+        return "".join(pieces)
 
 
 def _own(container: _Element, tags: set[str]) -> list[_Element]:
@@ -353,6 +384,12 @@ def _gap(element: _Element) -> str | None:
     return None
 
 
+def _may_be_label(element: _Element) -> bool:
+    """Whether an element's text is a label (one longer than any cell's label is not)."""
+    text = element.short_text(4 * _LONGEST_LABEL)
+    return text is not None and is_label(text)
+
+
 def _holds_labels(container: _Element) -> bool:
     """Whether a table's first cells or a list's terms hold a label (a report laid out inside)."""
     firsts = [
@@ -360,7 +397,7 @@ def _holds_labels(container: _Element) -> bool:
         for row in _own(container, {"tr"})
         if (cells := [e for e in row.elements() if e.tag in {"td", "th"}])
     ]
-    return any(is_label(e.text()) for e in firsts + _own(container, {"dt"}))
+    return any(_may_be_label(e) for e in firsts + _own(container, {"dt"}))
 
 
 class _Walker:
@@ -385,7 +422,7 @@ class _Walker:
                 continue
             self.flush()
             if child.tag in _CHROME or (
-                child.tag == "header" and not any(is_label(e.text()) for e in child.descendants())
+                child.tag == "header" and not any(map(_may_be_label, child.descendants()))
             ):
                 self.left_out(child)
                 continue
@@ -437,7 +474,8 @@ class _Walker:
         for child in row.children:
             if id(child) not in is_cell:
                 self.stray(child)
-        label = cells[0].text().strip() if cells else ""
+        # padded with whitespace, a label is still one; a longer text is content
+        label = (cells[0].short_text(4 * _LONGEST_LABEL) or "").strip() if cells else ""
         is_block = any(e.tag not in _INLINE for e in cells[0].descendants()) if cells else True
         if len(cells) >= 2 and label and not is_block and len(label) <= _LONGEST_LABEL:  # noqa: PLR2004 -- a label and a value
             self.builder.label(label, fact=True)
