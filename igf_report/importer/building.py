@@ -142,6 +142,10 @@ class DocumentBuilder:
         self._lead_title: str | None = None
         # a presentation opened by a heading, which paragraphs without one continue
         self._entry = False
+        # the summary's paragraphs so far, while a presentation's summary goes on
+        # (joined once it ends: joined at each paragraph, a long one is quadratic)
+        self._summary: list[str] = []
+        self._summary_note: str | None = None
         # headings "1. …", "2. …" met in the current presentations section
         self._numbered = 0
         # once a label stood as a heading, a term or a table cell, a paragraph
@@ -184,6 +188,7 @@ class DocumentBuilder:
         """
         self._structured = self._structured or structured
         self._flush_lead()
+        self._end_summary()
         self._entry = False
         self._numbered = 0
         label = " ".join(text.split())
@@ -264,16 +269,15 @@ class DocumentBuilder:
         self._flush_lead()
         if self._entry and paragraph:
             # a presentation's summary of several paragraphs, under its heading
-            blocks = self._sections[-1][1]
+            if not self._summary:
+                last = self._sections[-1][1][-1]
+                self._summary, self._summary_note = [last.text], last.note
             # a mark that ends a paragraph before the last does not end the value:
             # it is the value's words, as the page shows them
-            head = (
-                blocks[-1].text
-                if blocks[-1].note is None
-                else f"{blocks[-1].text} {blocks[-1].note}"
-            )
-            text = f"{head}\n\n{block.text}"
-            blocks[-1] = dataclasses.replace(blocks[-1], text=text, note=block.note)
+            if self._summary_note is not None:
+                self._summary[-1] = f"{self._summary[-1]} {self._summary_note}"
+            self._summary.append(block.text)
+            self._summary_note = block.note
             return
         self._entry = False
         self._add(block)
@@ -290,7 +294,16 @@ class DocumentBuilder:
             f"The placeholder {quote(words)} under {quote(where or 'the start')} was left empty."
         )
 
+    def _end_summary(self) -> None:
+        """Put the summary's paragraphs together in the presentation they went on."""
+        if self._summary:
+            blocks = self._sections[-1][1]
+            text = "\n\n".join(self._summary)
+            blocks[-1] = dataclasses.replace(blocks[-1], text=text, note=self._summary_note)
+            self._summary, self._summary_note = [], None
+
     def _add(self, block: Block) -> None:
+        self._end_summary()
         if not self._sections:
             self._sections.append(("", [], False))
         self._sections[-1][1].append(block)
@@ -334,6 +347,7 @@ class DocumentBuilder:
     def build(self) -> Document:
         """The document met so far."""
         self._flush_lead()
+        self._end_summary()
         return Document(
             title=self.title,
             subtitle=self.subtitle,
