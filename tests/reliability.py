@@ -43,6 +43,12 @@ ROWS: Final = {
     "adversarial long inputs through every parser": (
         "long adversarial inputs (100,000 characters) through every parser, under a hang guard"
     ),
+    "growth: readers and books timed at two sizes": (
+        "hostile shapes (a line of colons, runs of `_`, `*`, `[`, backticks, spaces or "
+        "`#`, unclosed `<!--`, `<a` and CDATA, a row of thousands of cells, rendered text "
+        "of many rules) through every reader, and books of many reports or one long value, "
+        "each timed at two sizes: four times the input never takes six times as long"
+    ),
     "fuzz: importer, every word kept (generated published texts)": (
         "generated published texts (junk before the first label, `#` lines, bare `<` and `&`, "
         "tabs, comments, labels) through the importer, every word found in the report or its "
