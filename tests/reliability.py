@@ -43,6 +43,10 @@ ROWS: Final = {
     "adversarial long inputs through every parser": (
         "long adversarial inputs (100,000 characters) through every parser, under a hang guard"
     ),
+    "limits: files of more pieces than a report holds, refused": (
+        "files of more lines, tags, or paragraphs and cells than a report holds, in each "
+        "format, refused at once naming the bound"
+    ),
     "growth: readers and books timed at two sizes": (
         "hostile shapes (a line of colons, runs of `_`, `*`, `[`, backticks, spaces or "
         "`#`, unclosed `<!--`, `<a` and CDATA, a row of thousands of cells, rendered text "

@@ -25,6 +25,7 @@ import tomli_w
 from igf_report.collection import Entry, load_entry
 from igf_report.errors import IgfReportError
 from igf_report.importer import import_bytes
+from igf_report.importer.building import SPRAWL_LIMITS
 from igf_report.importer.formats import detect_format
 from igf_report.render import get_renderer
 from igf_report.render.values import shown_values
@@ -34,6 +35,16 @@ from .conftest import valid_data
 from .reliability import tally
 
 __all__ = ["assert_linear"]
+
+
+@pytest.fixture(autouse=True)
+def _no_sprawl_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the readers themselves are timed: a file of more lines or tags than a
+    # report holds is refused at once (tests/test_limits.py), which would make
+    # the larger size of a quadratic reader cheap and hide it
+    for piece in SPRAWL_LIMITS:
+        monkeypatch.setitem(SPRAWL_LIMITS, piece, 10**9)
+
 
 #: The least CPU time of the smaller size, so that noise does not decide the ratio.
 SMALLEST_SECONDS: Final = 0.04

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from igf_report.batch import check_file
 from igf_report.errors import FileReadError
 from igf_report.fields import key_of_path
+from igf_report.importer.building import SPRAWL_LIMITS
 from igf_report.importer.published import read_published
 from igf_report.parsers import (
     count_paragraphs,
@@ -37,6 +38,7 @@ from igf_report.validation import Finding, check
 from .conftest import Invoke, examples, plain_id
 from .reliability import tally
 from .test_parsers import assert_says_why
+from .word_files import TITLE, document, word_file
 
 # A regular expression that backtracks badly takes minutes on these; a linear
 # one takes milliseconds. The alarm is a safety net against a hang, not a
@@ -211,3 +213,58 @@ def test_any_document_in_a_file_gives_findings_that_name_fields(data: dict[str, 
             assert finding.line is not None, finding
             assert re.match(rf"{key} = |\[\[?{key}[.\]]", lines[finding.line - 1]), finding
     tally("fuzz: loader and checker, arbitrary documents")
+
+
+def _sprawling(what: str, count: int) -> tuple[str, bytes]:
+    """A file of a report's labels, then ``count`` of one piece: (its name, its bytes)."""
+    if what == "text":
+        return "r.txt", ("Session Title: x\nDiscussions\n" + "x\n" * count).encode()
+    if what == "markdown":
+        return "r.md", ("# Session Title\n\nx\n\n## Discussions\n\n" + "- x\n" * count).encode()
+    if what == "page":
+        return "r.html", ("<h2>Discussions</h2>" + "<p>x</p>" * (count // 2)).encode()
+    if what == "published":
+        return "r.txt", ("Session Title\tx\nDiscussions\t" + "<b>x</b>" * (count // 2)).encode()
+    paragraphs = "<w:p><w:r><w:t>x</w:t></w:r></w:p>" * count
+    return "r.docx", word_file({"word/document.xml": document(TITLE + paragraphs)})
+
+
+_SPRAWL = {
+    "text": ("lines", 50_000),
+    "markdown": ("lines", 50_000),
+    "page": ("tags", 50_000),
+    "published": ("tags", 50_000),
+    "docx": ("paragraphs and table cells", 50_000),
+}
+
+
+@pytest.mark.parametrize("what", list(_SPRAWL))
+def test_a_file_of_more_pieces_than_a_report_could_hold_is_refused_naming_the_bound(
+    what: str, tmp_path: Path, invoke: Invoke
+) -> None:
+    # a 5 MiB file of a million short lines took every reader over a minute,
+    # linear as they are; a report holds a few hundred
+    piece, bound = _SPRAWL[what]
+    assert SPRAWL_LIMITS[piece] == bound
+    name, data = _sprawling(what, bound + 10)
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = tmp_path / "out.toml"
+    result = invoke("import", str(path), "-o", str(out))
+    assert result.exit_code == 1, result.stderr
+    assert f"holds more {piece} than igf-report imports ({bound:,}" in result.stderr
+    assert result.stderr.count("error:") == 1
+    assert not out.exists()
+    tally("limits: files of more pieces than a report holds, refused")
+
+
+@pytest.mark.parametrize("what", list(_SPRAWL))
+def test_a_file_just_within_the_bound_is_read(what: str, tmp_path: Path, invoke: Invoke) -> None:
+    _, bound = _SPRAWL[what]
+    name, data = _sprawling(what, bound - 10)
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = tmp_path / "out.toml"
+    result = invoke("import", str(path), "-o", str(out))
+    assert "holds more" not in result.stderr
+    assert out.exists(), result.stderr

@@ -19,11 +19,13 @@ from igf_report.importer.published import LABELS, LONGEST_KEY, match_key, normal
 from igf_report.render.values import GAPS, mark_openings
 
 __all__ = [
+    "SPRAWL_LIMITS",
     "DocumentBuilder",
     "TooIntricateError",
     "is_label",
     "is_label_alone",
     "plain_mark",
+    "refuse_sprawl",
     "split_label",
 ]
 
@@ -33,8 +35,36 @@ _NUMBERED: Final = re.compile(r"(\d{1,9})\.\s+(\S.*)", re.DOTALL)
 _DEPTH: Final = {")": 1, "(": -1}
 
 
+#: The most of each piece a file may hold to be imported (a report has a few
+#: hundred): lines of a text format, tags (counted as ``<``) of a page or of the
+#: published rows, paragraphs and table cells of a Word file. Each piece costs
+#: every reader tens of microseconds, so a 5 MiB file of a million short lines
+#: took over a minute; at these bounds any file is read in a few seconds. A
+#: saved page of a whole news site has about 6,000 tags.
+SPRAWL_LIMITS: Final = {
+    "lines": 50_000,
+    "tags": 50_000,
+    "paragraphs and table cells": 50_000,
+}
+
+
 class TooIntricateError(Exception):
     """A reader cannot take the file apart; the message says why, for people."""
+
+
+def refuse_sprawl(count: int, what: str) -> None:
+    """Refuse a file holding ``count`` of ``what``, more than a report could.
+
+    Raises:
+        TooIntricateError: ``count`` is over the bound :data:`SPRAWL_LIMITS` sets on ``what``.
+    """
+    limit = SPRAWL_LIMITS[what]
+    if count > limit:
+        msg = (
+            f"holds more {what} than igf-report imports ({limit:,}; a report has a few "
+            "hundred), so it is not read; import the report's own part of it"
+        )
+        raise TooIntricateError(msg)
 
 
 def is_label(text: str) -> bool:

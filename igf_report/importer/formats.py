@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from igf_report.errors import FileReadError, UsageError
-from igf_report.importer.building import TooIntricateError
+from igf_report.importer.building import TooIntricateError, refuse_sprawl
 from igf_report.importer.mapping import map_document, match_label
 from igf_report.importer.markdown import heading, read_markdown
 from igf_report.importer.page import read_page
@@ -198,12 +198,19 @@ def read_answers(name: str, data: bytes, fmt: str | None = None) -> tuple[str, I
         # python-docx takes a tenth of a second to import: only for a Word file
         from igf_report.importer.word import read_word  # noqa: PLC0415
 
-        return fmt, map_document(read_word(data, name))
+        try:
+            return fmt, map_document(read_word(data, name))
+        except TooIntricateError as exc:
+            raise FileReadError(name, str(exc)) from None
     if is_docx(data):
         msg = f"{name} is a Word file; import it with --from-format docx (or without --from-format)"
         raise UsageError(msg)
     text = decode(data, name)
     try:
+        # a lone CR ends a line too (old Mac files)
+        refuse_sprawl(max(text.count("\n"), text.count("\r")), "lines")
+        if fmt in {"html", "published"}:
+            refuse_sprawl(text.count("<"), "tags")
         return fmt, _read_text(fmt, text)
     except RecursionError:
         # the page reader walks elements inside one another by recursion

@@ -32,7 +32,7 @@ from docx.text.run import Run
 from lxml import etree
 
 from igf_report.document import Block, BlockKind, Document
-from igf_report.importer.building import DocumentBuilder, is_label
+from igf_report.importer.building import DocumentBuilder, is_label, refuse_sprawl
 from igf_report.importer.formats import is_docx
 from igf_report.importer.wordpackage import (
     CORE,
@@ -291,8 +291,14 @@ class _Reader:
         self.styles = styles
         # a file igf-report wrote holds the report's own spaces and tabs
         self.exact = exact
+        self.pieces = 0
+
+    def _count(self) -> None:
+        self.pieces += 1
+        refuse_sprawl(self.pieces, "paragraphs and table cells")
 
     def paragraph(self, paragraph: Paragraph) -> None:
+        self._count()
         style = self.styles.paragraph(paragraph)
         if self.exact:
             text = self.styles.exact_text(paragraph)
@@ -333,6 +339,7 @@ class _Reader:
                     self.cell(cell)
 
     def cell(self, cell: _Cell) -> None:
+        self._count()
         self.content(cell._tc, cell)  # noqa: SLF001 -- its paragraphs and tables
 
     def content(self, element: BaseOxmlElement, parent: BlockItemContainer) -> None:
