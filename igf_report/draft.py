@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from igf_report.fields import FIELDS, FieldSpec, key_of_path
-from igf_report.resume import Position
+from igf_report.resume import Position, Typed
 from igf_report.validation import Finding, Severity, check, check_field
 
 __all__ = ["Draft"]
@@ -34,6 +34,9 @@ class Draft:
             presentation's title before its summary), with its list's key:
             saved with the draft as the list's last item, so that nothing
             typed is lost if the wizard stops there.
+        typed: the line being typed when the wizard was stopped (Ctrl-C, a
+            signal), with its place: kept in the draft's comments, never as
+            an answer, and put back on the line there when the walk resumes.
     """
 
     written: dict[str, Any] = field(default_factory=dict)
@@ -41,6 +44,7 @@ class Draft:
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     position: Position | None = None
     pending: tuple[str, dict[str, Any]] | None = None
+    typed: Typed | None = None
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> Draft:

@@ -33,7 +33,7 @@ from igf_report.model import TEMPLATE_ID
 from igf_report.parsers import MEETING_DAYS
 from igf_report.render import get_renderer
 from igf_report.reportfile import dump_toml, parse_document, read_text
-from igf_report.resume import Position, read_resume, with_resume
+from igf_report.resume import Position, Typed, read_resume, read_typed, with_resume
 from igf_report.textutil import in_words
 from igf_report.tomlcomments import find_comments
 from igf_report.validation import Checked, Finding, check
@@ -219,9 +219,13 @@ class Saved:
 
 
 def _save_draft(
-    path: Path, values: Mapping[str, Any], current: str | None, resume_at: Position | None
+    path: Path,
+    values: Mapping[str, Any],
+    current: str | None,
+    resume_at: Position | None,
+    typed: Typed | None = None,
 ) -> Saved:
-    text = with_resume(dump_toml(values, keep=find_comments(current)), resume_at)
+    text = with_resume(dump_toml(values, keep=find_comments(current)), resume_at, typed)
     try:
         write_atomic(path, text)
     except FileWriteError as exc:
@@ -237,6 +241,7 @@ def save_draft(
     *,
     expect: str | _Anything | None = _ANYTHING,
     resume_at: Position | None = None,
+    typed: Typed | None = None,
 ) -> Saved:
     """Save a draft atomically; if that fails, to a fallback file in the temp folder.
 
@@ -249,6 +254,8 @@ def save_draft(
             as the caller last read or wrote it; by default anything.
         resume_at: where the wizard is, kept in the draft's resume comment
             line (any older one is dropped).
+        typed: the line being typed when the wizard stopped, kept in a
+            comment beside the resume line.
 
     Raises:
         ReportChanged: the file no longer has the ``expect`` text.
@@ -257,7 +264,7 @@ def save_draft(
     with report_lock(path):
         current = _current_text(path)
         _check_unchanged(path, current, expect)
-        return _save_draft(path, values, current, resume_at)
+        return _save_draft(path, values, current, resume_at, typed)
 
 
 @dataclass(frozen=True)
@@ -379,8 +386,10 @@ def update_report(path: Path, answers: Mapping[str, Any], *, text: Path | None =
             return Updated(accepted, checked)
         if checked.errors:
             # a walk the wizard left half-way resumes where it was
+            # and the line it kept stays offered there
             resume_at = read_resume(opened.text) if opened.text else None
-            saved = _save_draft(path, values, opened.text, resume_at)
+            typed = read_typed(opened.text) if opened.text else None
+            saved = _save_draft(path, values, opened.text, resume_at, typed)
             return Updated(accepted, checked, saved=saved)
         try:
             written = _write_report(path, values, opened.text, text)

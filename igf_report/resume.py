@@ -8,10 +8,18 @@ recognise it (:func:`is_resume_line`) and let the wizard replace it.
 A position is a field's key (``title``), a list field's key with the index of
 the item to ask next (``discussions[2]``: two paragraphs written, the third
 next), or ``review``.
+
+A second comment line keeps the line being typed when the wizard was stopped
+(Ctrl-C, SIGTERM, SIGHUP), which is not an answer yet:
+``# igf-report: typed at discussions[2]: "Half a sent"``. Its place is a field,
+a list's item, or a presentation's ``title`` or ``summary``; its text is a
+JSON string, so that control characters and line breaks stay in one comment.
+A draft written before this line existed has none and resumes as it did.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,10 +30,14 @@ from igf_report.fields import FIELDS
 __all__ = [
     "RESUME_MARK",
     "REVIEW",
+    "TYPED_MARK",
     "Position",
+    "Typed",
     "is_resume_line",
     "read_resume",
+    "read_typed",
     "resume_of",
+    "typed_of",
     "with_resume",
 ]
 
@@ -33,6 +45,11 @@ __all__ = [
 RESUME_MARK: Final = "# igf-report: resume at "
 #: The position of the review table, after the last field.
 REVIEW: Final = "review"
+#: What starts the line kept from the prompt the wizard was stopped at.
+TYPED_MARK: Final = "# igf-report: typed at "
+_PLACE: Final = re.compile(r"([a-z_]+)(?:\[(\d{1,7})\])?(?:\.(title|summary))?")
+# what a TOML comment may not hold, or a reader of lines would split at
+_UNSAFE: Final = re.compile("[\x7f-\x9f\u2028\u2029]")
 _KEYS: Final = frozenset(spec.key for spec in FIELDS)
 _POSITION: Final = re.compile(r"([a-z_]+)(?:\[(\d{1,7})\])?")
 # the mark sits among the leading comments; a draft is never searched further
@@ -66,24 +83,60 @@ class Position:
         return cls(match[1], int(match[2]) if match[2] else None)
 
 
+@dataclass(frozen=True)
+class Typed:
+    """A line being typed when the wizard was stopped: kept, not an answer yet.
+
+    Attributes:
+        place: where it was typed: a field's key (``title``), a list's item
+            (``discussions[2]``), or a presentation's part
+            (``presentations[0].summary``), as a finding's path names it.
+        text: the line, as typed.
+    """
+
+    place: str
+    text: str
+
+    def line(self) -> str:
+        """The comment line that keeps it."""
+        quoted = json.dumps(self.text, ensure_ascii=False)
+        quoted = _UNSAFE.sub(lambda m: f"\\u{ord(m[0]):04x}", quoted)
+        return f"{TYPED_MARK}{self.place}: {quoted}"
+
+    @classmethod
+    def parse(cls, text: str) -> Typed | None:
+        """The kept line written as ``text`` (after the mark); ``None`` if it is not one."""
+        place, _, quoted = text.partition(": ")
+        match = _PLACE.fullmatch(place)
+        if match is None or match[1] not in _KEYS:
+            return None
+        try:
+            typed = json.loads(quoted)
+        except ValueError:
+            return None
+        return cls(place, typed) if isinstance(typed, str) and typed else None
+
+
 def is_resume_line(line: str) -> bool:
-    """Whether ``line`` is the wizard's resume comment."""
-    return line.startswith(RESUME_MARK)
+    """Whether ``line`` is one of the wizard's comments: where it is, what was being typed."""
+    return line.startswith((RESUME_MARK, TYPED_MARK))
 
 
-def with_resume(text: str, position: Position | None) -> str:
+def with_resume(text: str, position: Position | None, typed: Typed | None = None) -> str:
     """``text`` (a TOML document) with its resume line set to ``position``.
 
-    Any older resume line is dropped; the new one goes first, after a
-    ``#:schema`` line if the document opens with one (editors look for that
-    on the first line). ``None`` leaves no resume line.
+    Any older resume line (and kept line) is dropped; the new one goes first,
+    after a ``#:schema`` line if the document opens with one (editors look
+    for that on the first line), followed by ``typed``'s line if there is
+    one. ``None`` leaves no resume line.
     """
     lines = text.splitlines(keepends=True)
     lines = [line for n, line in enumerate(lines) if n >= _HEAD_LINES or not is_resume_line(line)]
-    if position is None:
-        return "".join(lines)
+    ours = [f"{RESUME_MARK}{position}\n"] if position is not None else []
+    if typed is not None:
+        ours.append(typed.line() + "\n")
     at = 1 if lines and lines[0].startswith("#:schema") else 0
-    lines.insert(at, f"{RESUME_MARK}{position}\n")
+    lines[at:at] = ours
     return "".join(lines)
 
 
@@ -95,11 +148,29 @@ def read_resume(text: str) -> Position | None:
     return None
 
 
-def resume_of(path: Path) -> Position | None:
-    """The resume position in the draft at ``path``; ``None`` if it has none or cannot be read."""
+def read_typed(text: str) -> Typed | None:
+    """The line kept in ``text``'s leading lines, if they hold one."""
+    for line in text.removeprefix("\ufeff").split("\n")[:_HEAD_LINES]:
+        if line.startswith(TYPED_MARK):
+            return Typed.parse(line[len(TYPED_MARK) :].rstrip("\r"))
+    return None
+
+
+def _head(path: Path) -> str | None:
     try:
         with path.open(encoding="utf-8", errors="replace") as file:
-            head = "".join(file.readline() for _ in range(_HEAD_LINES))
+            return "".join(file.readline() for _ in range(_HEAD_LINES))
     except OSError:
         return None
-    return read_resume(head)
+
+
+def resume_of(path: Path) -> Position | None:
+    """The resume position in the draft at ``path``; ``None`` if it has none or cannot be read."""
+    head = _head(path)
+    return None if head is None else read_resume(head)
+
+
+def typed_of(path: Path) -> Typed | None:
+    """The line kept in the draft at ``path``; ``None`` if it has none or cannot be read."""
+    head = _head(path)
+    return None if head is None else read_typed(head)

@@ -18,10 +18,18 @@ class Paste:
 
 
 @dataclass
+class Typing:
+    """Text on the line when the prompt is stopped by ``stop`` (Ctrl-C, a signal)."""
+
+    text: str
+    stop: type[BaseException] = KeyboardInterrupt
+
+
+@dataclass
 class ScriptedScreen:
     """Answers prompts from a script; records what the wizard showed and asked."""
 
-    script: list[str | Paste | type[BaseException]]
+    script: list[str | Paste | Typing | type[BaseException]]
     edits: list[EditOutcome] = field(default_factory=list)
     shown: list[str] = field(default_factory=list)
     asked: list[tuple[str, str | None]] = field(default_factory=list)
@@ -31,7 +39,8 @@ class ScriptedScreen:
     initial: list[str | None] = field(default_factory=list)  # text put on the line to edit
     several: list[bool] = field(default_factory=list)  # whether the prompt takes several lines
     blocks: list[bool] = field(default_factory=list)  # whether a paste is one answer there
-    _queue: list[tuple[str | type[BaseException], bool]] = field(default_factory=list)
+    _queue: list[tuple[str | Typing | type[BaseException], bool]] = field(default_factory=list)
+    _unfinished: str = ""
 
     def __post_init__(self) -> None:
         for entry in self.script:
@@ -75,12 +84,19 @@ class ScriptedScreen:
         if not self._queue:
             raise EOFError
         entry, self._last_pending = self._queue.pop(0)
+        self._unfinished = ""
+        if isinstance(entry, Typing):
+            self._unfinished = entry.text
+            raise entry.stop
         if isinstance(entry, type):
             raise entry
         return entry
 
     def pending(self) -> bool:
         return self._last_pending
+
+    def unfinished(self) -> str:
+        return self._unfinished
 
     def edit(self, text: str) -> EditOutcome:
         self.edited.append(text)
@@ -90,9 +106,9 @@ class ScriptedScreen:
         return [s.split(": ", 1)[1] for s in self.shown if s.startswith(f"{tone}: ")]
 
 
-def answers(*lines: Iterable[str] | str) -> list[str | Paste | type[BaseException]]:
+def answers(*lines: Iterable[str] | str) -> list[str | Paste | Typing | type[BaseException]]:
     """Flatten strings and lists of strings into a script."""
-    script: list[str | Paste | type[BaseException]] = []
+    script: list[str | Paste | Typing | type[BaseException]] = []
     for entry in lines:
         if isinstance(entry, str):
             script.append(entry)

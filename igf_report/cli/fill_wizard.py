@@ -19,6 +19,7 @@ from igf_report.errors import (
     ReportChanged,
     ReportInvalid,
 )
+from igf_report.fields import place_for_people
 from igf_report.filling import (
     DUE_DATE,
     Written,
@@ -26,7 +27,7 @@ from igf_report.filling import (
     save_draft,
     write_report,
 )
-from igf_report.resume import resume_of
+from igf_report.resume import resume_of, typed_of
 from igf_report.textutil import shell_word
 from igf_report.wizard.flow import Outcome, Wizard
 from igf_report.wizard.screen import Tone
@@ -72,12 +73,14 @@ class _Drafts:
         self.saved_at: Path | None = report if report.exists() else None
 
     def save(self, draft: Draft) -> None:
-        values, resume_at = draft.for_file(), draft.position
+        values, resume_at, typed = draft.for_file(), draft.position, draft.typed
         try:
-            saved = save_draft(self.target, values, expect=self.expected, resume_at=resume_at)
+            saved = save_draft(
+                self.target, values, expect=self.expected, resume_at=resume_at, typed=typed
+            )
         except ReportChanged as exc:
             self.target, self.expected = fallback_path(self.report), None
-            saved = save_draft(self.target, values, resume_at=resume_at)
+            saved = save_draft(self.target, values, resume_at=resume_at, typed=typed)
             self.screen.message(
                 f"{exc}; your answers are saved in {saved.path} from now on", Tone.WARNING
             )
@@ -89,9 +92,13 @@ class _Drafts:
         if saved.path == self.target:
             self.expected = saved.text
 
-    def resume(self) -> str:
+    def resume(self, draft: Draft | None = None) -> str:
         if self.saved_at is None:
             return "Nothing had been answered yet, so nothing was saved."
+        if draft is not None and draft.typed is not None:
+            place = place_for_people(draft.typed.place, short=True)
+            kept = f"Kept what you were typing at {place}; it is on the line when you resume. "
+            return kept + self.resume()
         where = self.saved_at
         command = f"igf-report fill {shell_word(where)}"
         return f"Your answers are saved in {where}; run `{command}` to go on."
@@ -152,19 +159,20 @@ def fill_with_prompts(
         Tone.INFO,
     )
     wizard = Wizard(screen, data, drafts.save, resume=resume_of(report))
+    wizard.draft.typed = typed_of(report)
     if changed:
         drafts.save(wizard.draft)
     try:
         with _signals_raise(screen):
             outcome = wizard.run()
     except KeyboardInterrupt:
-        _quietly(f"Interrupted. {drafts.resume()}")
+        _quietly(f"Interrupted. {drafts.resume(wizard.draft)}")
         raise Interrupted("") from None
     except (EOFError, _Closed):
-        _quietly(f"Stopped. {drafts.resume()}")
+        _quietly(f"Stopped. {drafts.resume(wizard.draft)}")
         raise ReportInvalid("") from None
     if outcome is Outcome.QUIT:
-        say(drafts.resume())
+        say(drafts.resume(wizard.draft))
         return
     written = drafts.write(wizard.draft, text)
     say("Wrote " + " and ".join(str(p) for p in written.files) + ".")

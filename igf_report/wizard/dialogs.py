@@ -10,9 +10,9 @@ from __future__ import annotations
 import enum
 
 from igf_report.draft import Draft
-from igf_report.fields import FieldSpec, Kind
-from igf_report.model import Presentation
-from igf_report.resume import Position
+from igf_report.fields import FieldSpec, Kind, place_for_people
+from igf_report.model import MAX_TEXT, Presentation
+from igf_report.resume import Position, Typed
 from igf_report.validation import Finding, Severity
 from igf_report.wizard.autosave import Autosave
 from igf_report.wizard.commands import COMMANDS_HELP, Command, UnknownCommand, parse_command
@@ -78,11 +78,19 @@ class Dialogs:
         initial: str | None = None,
         lines: bool = False,
         block: bool = False,
+        place: str | None = None,
     ) -> tuple[Command | None, str]:
         """Ask until the line is an answer or a known command; refuse a mistyped command.
 
         A mistyped command is not put back on the line (a refused answer is, by
         the dialog that refuses it): the next command is typed on a clear line.
+
+        At a ``place`` (a field, a list's next item, a presentation's part),
+        a line kept there when the wizard was stopped is put on the line
+        instead of ``initial``; and if the wizard is stopped now (Ctrl-C, a
+        signal) with text on the line, that text is kept in the draft, to be
+        offered here when the walk resumes. It is never the field's answer
+        until Enter makes it one.
 
         Args:
             prompt: the prompt.
@@ -92,20 +100,55 @@ class Dialogs:
             lines: the prompt takes a list's items, so a paste of many lines
                 is read as many answers.
             block: a paste here is this one answer, its lines joined (a summary).
+            place: where the answer goes, as a finding's path names it.
 
         Returns:
             The command, or ``None`` and the answer.
         """
+        kept = self.draft.typed
+        if kept is not None and kept.place == place and retry is None:
+            initial = kept.text
+            self._offer(kept)
         while True:
-            line = self.screen.ask(
-                prompt, default, retry=retry, initial=initial, lines=lines, block=block
-            )
             try:
-                return parse_command(line)
+                line = self.screen.ask(
+                    prompt, default, retry=retry, initial=initial, lines=lines, block=block
+                )
+            except BaseException:
+                if place is not None:
+                    self._keep(place, initial if kept is None or kept.place != place else None)
+                raise
+            try:
+                command, answer = parse_command(line)
             except UnknownCommand as exc:
                 # a command is not an answer: the line is cleared for the next one
                 self.screen.message(str(exc), Tone.ERROR)
                 retry = initial = None
+                continue
+            if command is None and self.draft.typed is not None and self.draft.typed.place == place:
+                # what was kept here is answered now; a command leaves it kept
+                self.draft.typed = None
+                self.autosave.later()
+            return command, answer
+
+    def _offer(self, kept: Typed) -> None:
+        where = place_for_people(kept.place, short=True)
+        said = f"What you were typing at {where} when the wizard stopped is offered again"
+        if len(kept.text) > MAX_TEXT:
+            said += f"; it is {len(kept.text):,} characters, over the limit of {MAX_TEXT:,}"
+        self.screen.message(said + ".")
+
+    def _keep(self, place: str, answered: str | None) -> None:
+        """Keep the line on the screen at ``place``, the wizard being stopped there.
+
+        An empty line keeps nothing (and leaves a line kept before as it was);
+        an old answer left as it was is the field's already.
+        """
+        text = self.screen.unfinished()
+        if not text.strip() or text == answered:
+            return
+        self.draft.typed = Typed(place, text)
+        self.autosave.later()
 
     def _common(self, command: Command, spec: FieldSpec) -> Step | None:
         """Handle the commands every prompt takes; ``None`` to ask again."""
@@ -124,7 +167,7 @@ class Dialogs:
         retry: str | None = None
         while True:
             # the old answer is on the line to edit (Enter keeps it)
-            command, answer = self.read(spec.label, retry=retry, initial=default)
+            command, answer = self.read(spec.label, retry=retry, initial=default, place=spec.key)
             retry = None
             if command is Command.CLEAR:
                 self.show([f for f in self.draft.set(spec, None) if f.severity is Severity.WARNING])
@@ -392,7 +435,10 @@ class Dialogs:
         )
         retry: str | None = None
         while True:
-            command, answer = self.read(f"{self.draft.count(spec) + 1}", retry=retry, lines=True)
+            count = self.draft.count(spec)
+            command, answer = self.read(
+                f"{count + 1}", retry=retry, lines=True, place=f"{spec.key}[{count}]"
+            )
             retry = None
             if command is not None:
                 step = self._list_command(spec, command, answer)
@@ -421,7 +467,14 @@ class Dialogs:
         for prompt, default in asked:
             # a paste at the summary is that summary, not the next title
             at_summary = prompt.endswith("summary")
-            command, answer = self.read(prompt, initial=default, lines=True, block=at_summary)
+            part = "summary" if at_summary else "title"
+            command, answer = self.read(
+                prompt,
+                initial=default,
+                lines=True,
+                block=at_summary,
+                place=f"{spec.key}[{number - 1}].{part}",
+            )
             if command is not None:
                 return command, answer, answers
             answer = answer or default or ""

@@ -94,6 +94,7 @@ class LineEditor:
         self._sequence: str | None = None  # an escape sequence arriving in pieces
         self._piece: KeyPress | None = None  # its last piece, to tell it continues
         self.bad_bytes = False
+        self.unfinished = ""  # the line when a prompt was interrupted
         self._output = create_output(stdout=sys.stderr)
         self._session: PromptSession[str] = PromptSession(
             history=InMemoryHistory(),
@@ -132,6 +133,7 @@ class LineEditor:
             KeyboardInterrupt: Ctrl-C.
         """
         self.bad_bytes = False
+        self.unfinished = ""
         if self._queue and initial is None and lines:
             line = self._queue.pop(0)
             self._echo(prompt, line)
@@ -148,7 +150,8 @@ class LineEditor:
         try:
             answer = self._session.prompt(FormattedText(prompt), default=initial or "")
         except BaseException:
-            self._show_echo(_text(prompt), _clean(self._session.default_buffer.text)[0])
+            self.unfinished = _clean(self._session.default_buffer.text)[0]
+            self._show_echo(_text(prompt), self.unfinished)
             raise
         answer, bad = _clean(answer)
         self.bad_bytes = self.bad_bytes or bad

@@ -87,6 +87,14 @@ class Screen(Protocol):
         """Whether more input is already waiting (a pasted block is arriving)."""
         ...
 
+    def unfinished(self) -> str:
+        """What was on the line when the last :meth:`ask` was interrupted ("" if nothing).
+
+        Ctrl-C, or a signal (SIGTERM, SIGHUP) that stopped the prompt: the text
+        typed so far, which the wizard keeps in the draft.
+        """
+        ...
+
     def edit(self, text: str) -> EditOutcome:
         """Let the user edit ``text`` in their editor."""
         ...

@@ -328,6 +328,12 @@ class TerminalScreen:
             return self._editor.pending()
         return self._plain is not None and self._plain.pending()
 
+    def unfinished(self) -> str:
+        """What was on the line when the last prompt was interrupted."""
+        if self._editor is not None:
+            return self._editor.unfinished
+        return self._plain.unfinished if self._plain is not None else ""
+
     def edit(self, text: str) -> EditOutcome:
         """Open the rapporteur's editor on ``text``."""
         return launch(text)
