@@ -99,6 +99,23 @@ class Terminal:
                 msg = f"{pattern!r} not on the screen before the end:\n{self.text()}"
                 raise AssertionError(msg) from None
 
+    def wait_for_cursor_line(self, pattern: str, timeout: float = 20) -> None:
+        """Read output until the line the cursor stands on matches ``pattern`` whole.
+
+        Unlike :meth:`wait_for`, an answer already given above (``Title: old``,
+        on the line before ``:back`` asks again) does not count: keys typed
+        before the new prompt runs would be lost.
+        """
+        end = time.monotonic() + timeout
+        while True:
+            line = self.screen.display[self.screen.cursor.y].rstrip()
+            if re.fullmatch(pattern, line):
+                return
+            if time.monotonic() > end:
+                msg = f"{pattern!r} not the cursor's line ({line!r}):\n{self.text()}"
+                raise AssertionError(msg)
+            self._pump(0.05)
+
     def settle(self, quiet: float = 0.3) -> None:
         """Read output until nothing more arrives for ``quiet`` seconds."""
         with _suppress_eof():

@@ -35,9 +35,9 @@ def report(tmp_path: Path) -> Path:
 
 
 def _prompt(term: Terminal, prompt: str, line: str = "") -> None:
-    """Wait until the prompt is the screen's last line holding ``line`` to edit."""
+    """Wait until the cursor stands on the prompt, ``line`` on it to edit."""
     on_line = f" {re.escape(line)}" if line else ""
-    term.wait_for(rf"(?m)^{re.escape(prompt)}:{on_line} *$")
+    term.wait_for_cursor_line(rf"{re.escape(prompt)}:{on_line} *")
 
 
 @pytest.mark.parametrize("accessible", [False, True], ids=["editor", "accessible"])
