@@ -18,7 +18,7 @@ from igf_report.atomic import written_in_place
 from igf_report.collection import Entry
 from igf_report.errors import NotOurFile, UsageError
 from igf_report.fields import FIELDS, Kind
-from igf_report.render import get_renderer
+from igf_report.render import format_for_output, get_renderer
 from igf_report.render.html import page_head
 from igf_report.render.markdown import escape as md
 from igf_report.render.tree import report_document
@@ -36,14 +36,6 @@ __all__ = [
 
 #: The formats a book can be written in.
 BOOK_FORMATS: Final = ("html", "markdown", "text", "docx")
-_SUFFIXES: Final = {
-    ".html": "html",
-    ".htm": "html",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "text",
-    ".docx": "docx",
-}
 #: The book's title when none is given.
 DEFAULT_TITLE: Final = f"{DOCUMENT_TITLE}s"
 # Written near the start of every book, so that a book can be replaced by the next.
@@ -60,18 +52,7 @@ def book_format(fmt: str | None, out: Path | None) -> str:
     Raises:
         UsageError: the format is unknown, or not available for a book.
     """
-    if fmt is None:
-        suffix = out.suffix.lower() if out is not None and str(out) != "-" else ""
-        if suffix and suffix not in _SUFFIXES:
-            # HTML under another kind's name (book.pdf) would not open as that kind
-            firsts = {f: s for s, f in reversed(_SUFFIXES.items()) if f in BOOK_FORMATS}
-            known = ", ".join(firsts[f] for f in BOOK_FORMATS)
-            msg = (
-                f"-o {out}: a book is not written as {suffix}; name it {known}, "
-                "or choose --format (a PDF is printed from the HTML book in a browser)"
-            )
-            raise UsageError(msg)
-        fmt = _SUFFIXES.get(suffix, "html")
+    fmt = format_for_output(fmt, out, default="html", choices=BOOK_FORMATS, what="book")
     if fmt in BOOK_FORMATS:
         return fmt
     choices = ", ".join(BOOK_FORMATS)

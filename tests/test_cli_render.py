@@ -234,3 +234,39 @@ def test_dev_stdout_as_output_adds_to_what_stdout_is(tmp_path: Path) -> None:
     assert done.stderr == b"Wrote /dev/stdout\n"
     rendered = (EXAMPLES / "community-networks.txt").read_text(encoding="utf-8")
     assert log.read_text(encoding="utf-8") == "before\n" + rendered
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("r.html", "<!DOCTYPE html>"),
+        ("r.HTM", "<!DOCTYPE html>"),
+        ("r.md", "# "),
+        ("r.txt", "IGF 2016 Workshop Report"),
+        ("r", "IGF 2016 Workshop Report"),
+    ],
+)
+def test_render_knows_the_format_from_the_output_suffix(
+    invoke: Invoke, tmp_path: Path, name: str, start: str
+) -> None:
+    # render -o r.html wrote plain text into an .html file, where book took the suffix
+    report = EXAMPLES / "community-networks.toml"
+    out = tmp_path / name
+    assert invoke("render", str(report), "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_render_to_a_suffix_of_no_format_is_refused_and_format_wins(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    report = EXAMPLES / "community-networks.toml"
+    refused = invoke("render", str(report), "-o", str(tmp_path / "r.pdf"))
+    assert refused.exit_code == 2
+    assert "a report is not written as .pdf; name it .txt, .md, .html, .docx" in refused.stderr
+    assert not (tmp_path / "r.pdf").exists()
+    out = tmp_path / "r.html"
+    assert invoke("render", str(report), "-f", "markdown", "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# ")
+    word = tmp_path / "r.docx"
+    assert invoke("render", str(report), "-o", str(word)).exit_code == 0
+    assert docx.Document(str(word)).paragraphs[0].text

@@ -10,7 +10,7 @@ that a command starts fast.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Protocol
@@ -20,7 +20,15 @@ from igf_report.document import Document
 from igf_report.errors import NotOurFile, UsageError
 from igf_report.render.tree import report_document
 
-__all__ = ["FORMATS", "BytesWriteFunction", "Renderer", "WriteFunction", "get_renderer"]
+__all__ = [
+    "FORMATS",
+    "SUFFIXES",
+    "BytesWriteFunction",
+    "Renderer",
+    "WriteFunction",
+    "format_for_output",
+    "get_renderer",
+]
 
 
 class WriteFunction(Protocol):
@@ -142,3 +150,46 @@ def get_renderer(name: str) -> Renderer:
         raise UsageError(msg)
     renderer: Renderer = importlib.import_module(module).RENDERER
     return renderer
+
+
+#: The suffixes a file of a format is known by, the usual one of each first.
+SUFFIXES: Final = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".docx": "docx",
+}
+
+
+def format_for_output(
+    fmt: str | None, out: Path | None, *, default: str, choices: Collection[str], what: str
+) -> str:
+    """The format to write: ``fmt`` if given, else known from ``out``'s suffix, else ``default``.
+
+    Args:
+        fmt: the format asked for with ``--format``, or None.
+        out: the file named with ``-o``, or None (``-`` is stdout).
+        default: the format without one asked for or a file's suffix.
+        choices: the formats that may be written.
+        what: what is written, for the message (``report``, ``book``).
+
+    Raises:
+        UsageError: ``out``'s suffix is not one of ``choices``' (a document
+            under another kind's name, ``report.pdf``, would not open as it).
+    """
+    if fmt is not None:
+        return fmt
+    suffix = out.suffix.lower() if out is not None and str(out) != "-" else ""
+    if not suffix:
+        return default
+    if SUFFIXES.get(suffix) not in choices:
+        firsts = {f: s for s, f in reversed(SUFFIXES.items()) if f in choices}
+        known = ", ".join(firsts[f] for f in choices if f in firsts)
+        msg = (
+            f"-o {out}: a {what} is not written as {suffix}; name it {known}, "
+            f"or choose --format (a PDF is printed from the HTML {what} in a browser)"
+        )
+        raise UsageError(msg)
+    return SUFFIXES[suffix]

@@ -13,7 +13,7 @@ from igf_report.cli.help import examples
 from igf_report.cli.options import format_option
 from igf_report.cli.output import say, write_output
 from igf_report.errors import ReportInvalid
-from igf_report.render import FORMATS, get_renderer
+from igf_report.render import FORMATS, format_for_output, get_renderer
 from igf_report.render.values import shown_values
 
 __all__ = ["render"]
@@ -22,7 +22,7 @@ __all__ = ["render"]
 @app.command(
     epilog=examples(
         "igf-report render report.toml",
-        "igf-report render report.toml --format html -o report.html",
+        "igf-report render report.toml -o report.html",
         "igf-report render report.toml --format text -o report.txt --width 72",
         "igf-report render report.toml --format docx -o report.docx",
     ),
@@ -32,9 +32,13 @@ def render(
         Path, typer.Argument(metavar="REPORT", help="The report file (TOML).", show_default=False)
     ],
     fmt: Annotated[
-        str,
-        format_option(f"Output format: {', '.join(FORMATS)}."),
-    ] = "text",
+        str | None,
+        format_option(
+            f"Output format: {', '.join(FORMATS)}; by default known from --output's "
+            "suffix, else text.",
+            show_default=False,
+        ),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option(
@@ -65,7 +69,9 @@ def render(
     file has it, marked invalid, its error is listed on stderr and the exit
     code is 1 (see `igf-report validate`).
     """
-    renderer = get_renderer(fmt)
+    renderer = get_renderer(
+        format_for_output(fmt, out, default="text", choices=FORMATS, what="report")
+    )
     checked, _ = load_checked(report)
     for finding in checked.errors:
         say(f"{report}: {finding.describe()}")
