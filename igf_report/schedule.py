@@ -323,6 +323,8 @@ class Draft:
         left: the findings of the values that did not parse, left for ``fill``.
         line: the line of the schedule on which the row starts.
         failed: why the draft could not be written ("" if it was, or was kept).
+        extra: the row's non-blank cells past the heading row's last column,
+            which fill nothing (a cell holding the delimiter, not quoted).
     """
 
     row: int
@@ -331,6 +333,7 @@ class Draft:
     left: list[Finding] = field(default_factory=list)
     line: int = 0
     failed: str = ""
+    extra: list[str] = field(default_factory=list)
 
     @property
     def written(self) -> bool:
@@ -524,7 +527,10 @@ def make_drafts(schedule: Path, folder: Path, *, with_schema: bool) -> DraftsMad
             failed = f"cannot write {path}: {_reason(exc)}"
             made.drafts.append(Draft(row_number, path, kept=False, line=line, failed=failed))
             continue
-        made.drafts.append(Draft(row_number, path, kept=kept, left=[] if kept else left, line=line))
+        extra = [cell for cell in row[len(header) :] if cell.strip()]
+        made.drafts.append(
+            Draft(row_number, path, kept=kept, left=[] if kept else left, line=line, extra=extra)
+        )
     if with_schema and any(d.written for d in made.drafts):
         try:
             made.schema = write_schema(folder)

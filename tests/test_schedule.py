@@ -432,3 +432,29 @@ def test_any_schedule_makes_drafts_that_fit_or_one_message(pieces: list[str]) ->
                 assert draft.path.is_file()
                 assert len(os.fsencode(draft.path.name)) <= 255
     tally("fuzz: new --from-schedule, arbitrary CSV")
+
+
+def test_cells_past_the_last_heading_are_named_not_dropped_in_silence(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    # "Li Wei, CNNIC" unquoted in the last column: CNNIC was lost without a word
+    schedule = tmp_path / "programme.csv"
+    schedule.write_text(
+        "Title,Date,Speakers\n"
+        "Session A,6 December 2016,Li Wei, CNNIC\n"
+        "Session B,7 December 2016,Ana Pérez\n"
+        "Session D,8 December 2016,Ana,B,C\n"
+        f"Session C,7 December 2016,Ana,{'x' * 100},\n",
+        encoding="utf-8",
+    )
+    result = invoke("new", "--from-schedule", str(schedule), "--dir", str(tmp_path / "d"))
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"warning: {schedule}:2: row 2 has a cell past the last heading, which fills "
+        'nothing and is not in the draft: "CNNIC"; put a cell holding the delimiter in '
+        'quotes ("Li Wei, CNNIC")'
+    ) in result.stderr
+    assert f"{schedule}:4: row 4 has 2 cells past the last heading, which fill" in result.stderr
+    assert f"{schedule}:5: row 5 has a cell past the last heading" in result.stderr
+    assert f'"{"x" * 60}…"' in result.stderr
+    assert result.stderr.count("past the last heading") == 3

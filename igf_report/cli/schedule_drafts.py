@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -11,12 +12,14 @@ from igf_report.schedule import make_drafts
 from igf_report.textutil import shell_word
 
 if TYPE_CHECKING:
-    from igf_report.schedule import DraftsMade
+    from igf_report.schedule import Draft, DraftsMade
 
 __all__ = ["drafts_from_schedule"]
 
 # rows named in the closing error; the lines above name every one
 _ROWS_NAMED: Final = 10
+# characters of a cell past the last heading quoted in the warning
+_SHOWN: Final = 60
 
 
 def _say_columns(made: DraftsMade) -> None:
@@ -44,7 +47,25 @@ def _say_drafts(schedule: Path, made: DraftsMade) -> list[int]:
             say(f"Wrote {draft.path} (row {draft.row})")
             for finding in draft.left:
                 say(f"{draft.path}: {finding.describe()}; left for fill to ask")
+            if draft.extra:
+                say(_extra_cells(schedule, draft))
     return failed
+
+
+def _extra_cells(schedule: Path, draft: Draft) -> str:
+    """The warning for a row's cells past the last heading, which fill nothing."""
+    shown = ", ".join(
+        json.dumps(cell if len(cell) <= _SHOWN else cell[:_SHOWN] + "…", ensure_ascii=False)
+        for cell in draft.extra
+    )
+    if len(draft.extra) == 1:
+        cells = "a cell past the last heading, which fills nothing and is not"
+    else:
+        cells = f"{len(draft.extra)} cells past the last heading, which fill nothing and are not"
+    return (
+        f"warning: {schedule}:{draft.line}: row {draft.row} has {cells} in the draft: "
+        f'{shown}; put a cell holding the delimiter in quotes ("Li Wei, CNNIC")'
+    )
 
 
 def drafts_from_schedule(schedule: Path, folder: Path, *, with_schema: bool) -> None:
