@@ -171,3 +171,43 @@ def test_a_report_never_walked_is_completed_optional_fields_included(
     saved = _saved(report)
     assert saved["discussions"] == ["We talked."]
     assert "presentations" not in saved
+
+
+def test_a_command_typed_after_the_old_answer_is_that_command(report: Path) -> None:
+    term = Terminal(report)
+    term.answer("Session Title", "My session")
+    term.answer("Date", ":back")
+    _prompt(term, "Session Title", "My session")
+    term.type(":back\r")  # typed after the old answer, still on the line
+    term.wait_for("This is the first field.")
+    _prompt(term, "Session Title", "My session")
+    term.type(" :help\r")
+    term.wait_for("Commands: :back")
+    _prompt(term, "Session Title", "My session")
+    term.type("::back\r")  # the escape: the text ends with ':back'
+    _prompt(term, "Date")
+    term.type(":back\r")
+    _prompt(term, "Session Title", "My session:back")
+    term.type("\r")  # Enter keeps it as it is
+    _prompt(term, "Date")
+    term.type(":back\r")
+    _prompt(term, "Session Title", "My session:back")
+    term.type(BACKSPACE * 5 + "\r")
+    _prompt(term, "Date")
+    term.type(":quit\r")
+    assert term.finish() == 0
+    assert _saved(report)["title"] == "My session"
+
+
+def test_a_command_at_the_end_of_an_edited_answer_is_not_saved(report: Path) -> None:
+    term = Terminal(report)
+    term.answer("Session Title", "My session")
+    term.answer("Date", ":back")
+    _prompt(term, "Session Title", "My session")
+    term.type(" two:back\r")
+    term.wait_for(r"Took :back as a command; the answer is unchanged, and what you typed")
+    term.wait_for("This is the first field.")
+    _prompt(term, "Session Title", "My session two")  # given back, to finish
+    term.type(":quit\r")
+    assert term.finish() == 0
+    assert _saved(report)["title"] == "My session"

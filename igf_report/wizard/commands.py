@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import re
 from typing import Final
 
 from igf_report.errors import IgfReportError
@@ -21,6 +22,7 @@ __all__ = [
     "UnknownCommand",
     "parse_command",
     "split_command",
+    "trailing_command",
 ]
 
 #: Every command, with what it does (shown beside a completion).
@@ -124,3 +126,24 @@ def _unknown(text: str, word: str) -> str:
         else "the commands are " + ", ".join(f":{name}" for name in COMMANDS)
     )
     return f"unknown command {shown}; {hint} (type ::text for an answer that starts with ':')"
+
+
+_TRAILING: Final = re.compile(
+    r":{1,2}(?:(?:" + "|".join(name for name in COMMANDS if name not in WITH_NUMBER) + r")"
+    r"|(?:" + "|".join(sorted(WITH_NUMBER)) + r")[ \t]+[0-9]{1,6})[ \t]*\Z",
+    re.IGNORECASE,
+)
+
+
+def trailing_command(line: str) -> tuple[str, str] | None:
+    """Find a known command typed at the end of text (``My title:back``).
+
+    Returns:
+        The text before it and the command (``":back"``; ``"::back"`` for the
+        escape that keeps ``:back`` as text), or ``None`` when the line does
+        not end with a known command after some text.
+    """
+    found = _TRAILING.search(line)
+    if found is None or not line[: found.start()].strip():
+        return None
+    return line[: found.start()], found.group()

@@ -15,7 +15,13 @@ from igf_report.model import MAX_TEXT, Presentation
 from igf_report.resume import Position, Typed
 from igf_report.validation import Finding, Severity
 from igf_report.wizard.autosave import Autosave
-from igf_report.wizard.commands import COMMANDS_HELP, Command, UnknownCommand, parse_command
+from igf_report.wizard.commands import (
+    COMMANDS_HELP,
+    Command,
+    UnknownCommand,
+    parse_command,
+    trailing_command,
+)
 from igf_report.wizard.display import as_answer, finding_line, item_text, likelier, understood
 from igf_report.wizard.editor import items_to_text, text_to_items
 from igf_report.wizard.screen import Screen, Tone
@@ -53,6 +59,8 @@ class Dialogs:
         self.screen = screen
         self.draft = draft
         self.autosave = autosave
+        #: what was typed before a command at the end of a line, given back
+        self._given_back: Typed | None = None
 
     def ask(self, spec: FieldSpec, total: int) -> Step:
         """Ask one field until it has an acceptable answer, or the rapporteur moves on."""
@@ -108,7 +116,9 @@ class Dialogs:
         kept = self.draft.typed
         if kept is not None and kept.place == place and retry is None:
             initial = kept.text
-            self._offer(kept)
+            if kept is not self._given_back:
+                self._offer(kept)
+        self._given_back = None
         while True:
             try:
                 line = self.screen.ask(
@@ -119,7 +129,7 @@ class Dialogs:
                     self._keep(place, initial if kept is None or kept.place != place else None)
                 raise
             try:
-                command, answer = parse_command(line)
+                command, answer = self._parse(line, retry if retry is not None else initial, place)
             except UnknownCommand as exc:
                 # a command is not an answer: the line is cleared for the next one
                 self.screen.message(str(exc), Tone.ERROR)
@@ -130,6 +140,46 @@ class Dialogs:
                 self.draft.typed = None
                 self.autosave.later()
             return command, answer
+
+    def _parse(
+        self, line: str, prefilled: str | None, place: str | None
+    ) -> tuple[Command | None, str]:
+        """Read a line as a command or an answer, a command after text included.
+
+        The old answer on the line followed by a command (``Title:back``) is
+        that command, the answer unchanged. A known command at the end of
+        edited text is taken as the command too, never saved with the answer:
+        the screen says so, and the text before it is put back on the line
+        when this prompt is asked again.
+        """
+        if prefilled and line == prefilled:
+            return None, line.strip()  # Enter keeps it, whatever it ends with
+        if prefilled and line.startswith(prefilled):
+            rest = line[len(prefilled) :].strip()
+            if rest.startswith("::"):
+                return None, (prefilled + line[len(prefilled) :].replace("::", ":", 1)).strip()
+            if rest.startswith(":"):
+                try:
+                    return parse_command(rest)
+                except UnknownCommand:
+                    pass  # not a command: an edit such as "Title: subtitle"
+        found = trailing_command(line)
+        if found is None:
+            return parse_command(line)
+        before, command_text = found
+        if command_text.startswith("::"):
+            # the escape: the text ends with a literal ":word"
+            return None, (before + command_text[1:]).strip()
+        command, argument = parse_command(command_text)
+        if before.strip() and before.strip() != (prefilled or "").strip():
+            said = f"Took {command_text.strip()} as a command; the answer is unchanged"
+            if place is not None:
+                self._given_back = Typed(place, before.rstrip())
+                self.draft.typed = self._given_back
+                self.autosave.later()
+                said += ", and what you typed before it is offered again at this field"
+            self.screen.message(said + ".", Tone.WARNING)
+        return command, argument
 
     def _offer(self, kept: Typed) -> None:
         where = place_for_people(kept.place, short=True)
