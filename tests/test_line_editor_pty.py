@@ -214,6 +214,19 @@ def test_ctrl_u_empties_the_answer_and_keeps_the_prompt(report: Path) -> None:
     assert _saved(report)["title"] == "Right title"
 
 
+def test_ctrl_u_clears_the_whole_line_wherever_the_cursor_is(report: Path) -> None:
+    term = Terminal(report)
+    term.wait_for_cursor_line(r"Session Title: *")
+    term.type("Keep none of this")
+    term.wait_for_cursor_line(r"Session Title: Keep none of this *")
+    term.type(LEFT * 8 + CTRL_U)  # the cursor in the middle of the line
+    term.wait_for_cursor_line(r"Session Title: *")
+    term.type("Right title\r")
+    term.answer("Date", ":quit")
+    assert term.finish() == 0
+    assert _saved(report)["title"] == "Right title"
+
+
 def test_two_lines_pasted_at_the_chair_are_refused_and_reach_no_other_field(
     report: Path,
 ) -> None:

@@ -196,6 +196,15 @@ class LineEditor:
             # break inside this answer, which Enter alone would submit
             event.current_buffer.insert_text("\n")
 
+        @bindings.add(Keys.ControlU, filter=has_focus(DEFAULT_BUFFER))
+        def _clear(event: KeyPressEvent) -> None:
+            # the whole line, wherever the cursor is (readline's Ctrl-U keeps
+            # what is right of it); Ctrl-Y puts it back
+            buffer = event.current_buffer
+            if buffer.text:
+                event.app.clipboard.set_text(buffer.text)
+            buffer.text = ""
+
         @bindings.add(Keys.Escape)
         def _escape(event: KeyPressEvent) -> None:
             # alone: the editor stopped waiting for the rest of a sequence,
