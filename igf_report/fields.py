@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any, Final
 
-from pydantic import TypeAdapter
+from pydantic import TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from igf_report.model import (
@@ -105,6 +105,20 @@ class FieldSpec:
         """Validates this field's value alone, with the model's own rules."""
         annotated: Any = Annotated[self.info.annotation, self.info]
         return TypeAdapter(annotated)
+
+    @functools.cached_property
+    def takes_line_breaks(self) -> bool:
+        """Whether an answer (a list's item) may hold a line break, by the model's rule.
+
+        A presentation's summary may, its title may not: the wizard asks
+        those two apart.
+        """
+        sample = "A line\nand another"
+        try:
+            self.adapter.validate_python([sample] if self.kind.is_list else sample)
+        except ValidationError:
+            return False
+        return True
 
     @functools.cached_property
     def part_examples(self) -> tuple[tuple[str, str], ...]:

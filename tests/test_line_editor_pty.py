@@ -458,3 +458,31 @@ def test_text_to_edit_is_on_the_line_and_enter_keeps_it(mode: str, tmp_path: Pat
     term.type("\r")  # Enter alone keeps it
     term.wait_for('(?m)^ANSWER="Community Networks: Rural Asia"$')
     assert term.finish() == 0
+
+
+def test_esc_enter_breaks_a_line_only_where_a_line_break_is_taken(report: Path) -> None:
+    term = Terminal(report)
+    term.wait_for_cursor_line(r"Session Title: *")
+    term.type("One line\x1b\r")  # Esc-Enter: the title must be on one line
+    term.type(" title\r")
+    term.answer("Date", "6 December 2016")
+    term.answer("Time", "10:45 - 11:45")
+    term.answer("Session Organizer", "Host")
+    term.answer("Chair/Moderator", "Ana Pérez, ISOC")
+    term.answer("Rapporteur/Notetaker", "Kwame Mensah, UG")
+    term.wait_for_cursor_line(r"1: *")
+    speakers = term.text().rpartition("Speakers")[2]
+    assert "Esc-Enter" not in speakers, term.text()  # a person is on one line
+    term.type("Li Wei, CNNIC\x1b\r\r")
+    term.wait_for_cursor_line(r"2: *")
+    term.type("\r")
+    term.wait_for(r"Esc-Enter \(or Alt-Enter\)\s+starts\s+a\s+new\s+line\s+in\s+an\s+item")
+    term.wait_for_cursor_line(r"1: *")
+    term.type("Access\x1b\ris costly.\r")
+    term.wait_for_cursor_line(r"2: *")
+    term.type(":quit\r")
+    assert term.finish() == 0
+    saved = _saved(report)
+    assert saved["title"] == "One line title"
+    assert saved["speakers"] == [{"name": "Li Wei", "affiliation": "CNNIC"}]
+    assert saved["key_issues"] == ["Access\nis costly."]

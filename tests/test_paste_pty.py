@@ -106,7 +106,7 @@ def report(tmp_path: Path) -> Path:
 def test_esc_enter_breaks_the_line_inside_an_item(report: Path) -> None:
     report.write_text(HEAD + 'key_issues = ["Access is costly."]\n', encoding="utf-8")
     term = Terminal(report)
-    term.wait_for("starts a new line in an item")
+    term.wait_for("starts a new line in a summary")
     term.answer("1. title (may be empty)", "")
     term.answer("1. summary", "")
     term.wait_for(r"(?m)^1: *$")

@@ -75,7 +75,9 @@ class ScriptedScreen:
         initial: str | None = None,
         lines: bool = False,
         block: bool = False,
+        breaks: bool = False,
     ) -> str:
+        del breaks  # a scripted screen types no keys
         self.asked.append((prompt, default))
         self.retried.append(retry)
         self.initial.append(initial)

@@ -86,6 +86,7 @@ class Dialogs:
         initial: str | None = None,
         lines: bool = False,
         block: bool = False,
+        breaks: bool = False,
         place: str | None = None,
     ) -> tuple[Command | None, str]:
         """Ask until the line is an answer or a known command; refuse a mistyped command.
@@ -108,6 +109,7 @@ class Dialogs:
             lines: the prompt takes a list's items, so a paste of many lines
                 is read as many answers.
             block: a paste here is this one answer, its lines joined (a summary).
+            breaks: the answer may hold a line break (Esc-Enter types one).
             place: where the answer goes, as a finding's path names it.
 
         Returns:
@@ -122,7 +124,13 @@ class Dialogs:
         while True:
             try:
                 line = self.screen.ask(
-                    prompt, default, retry=retry, initial=initial, lines=lines, block=block
+                    prompt,
+                    default,
+                    retry=retry,
+                    initial=initial,
+                    lines=lines,
+                    block=block,
+                    breaks=breaks,
                 )
             except BaseException:
                 if place is not None:
@@ -217,7 +225,13 @@ class Dialogs:
         retry: str | None = None
         while True:
             # the old answer is on the line to edit (Enter keeps it)
-            command, answer = self.read(spec.label, retry=retry, initial=default, place=spec.key)
+            command, answer = self.read(
+                spec.label,
+                retry=retry,
+                initial=default,
+                breaks=spec.takes_line_breaks,
+                place=spec.key,
+            )
             retry = None
             if command is Command.CLEAR:
                 self.show([f for f in self.draft.set(spec, None) if f.severity is Severity.WARNING])
@@ -400,7 +414,10 @@ class Dialogs:
         retry: str | None = None
         while True:
             command, answer = self.read(
-                f"{number}", retry=retry, initial=None if retry else initial
+                f"{number}",
+                retry=retry,
+                initial=None if retry else initial,
+                breaks=spec.takes_line_breaks,
             )
             if command is not None or not answer:
                 return None
@@ -425,7 +442,10 @@ class Dialogs:
             (f"{number}. title (may be empty)", title),
             (f"{number}. summary", summary),
         ):
-            command, answer = self.read(prompt, initial=initial)
+            at_summary = prompt.endswith("summary")
+            command, answer = self.read(
+                prompt, initial=initial, breaks=at_summary and spec.takes_line_breaks
+            )
             if command is not None:
                 return None
             parts.append(answer or initial or "")
@@ -487,7 +507,11 @@ class Dialogs:
         while True:
             count = self.draft.count(spec)
             command, answer = self.read(
-                f"{count + 1}", retry=retry, lines=True, place=f"{spec.key}[{count}]"
+                f"{count + 1}",
+                retry=retry,
+                lines=True,
+                breaks=spec.takes_line_breaks,
+                place=f"{spec.key}[{count}]",
             )
             retry = None
             if command is not None:
@@ -523,6 +547,7 @@ class Dialogs:
                 initial=default,
                 lines=True,
                 block=at_summary,
+                breaks=at_summary and spec.takes_line_breaks,
                 place=f"{spec.key}[{number - 1}].{part}",
             )
             if command is not None:

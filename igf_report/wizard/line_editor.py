@@ -90,6 +90,7 @@ class LineEditor:
         self._queue: list[str] = []  # items of a pasted block, not yet answered
         self._lines = False
         self._block = False
+        self._breaks = False
         self._typed_ahead = False
         self._sequence: str | None = None  # an escape sequence arriving in pieces
         self._piece: KeyPress | None = None  # its last piece, to tell it continues
@@ -117,6 +118,7 @@ class LineEditor:
         initial: str | None = None,
         lines: bool = False,
         block: bool = False,
+        breaks: bool = False,
     ) -> str:
         """Read one answer.
 
@@ -127,6 +129,8 @@ class LineEditor:
                 (and items still waiting from one are answers here); else a
                 paste of several lines is refused.
             block: a paste here is this one answer, its lines joined into paragraphs.
+            breaks: the answer may hold a line break, which Esc-Enter types;
+                elsewhere Esc-Enter does nothing (the answer would be refused).
 
         Raises:
             EOFError: Ctrl-D on an empty line.
@@ -144,6 +148,7 @@ class LineEditor:
             self._notice(f"The rest of the pasted block ({dropped} lines) was not used.")
         self._lines = lines
         self._block = block
+        self._breaks = breaks
         self._typed_ahead = False
         # the editor wraps its line at any character; once read, the line is
         # shown again by the screen, wrapped at words like everything else
@@ -193,8 +198,10 @@ class LineEditor:
         @bindings.add(Keys.Escape, Keys.Enter, filter=has_focus(DEFAULT_BUFFER))
         def _new_line(event: KeyPressEvent) -> None:
             # Esc-Enter, or Alt-Enter (sent as the same two keys): a line
-            # break inside this answer, which Enter alone would submit
-            event.current_buffer.insert_text("\n")
+            # break inside this answer, which Enter alone would submit; none
+            # where the answer must be on one line
+            if self._breaks:
+                event.current_buffer.insert_text("\n")
 
         @bindings.add(Keys.ControlU, filter=has_focus(DEFAULT_BUFFER))
         def _clear(event: KeyPressEvent) -> None:

@@ -62,6 +62,7 @@ class Screen(Protocol):
         initial: str | None = None,
         lines: bool = False,
         block: bool = False,
+        breaks: bool = False,
     ) -> str:
         """Read one line (without its newline).
 
@@ -76,6 +77,8 @@ class Screen(Protocol):
                 one answer per line; elsewhere a paste of several lines is refused.
             block: a paste here is this one answer (a summary), its lines
                 joined into paragraphs.
+            breaks: the answer may hold a line break (Esc-Enter types one);
+                elsewhere Esc-Enter does nothing.
 
         Raises:
             EOFError: Ctrl-D, or the input ended.

@@ -131,10 +131,10 @@ class TerminalScreen:
                 "A paste at the summary is the whole summary, its lines joined into "
                 "paragraphs."
             )
-            self.console.print(_literal(hint + self._new_line_hint(), self._style("dim")))
+            self.console.print(_literal(hint + self._new_line_hint(spec), self._style("dim")))
         elif spec.kind.is_list:
             hint = "One item per line; an empty line ends the list."
-            hint += self._new_line_hint() + " :help for commands."
+            hint += self._new_line_hint(spec) + " :help for commands."
             self.console.print(_literal(hint, self._style("dim")))
         for part, example in spec.part_examples or (("", spec.example),):
             # a presentation's title and summary are asked apart: an example for each
@@ -150,9 +150,12 @@ class TerminalScreen:
             grid.add_row(f"  {number}.", _literal(item))
         self.console.print(grid)
 
-    def _new_line_hint(self) -> str:
-        """How to break a line inside an item, where the line editor can."""
-        return " Esc-Enter (or Alt-Enter) starts a new line in an item." if self._editor else ""
+    def _new_line_hint(self, spec: FieldSpec) -> str:
+        """How to break a line inside an item, where the line editor can and the field takes one."""
+        if self._editor is None or not spec.takes_line_breaks:
+            return ""
+        where = "a summary" if spec.kind is Kind.PRESENTATIONS else "an item"
+        return f" Esc-Enter (or Alt-Enter) starts a new line in {where}."
 
     def message(self, text: str, tone: Tone = Tone.INFO) -> None:
         """Show one message in the tone's colour."""
@@ -219,6 +222,7 @@ class TerminalScreen:
         initial: str | None = None,
         lines: bool = False,
         block: bool = False,
+        breaks: bool = False,
     ) -> str:
         """Read one answer; the default is shown in brackets and kept on Enter.
 
@@ -229,7 +233,13 @@ class TerminalScreen:
         if self._editor is not None:
             on_line = retry if retry is not None else initial
             return self._ask_editor(
-                self._editor, prompt, default, retry=on_line, lines=lines, block=block
+                self._editor,
+                prompt,
+                default,
+                retry=on_line,
+                lines=lines,
+                block=block,
+                breaks=breaks,
             )
         assert self._plain is not None  # noqa: S101 -- one of the two is always set
         if not initial:
@@ -245,6 +255,7 @@ class TerminalScreen:
         retry: str | None,
         lines: bool,
         block: bool,
+        breaks: bool,
     ) -> str:
         shown: StyleAndTextTuples = [("class:prompt", prompt)]
         if default:
@@ -252,7 +263,7 @@ class TerminalScreen:
             shown.append(("class:default", f" [{shown_default}]"))
         shown.append(("", ": "))
         while True:
-            answer = editor.read(shown, initial=retry, lines=lines, block=block)
+            answer = editor.read(shown, initial=retry, lines=lines, block=block, breaks=breaks)
             if not editor.bad_bytes:
                 return answer
             self.message(NOT_UTF8, Tone.ERROR)
