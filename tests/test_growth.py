@@ -183,6 +183,10 @@ SHAPES: Final[list[tuple[str, str, Callable[[int], str]]]] = [
     ("page", "r.html", lambda n: _page("<ul>" + "<li>a" * n + "</ul>")),
     ("page", "r.html", lambda n: _page("<div>" * 250 + "x " * n + "</div>" * 250)),
     ("page", "r.html", lambda n: _page("<p>x" + " (invalid: x" * n + ")</p>")),
+    # blank lines: a \s* at each line start went over every blank line after it (the
+    # report-file check of every import; format detection's bullet lines, for rows)
+    ("published", "r.txt", lambda n: "Session Title\tX" + "\n" * n),
+    ("text", "r.txt", lambda n: _TITLE + ("\n" + " " * 20) * n),
     # a .txt told apart by its content
     ("detect", "r.txt", lambda n: "# x" + " #" * n + "x"),
     ("detect", "r.txt", lambda n: "# Session Title\n\n" + "<p" * n),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import os
 import tempfile
 import time
 import tomllib
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,7 @@ from igf_report.schema import SCHEMA_FILE_NAME
 
 from .conftest import Invoke, examples
 from .reliability import tally
+from .test_growth import assert_linear
 
 SCHEDULE = (
     "Room,Session ID,Title,Data,Time,Start,End,Chair,Rapporteur notetaker,Key isues,"
@@ -458,3 +461,30 @@ def test_cells_past_the_last_heading_are_named_not_dropped_in_silence(
     assert f"{schedule}:5: row 5 has a cell past the last heading" in result.stderr
     assert f'"{"x" * 60}…"' in result.stderr
     assert result.stderr.count("past the last heading") == 3
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        pytest.param(lambda n: "a" + " " * n + "a", id="a run of spaces"),
+        pytest.param(lambda n: "Ana; " * n, id="many persons"),
+        pytest.param(lambda n: "a" + " \n" * n + "a", id="blank lines"),
+    ],
+)
+def test_a_speakers_cell_is_read_in_time_linear_in_it(
+    tmp_path: Path, cell: Callable[[int], str]
+) -> None:
+    # "\s*(?:;|\n)\s*" tried at every space of a run went over the whole run:
+    # a cell of 100,000 spaces took 60 s
+    from igf_report.schedule import make_drafts  # noqa: PLC0415
+
+    runs = itertools.count()
+
+    def run(n: int) -> None:
+        path = tmp_path / f"s{n}.csv"
+        if not path.exists():
+            path.write_text(f'Title,Speakers\nT,"{cell(n)}"\n', encoding="utf-8")
+        # a folder of its own each run: a draft already there is kept, not written
+        make_drafts(path, tmp_path / f"d{next(runs)}", with_schema=False)
+
+    assert_linear(run, start=1024)

@@ -92,7 +92,8 @@ _MD_BOLD_LABEL: Final = re.compile(
     r"^ {0,3}(?:[-*+][ \t]+)?(?:\*\*|__)(.+?)(?:\*\*|__)", re.MULTILINE
 )
 _ENOUGH_TAGS: Final = 2
-_BULLET_LINE: Final = re.compile(r"^\s*[•◦▪‣●]", re.MULTILINE)
+# white space but a line's end: a \s* at each line start ran over every blank line after it
+_BULLET_LINE: Final = re.compile(r"^[^\S\n]*[•◦▪‣●]", re.MULTILINE)
 
 
 def _published_rows(text: str) -> int:
