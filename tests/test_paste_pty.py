@@ -223,3 +223,24 @@ def test_the_review_keeps_one_line_a_row_at_80_columns(tmp_path: Path) -> None:
     assert re.search(r"(?m)│ .*… \(\+3 more\) +│", text), text  # cut, the count kept
     term.type(":quit\r")
     assert term.finish() == 0
+
+
+def test_two_lines_pasted_in_a_burst_at_a_list_are_two_items_in_the_accessible_mode(
+    report: Path,
+) -> None:
+    report.write_text(HEAD + 'key_issues = ["Access is costly."]\n', encoding="utf-8")
+    term = Terminal(report, env=ACCESSIBLE)
+    term.answer("1. title (may be empty)", "")
+    term.answer("1. summary", "")
+    term.wait_for(r"(?m)^1: *$")
+    term.type("Alpha one.\rBravo two.")  # a burst, no line break after the last
+    term.wait_for(r"(?m)^3: *$")
+    term.settle()
+    text = term.text()
+    assert re.search(r"(?m)^Bravo two\. *$", text), text  # no message glued to it
+    term.type("\r")
+    term.wait_for(r"11/11")
+    term.wait_for(r"(?m)^1: *$")
+    term.type(":quit\r")
+    assert term.finish() == 0
+    assert _saved(report)["discussions"] == ["Alpha one.", "Bravo two."]

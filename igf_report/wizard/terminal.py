@@ -105,6 +105,7 @@ class TerminalScreen:
         self._editor: LineEditor | None = None
         self._plain: PlainReader | None = None
         self._in_burst = False  # the plain reader is reading lines pasted in a burst
+        self._carried: str | None = None  # a paste's last line, taken with its first
         if accessible or not (sys.stdin.isatty() and sys.stderr.isatty()):
             self._plain = PlainReader()
         else:
@@ -278,7 +279,10 @@ class TerminalScreen:
             text.append(f" [{shown_default}]", style=self._style("dim"))
         text.append(": ")
         while True:
-            if lines and reader.pending(wait=0):
+            if lines and self._carried is not None:
+                # the last line of a two-line paste, taken with the first
+                answer, self._carried = self._carried, None
+            elif lines and reader.pending(wait=0):
                 # the next line of a burst (lines pasted without bracketed
                 # paste): the terminal has shown it already, and a prompt
                 # printed now would stand after it, prompts running together
@@ -293,11 +297,10 @@ class TerminalScreen:
                 answer = last
             else:
                 self._in_burst = False
-                self.console.print(text, end="")
-                self.console.file.flush()
-                answer = reader.read()
-                if not lines and self._pasted(reader):
+                fresh = self._read_at_prompt(reader, text, lines=lines)
+                if fresh is None:
                     continue
+                answer = fresh
             if "\x1b" in answer or "\x9b" in answer:
                 # the line discipline does not act on an arrow key: its
                 # sequence is in the line, where the person saw the cursor move
@@ -306,6 +309,22 @@ class TerminalScreen:
             if not reader.bad_bytes:
                 return answer
             self.message(_NOT_UTF8_PLAIN.format(typed=visible(answer)), Tone.ERROR)
+
+    def _read_at_prompt(self, reader: PlainReader, prompt: Text, *, lines: bool) -> str | None:
+        """Show the prompt and read a line; ``None`` for a paste refused at a one-line field."""
+        self.console.print(prompt, end="")
+        self.console.file.flush()
+        answer = reader.read()
+        if not lines:
+            return None if self._pasted(reader) else answer
+        if not reader.pending(wait=0):
+            # a paste of two lines, the last without a line break: the
+            # terminal holds it after the first; it is the next item, and
+            # what is said next starts on a line of its own
+            self._carried = reader.take_unfinished()
+            if self._carried is not None:
+                self.console.print()
+        return answer
 
     def _pasted(self, reader: PlainReader) -> bool:
         """Whether more lines came with the one just read: a paste, refused and dropped.
