@@ -8,6 +8,7 @@ import re
 import shlex
 import unicodedata
 from types import UnionType
+from typing import Final
 
 __all__ = [
     "REFERRED_CODES",
@@ -20,6 +21,7 @@ __all__ = [
     "spaces_as_references",
     "visible",
     "wrap",
+    "wrap_words",
 ]
 
 # C0 and C1 controls (but newline and tab), DEL, and the bidirectional
@@ -272,3 +274,23 @@ def _wrap_any(text: str, width: int, indent: str, hang: str) -> list[str]:
         lines.append("".join(words).rstrip() if not empty else prefix.rstrip())
         prefix, prefix_width = hang, hang_width
     return lines
+
+
+_WORD_OR_CODE: Final = re.compile(r"\S*`[^`]*`\S*|\S+")
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """Wrap a message at spaces to ``width`` display columns, never inside a word.
+
+    A backquoted command or path (`` `igf-report fill r.toml` ``) is one word
+    with its spaces: one longer than a line stands on its own line, whole.
+    """
+    lines: list[str] = []
+    current, used = "", 0
+    for word in _WORD_OR_CODE.findall(text):
+        wide = display_width(word)
+        if current and used + 1 + wide > width:
+            lines.append(current)
+            current, used = "", 0
+        current, used = (f"{current} {word}", used + 1 + wide) if current else (word, wide)
+    return [*lines, current] if current else lines or [""]

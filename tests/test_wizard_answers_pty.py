@@ -211,3 +211,19 @@ def test_a_command_at_the_end_of_an_edited_answer_is_not_saved(report: Path) -> 
     term.type(":quit\r")
     assert term.finish() == 0
     assert _saved(report)["title"] == "My session"
+
+
+def test_the_goodbye_wraps_at_words_and_keeps_the_command_whole(tmp_path: Path) -> None:
+    name = "a-session-report-with-a-long-name.toml"  # the command would cross column 80
+    report = tmp_path / name
+    term = Terminal(report, args=["-m", "igf_report", "fill", name])
+    term.answer("Session Title", "T")
+    term.answer("Date", ":quit")
+    assert term.finish() == 0
+    text = term.text()
+    said = text[text.index("Your answers are saved") :].rstrip()
+    command = f"`igf-report fill {name}`"
+    assert any(command in line for line in said.splitlines()), said  # never cut
+    for line in said.splitlines():
+        assert len(line) < 80, said  # wrapped by the program, at a space
+    assert " ".join(said.split()) == f"Your answers are saved in {name}; run {command} to go on."

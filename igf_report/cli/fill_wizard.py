@@ -11,7 +11,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from igf_report.cli.output import say
+from igf_report.cli.output import say_wrapped
 from igf_report.draft import Draft
 from igf_report.errors import (
     FileWriteError,
@@ -172,13 +172,13 @@ def fill_with_prompts(
         _quietly(f"Stopped. {drafts.resume(wizard.draft)}")
         raise ReportInvalid("") from None
     if outcome is Outcome.QUIT:
-        say(drafts.resume(wizard.draft))
+        say_wrapped(drafts.resume(wizard.draft))
         return
     written = drafts.write(wizard.draft, text)
-    say("Wrote " + " and ".join(str(p) for p in written.files) + ".")
+    say_wrapped("Wrote " + " and ".join(str(p) for p in written.files) + ".")
     if written.note:
-        say(written.note)
-    say(
+        say_wrapped(written.note)
+    say_wrapped(
         f"The report is due by {DUE_DATE.day} {DUE_DATE:%B %Y}, two weeks after the meeting; "
         "send it to the IGF secretariat."
     )
@@ -189,5 +189,5 @@ def fill_with_prompts(
 def _quietly(message: str) -> None:
     # The terminal may be gone (SIGHUP): nothing to say then, and nothing to fail on.
     with contextlib.suppress(OSError):
-        sys.stderr.write("\n")  # ends the prompt's line; say() would show it as ␊
-        say(message)
+        sys.stderr.write("\n")  # ends the prompt's line; say_wrapped() would show it as ␊
+        say_wrapped(message)

@@ -9,13 +9,14 @@ as its format needs. Messages on stderr are always made visible.
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
 from igf_report.atomic import write_atomic
 from igf_report.errors import StdoutError, UsageError
-from igf_report.textutil import one_line, visible
+from igf_report.textutil import one_line, visible, wrap_words
 
 if TYPE_CHECKING:
     from igf_report.render import Renderer
@@ -26,6 +27,7 @@ __all__ = [
     "data_out",
     "emit",
     "say",
+    "say_wrapped",
     "stdout_is_terminal",
     "write_output",
 ]
@@ -91,6 +93,20 @@ def say(message: str) -> None:
     """
     sys.stderr.write(one_line(message) + "\n")
     sys.stderr.flush()
+
+
+def say_wrapped(message: str) -> None:
+    """:func:`say`, wrapped at words to a terminal's width (a backquoted command kept whole).
+
+    Output that is not a terminal gets the message on one line, to be searched.
+    """
+    isatty = getattr(sys.stderr, "isatty", None)
+    if not (callable(isatty) and isatty()):
+        say(message)
+        return
+    width = shutil.get_terminal_size().columns
+    for line in wrap_words(one_line(message), max(width - 1, 20)):
+        say(line)
 
 
 def stdout_is_terminal() -> bool:
