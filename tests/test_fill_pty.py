@@ -102,7 +102,7 @@ def test_a_whole_report_from_an_empty_file(report: Path) -> None:
     _lists(session)
     session.expect("Review")
     session.answer("Field number to edit, or Enter to save", "")
-    session.expect("Wrote .*report.toml and .*report.txt")
+    session.expect(r"Wrote\s+\S*report\.toml\s+and\s+\S*report\.txt")
     session.expect("due by 23 December 2016")
     assert session.finish() == 0
     data = tomllib.loads(report.read_text(encoding="utf-8"))
