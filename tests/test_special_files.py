@@ -255,7 +255,7 @@ def _read_all_later(fifo: Path) -> tuple[threading.Thread, list[bytes]]:
 def test_a_named_pipe_given_as_output_is_written_to_not_replaced(
     invoke: Invoke, tmp_path: Path, command: tuple[str, ...]
 ) -> None:
-    out = tmp_path / "pipe.out"
+    out = tmp_path / "pipe.txt"
     os.mkfifo(out)
     published = tmp_path / "ws173.txt"
     published.write_text(invoke("render", str(REPORT), "--format", "published").stdout)
@@ -280,7 +280,7 @@ def test_a_named_pipe_no_program_reads_is_refused_and_left_a_pipe(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("igf_report.atomic.FIFO_WAIT", 0.2)
-    out = tmp_path / "pipe.out"
+    out = tmp_path / "pipe.txt"
     os.mkfifo(out)
     result = guarded(lambda: invoke("render", str(REPORT), "-o", str(out), "--force"), out)
     assert result.exit_code == 1
@@ -322,7 +322,7 @@ def test_the_null_device_is_written_to_and_stays_a_device(
 
 def test_a_socket_given_as_output_is_refused(invoke: Invoke, tmp_path: Path) -> None:
     socket = pytest.importorskip("socket")
-    out = tmp_path / "s.out"
+    out = tmp_path / "s.txt"
     with socket.socket(socket.AF_UNIX) as server:
         server.bind(str(out))
         result = invoke("render", str(REPORT), "-o", str(out), "--force")
