@@ -33,8 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from igf_report.batch import load_checked  # noqa: E402 -- after the path is set
-from igf_report.render import get_renderer  # noqa: E402
+from igf_report.collection.checking import load_checked  # noqa: E402 -- after the path is set
+from igf_report.writers import get_renderer  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 VENV = HERE / ".venv"
@@ -277,8 +277,8 @@ def memory(small: int, large: int) -> list[Row]:
 
 def _draft_at_discussions(path: Path) -> None:
     """A draft with every field before the discussions, stopped at the discussions."""
-    from igf_report.filling import save_draft  # noqa: PLC0415
-    from igf_report.resume import Position  # noqa: PLC0415
+    from igf_report.files.resume import Position  # noqa: PLC0415
+    from igf_report.filling.saving import save_draft  # noqa: PLC0415
 
     data = tomllib.loads((ROOT / "examples" / "community-networks.toml").read_text("utf-8"))
     del data["discussions"], data["way_forward"]

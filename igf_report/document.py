@@ -1,8 +1,8 @@
 """The document tree between a report and every file format.
 
-Readers (:mod:`igf_report.importer`) turn a file into a :class:`Document`;
-:mod:`igf_report.importer.mapping` turns a document into a report's answers.
-Writers go the other way: :mod:`igf_report.render.tree` turns a report into a
+Readers (:mod:`igf_report.readers`) turn a file into a :class:`Document`;
+:mod:`igf_report.readers.mapping` turns a document into a report's answers.
+Writers go the other way: :mod:`igf_report.writers.tree` turns a report into a
 document once, and a format module only serialises the document. The tree
 knows neither the terminal nor any format, and nothing about field kinds:
 sections carry the label they stand under, blocks carry plain text, and what a
@@ -18,7 +18,7 @@ import itertools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from igf_report.parsers import split_paragraphs
+from igf_report.template.parsers import split_paragraphs
 
 __all__ = ["Block", "BlockKind", "Document", "Section", "runs"]
 

@@ -17,10 +17,10 @@ from typing import Any, Final
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from igf_report.fields import FIELDS
-from igf_report.importer.published import Imported
-from igf_report.model import Person, Presentation, Report, TimeRange
-from igf_report.validation import check
+from igf_report.readers.published import Imported
+from igf_report.template.fields import FIELDS
+from igf_report.template.model import Person, Presentation, Report, TimeRange
+from igf_report.template.validation import check
 
 WORDS = re.compile(r"\w+")
 

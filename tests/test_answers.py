@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from igf_report.answers import (
+from igf_report.errors import FileReadError, UsageError
+from igf_report.filling.answers import (
     Added,
     added_as_lists,
     load_answers,
@@ -17,7 +18,6 @@ from igf_report.answers import (
     parse_additions,
     parse_assignments,
 )
-from igf_report.errors import FileReadError, UsageError
 
 _HINT = "set your terminal or script to UTF-8 (LANG=C.UTF-8)"
 

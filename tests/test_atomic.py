@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from igf_report.atomic import NAME_MAX, _not_a_file, fit_name, write_atomic
 from igf_report.errors import FileWriteError
+from igf_report.files.atomic import NAME_MAX, _not_a_file, fit_name, write_atomic
 
 
 def test_a_read_only_file_is_left_as_it_is_with_the_way_to_change_it(tmp_path: Path) -> None:

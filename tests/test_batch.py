@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from igf_report.batch import check_file, expand_paths
+from igf_report.collection.checking import check_file, expand_paths
 from igf_report.errors import UsageError
 
 from .conftest import EXAMPLES, Invoke

@@ -13,8 +13,8 @@ import tomli_w
 from docx import Document
 
 from igf_report import __version__
-from igf_report.book import make_book
-from igf_report.collection import load_entry
+from igf_report.collection.book import make_book
+from igf_report.collection.loading import load_entry
 
 from .conftest import Invoke, snapshot, valid_data
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import jsonschema
 
-from igf_report.fields import FIELDS
+from igf_report.template.fields import FIELDS
 
 from .conftest import EXAMPLES, Invoke
 

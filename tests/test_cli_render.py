@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from igf_report.fields import FIELDS
+from igf_report.template.fields import FIELDS
 from igf_report.textutil import display_width
 
 from .conftest import EXAMPLES, Invoke

@@ -21,17 +21,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from igf_report.batch import check_file
-from igf_report.collection import collect, load_entry
-from igf_report.errors import NotOurFile, UsageError
-from igf_report.export import (
+from igf_report.collection.checking import check_file
+from igf_report.collection.export import (
     check_export_format,
     check_export_overwrite,
     csv_text,
     export,
     safe_cell,
 )
-from igf_report.reportfile import dump_toml
+from igf_report.collection.loading import collect, load_entry
+from igf_report.errors import NotOurFile, UsageError
+from igf_report.files.reportfile import dump_toml
 from igf_report.textutil import display_width
 
 from .conftest import EXAMPLES, Invoke, examples, print_to_pdf, valid_data
@@ -779,7 +779,7 @@ def test_html_book_carries_the_single_reports_stylesheet_and_body(invoke: Invoke
 
 
 def test_create_new_never_replaces_a_file(tmp_path: Path) -> None:
-    from igf_report.schedule import create_new  # noqa: PLC0415
+    from igf_report.collection.schedule import create_new  # noqa: PLC0415
 
     path = tmp_path / "ws1.toml"
     assert create_new(path, "first\n")

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from igf_report.reportfile import dump_toml
+from igf_report.files.reportfile import dump_toml
 
 from .conftest import Invoke, examples
 from .reliability import tally
@@ -119,7 +119,7 @@ def test_two_fills_at_once_lose_no_answer(tmp_path: Path, data: dict[str, Any]) 
 def test_the_report_lock_excludes_writers_even_as_its_file_is_removed(tmp_path: Path) -> None:
     # The lock file is removed after each write; with three or more writers a
     # lock that did not notice its file was removed would let two in at once.
-    from igf_report.locking import report_lock  # noqa: PLC0415
+    from igf_report.files.locking import report_lock  # noqa: PLC0415
 
     counter = tmp_path / "counter.toml"
     counter.write_text("0", encoding="utf-8")
@@ -173,12 +173,12 @@ def test_the_wizard_says_so_instead_of_overwriting_an_outside_change(tmp_path: P
 def test_a_writer_that_waits_too_long_says_why(
     invoke: Invoke, tmp_path: Path, data: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from igf_report.locking import lock_path, report_lock  # noqa: PLC0415
+    from igf_report.files.locking import lock_path, report_lock  # noqa: PLC0415
 
     report = tmp_path / "report.toml"
     report.write_text(dump_toml(data), encoding="utf-8")
     before = report.read_bytes()
-    monkeypatch.setattr("igf_report.locking.LOCK_TIMEOUT", 0.3)
+    monkeypatch.setattr("igf_report.files.locking.LOCK_TIMEOUT", 0.3)
     with report_lock(report):  # another writer, stuck
         result = invoke("fill", str(report), "--no-input", "--set", "organizer=Waited")
     assert result.exit_code == 1
@@ -192,7 +192,7 @@ def test_a_folder_where_no_lock_can_be_made_is_written_without_one(
 ) -> None:
     import filelock  # noqa: PLC0415
 
-    from igf_report.locking import report_lock  # noqa: PLC0415
+    from igf_report.files.locking import report_lock  # noqa: PLC0415
 
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")

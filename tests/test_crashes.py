@@ -17,7 +17,7 @@ import pytest
 
 from igf_report.cli.output import GuardedStdout
 from igf_report.errors import StdoutError
-from igf_report.reportfile import MAX_FILE_BYTES, read_text
+from igf_report.files.reportfile import MAX_FILE_BYTES, read_text
 
 from .conftest import EXAMPLES, Invoke
 
@@ -311,7 +311,7 @@ def test_ctrl_c_outside_the_wizard_exits_130(
     def interrupted(_path: Path) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("igf_report.batch.load_result", interrupted)
+    monkeypatch.setattr("igf_report.collection.checking.load_result", interrupted)
     result = invoke("validate", str(EXAMPLES))
     assert result.exit_code == 130
     assert result.stderr == "\nigf-report: interrupted\n"

@@ -12,14 +12,14 @@ from hypothesis import HealthCheck, given, settings
 
 import igf_report
 from igf_report.document import Block, BlockKind, Document, Section, runs
-from igf_report.fields import FIELDS, Kind
-from igf_report.importer.building import DocumentBuilder, split_label
-from igf_report.importer.mapping import label_closeness, map_document, match_label
-from igf_report.model import Report, TimeRange
-from igf_report.render import get_renderer
-from igf_report.render.tree import report_document
-from igf_report.render.values import DOCUMENT_TITLE, Invalid
-from igf_report.validation import check
+from igf_report.readers.building import DocumentBuilder, split_label
+from igf_report.readers.mapping import label_closeness, map_document, match_label
+from igf_report.template.fields import FIELDS, Kind
+from igf_report.template.model import Report, TimeRange
+from igf_report.template.validation import check
+from igf_report.writers import get_renderer
+from igf_report.writers.tree import report_document
+from igf_report.writers.values import DOCUMENT_TITLE, Invalid
 
 from .conftest import EXAMPLES, examples
 from .documents import imported_report, reports
@@ -110,12 +110,12 @@ def test_any_report_maps_back_from_its_document(report: Report) -> None:
     assert imported_report(map_document(report_document(values))) == report
 
 
-_WRITERS = ("render/text", "render/markdown", "render/html", "render/published", "render/docx")
+_WRITERS = ("writers/text", "writers/markdown", "writers/html", "writers/published", "writers/docx")
 
 
 @pytest.mark.parametrize("module", [*_WRITERS, "cli/report_view"])
 def test_each_format_knows_only_the_tree(module: str) -> None:
-    # field kinds live in render/tree.py alone: a writer that imports the model
+    # field kinds live in writers/tree.py alone: a writer that imports the model
     # or the field list has started walking the fields again
     source = (Path(igf_report.__file__).parent / f"{module}.py").read_text(encoding="utf-8")
     imported = {
@@ -130,9 +130,9 @@ def test_each_format_knows_only_the_tree(module: str) -> None:
     }
     assert "igf_report.document" in imported
     assert not imported & {
-        "igf_report.fields",
-        "igf_report.model",
-        "igf_report.parsers",
+        "igf_report.template.fields",
+        "igf_report.template.model",
+        "igf_report.template.parsers",
     }
 
 

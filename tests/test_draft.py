@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from igf_report.draft import Draft
-from igf_report.fields import FIELDS
-from igf_report.model import Person, Presentation
-from igf_report.validation import Severity
+from igf_report.filling.draft import Draft
+from igf_report.template.fields import FIELDS
+from igf_report.template.model import Person, Presentation
+from igf_report.template.validation import Severity
 
 from .conftest import valid_data
 

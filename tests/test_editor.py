@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from igf_report.fields import FIELDS, FieldSpec
-from igf_report.validation import check_field
+from igf_report.template.fields import FIELDS, FieldSpec
+from igf_report.template.validation import check_field
 from igf_report.wizard import editor
 from igf_report.wizard.editor import (
     QUICK_RETURN_SECONDS,

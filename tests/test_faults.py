@@ -15,9 +15,9 @@ from typing import Any
 
 import pytest
 
-from igf_report.atomic import write_atomic
 from igf_report.errors import FileWriteError
-from igf_report.filling import fallback_path, save_draft
+from igf_report.files.atomic import write_atomic
+from igf_report.filling.saving import fallback_path, save_draft
 
 from .conftest import EXAMPLES, Invoke
 from .reliability import tally
@@ -25,7 +25,7 @@ from .reliability import tally
 WRITER = """
 import sys
 from pathlib import Path
-from igf_report.atomic import write_atomic
+from igf_report.files.atomic import write_atomic
 target = Path(sys.argv[1])
 old, new = Path(sys.argv[2]).read_text("utf-8"), Path(sys.argv[3]).read_text("utf-8")
 print("ready", flush=True)

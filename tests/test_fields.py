@@ -8,9 +8,9 @@ from typing import Annotated
 import pytest
 from pydantic import BaseModel, Field
 
-from igf_report import fields
-from igf_report.fields import FIELDS, Kind, field_for_path, key_of_path, label_for_path
-from igf_report.model import PARAGRAPHS, Person, Presentation, Report, Template, TimeRange
+from igf_report.template import fields
+from igf_report.template.fields import FIELDS, Kind, field_for_path, key_of_path, label_for_path
+from igf_report.template.model import PARAGRAPHS, Person, Presentation, Report, Template, TimeRange
 
 # The template's own shape, as the 2016 page lays it out.
 _KINDS = {

@@ -13,7 +13,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from igf_report.importer import import_report
+from igf_report.readers import import_report
 
 from .conftest import EXAMPLES, SEED
 

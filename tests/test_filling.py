@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from igf_report.atomic import write_atomic
 from igf_report.errors import FileWriteError, NotOurFile, ReportChanged
-from igf_report.filling import read_report, save_draft, update_report, write_report
-from igf_report.reportfile import dump_toml
+from igf_report.files.atomic import write_atomic
+from igf_report.files.reportfile import dump_toml
+from igf_report.filling.saving import read_report, save_draft, update_report, write_report
 
 COMMENT = "# kept: asked by the secretariat\n"
 
@@ -164,7 +164,7 @@ def test_a_complete_update_that_cannot_be_written_keeps_the_comments_in_the_fall
             raise FileWriteError(msg)
         write_atomic(target, text)
 
-    monkeypatch.setattr("igf_report.filling.write_atomic", refuse_the_report)
+    monkeypatch.setattr("igf_report.filling.saving.write_atomic", refuse_the_report)
     monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     updated = update_report(path, {"organizer": "ISOC"})

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from igf_report.fields import FIELDS
-from igf_report.render import FORMATS, get_renderer
-from igf_report.validation import check
+from igf_report.template.fields import FIELDS
+from igf_report.template.validation import check
+from igf_report.writers import FORMATS, get_renderer
 
 from .conftest import EXAMPLES, Invoke, print_to_pdf, snapshot
 

@@ -22,14 +22,14 @@ from typing import Final
 import pytest
 import tomli_w
 
-from igf_report.collection import Entry, load_entry
+from igf_report.collection.loading import Entry, load_entry
 from igf_report.errors import IgfReportError
-from igf_report.importer import import_bytes
-from igf_report.importer.building import SPRAWL_LIMITS
-from igf_report.importer.formats import detect_format
-from igf_report.render import get_renderer
-from igf_report.render.values import shown_values
-from igf_report.validation import check
+from igf_report.readers import import_bytes
+from igf_report.readers.building import SPRAWL_LIMITS
+from igf_report.readers.formats import detect_format
+from igf_report.template.validation import check
+from igf_report.writers import get_renderer
+from igf_report.writers.values import shown_values
 
 from .conftest import valid_data
 from .reliability import tally
@@ -228,14 +228,14 @@ def entries(tmp_path_factory: pytest.TempPathFactory) -> list[Entry]:
 
 @pytest.mark.parametrize("fmt", ["html", "markdown", "text"])
 def test_a_book_takes_time_linear_in_its_reports(entries: list[Entry], fmt: str) -> None:
-    from igf_report.book import make_book  # noqa: PLC0415 -- as the command loads it
+    from igf_report.collection.book import make_book  # noqa: PLC0415 -- as the command loads it
 
     assert_linear(lambda n: make_book(entries[:n], fmt, title="IGF", width=80), start=8)
 
 
 @pytest.mark.parametrize("fmt", ["html", "markdown", "text"])
 def test_a_book_takes_time_linear_in_a_long_value(tmp_path: Path, fmt: str) -> None:
-    from igf_report.book import make_book  # noqa: PLC0415
+    from igf_report.collection.book import make_book  # noqa: PLC0415
 
     cache: dict[int, list[Entry]] = {}
 

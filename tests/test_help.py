@@ -98,7 +98,7 @@ def test_top_level_help_imports_no_command_module() -> None:
         "except SystemExit:\n"
         "    pass\n"
         "loaded = sorted(m for m in sys.modules if m.startswith('igf_report.cli.commands.'))\n"
-        "print(loaded, 'igf_report.validation' in sys.modules, file=sys.stderr)\n"
+        "print(loaded, 'igf_report.template.validation' in sys.modules, file=sys.stderr)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT

@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from igf_report.importer import import_bytes
-from igf_report.importer.published import read_published
-from igf_report.render import get_renderer
-from igf_report.reportfile import dump_toml
-from igf_report.validation import check
+from igf_report.files.reportfile import dump_toml
+from igf_report.readers import import_bytes
+from igf_report.readers.published import read_published
+from igf_report.template.validation import check
+from igf_report.writers import get_renderer
 
 from .conftest import Invoke
 from .reliability import tally

@@ -16,12 +16,17 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from igf_report.errors import ReportInvalid
-from igf_report.importer import import_bytes, import_report, import_text
-from igf_report.importer.html import NUMERIC_REFERENCE, BlockKind, parse_html, reference_code
-from igf_report.importer.published import read_published
-from igf_report.model import Person
-from igf_report.render import get_renderer
-from igf_report.validation import check
+from igf_report.readers import import_bytes, import_report, import_text
+from igf_report.readers.published import read_published
+from igf_report.readers.published_html import (
+    NUMERIC_REFERENCE,
+    BlockKind,
+    parse_html,
+    reference_code,
+)
+from igf_report.template.model import Person
+from igf_report.template.validation import check
+from igf_report.writers import get_renderer
 
 from .conftest import EXAMPLES, SEED, Invoke, examples
 from .reliability import tally

@@ -14,11 +14,11 @@ import tomli_w
 from typer.testing import Result
 
 from igf_report.document import Block, BlockKind
-from igf_report.importer.building import plain_mark
-from igf_report.importer.formats import detect_format
-from igf_report.importer.markdown import _PRIVATE_USE
-from igf_report.model import Report
-from igf_report.validation import check
+from igf_report.readers.building import plain_mark
+from igf_report.readers.formats import detect_format
+from igf_report.readers.markdown import _PRIVATE_USE
+from igf_report.template.model import Report
+from igf_report.template.validation import check
 
 from .conftest import EXAMPLES, SEED, Invoke
 from .test_read_markdown import DRAFT

@@ -19,21 +19,21 @@ import tomli_w
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from igf_report.batch import check_file
+from igf_report.collection.checking import check_file
 from igf_report.errors import FileReadError
-from igf_report.fields import key_of_path
-from igf_report.importer.building import SPRAWL_LIMITS
-from igf_report.importer.published import read_published
-from igf_report.parsers import (
+from igf_report.files.reportfile import MAX_FILE_BYTES, decode, parse_document, read_text
+from igf_report.readers.building import SPRAWL_LIMITS
+from igf_report.readers.published import read_published
+from igf_report.template.fields import key_of_path
+from igf_report.template.parsers import (
     count_paragraphs,
     count_sentences,
     parse_date,
     parse_time_range,
     split_person,
 )
-from igf_report.reportfile import MAX_FILE_BYTES, decode, parse_document, read_text
+from igf_report.template.validation import Finding, check
 from igf_report.textutil import wrap
-from igf_report.validation import Finding, check
 
 from .conftest import Invoke, examples, plain_id
 from .reliability import tally

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from igf_report.fields import place_for_people
-from igf_report.reportfile import dump_toml
-from igf_report.validation import Finding, Severity
+from igf_report.files.reportfile import dump_toml
+from igf_report.template.fields import place_for_people
+from igf_report.template.validation import Finding, Severity
 
 from .conftest import SEED, Invoke
 

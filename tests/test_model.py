@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from igf_report.fields import FIELDS
-from igf_report.model import Presentation
-from igf_report.validation import check_field
+from igf_report.template.fields import FIELDS
+from igf_report.template.model import Presentation
+from igf_report.template.validation import check_field
 
 SPEC = {spec.key: spec for spec in FIELDS}
 

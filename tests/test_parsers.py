@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from igf_report.parsers import (
+from igf_report.template.parsers import (
     count_paragraphs,
     count_sentences,
     parse_date,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from igf_report.fields import FIELDS
+from igf_report.template.fields import FIELDS
 
 from .conftest import EXAMPLES
 from .test_line_editor_pty import Terminal

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from igf_report.importer.html import BlockKind, parse_html
+from igf_report.readers.published_html import BlockKind, parse_html
 
 from .conftest import examples
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from markdown_it import MarkdownIt
 
-from igf_report.importer.formats import TooIntricateError
-from igf_report.importer.mapping import map_document
-from igf_report.importer.markdown import _PRIVATE_USE, read_markdown
-from igf_report.model import Person, Presentation, Report
+from igf_report.readers.formats import TooIntricateError
+from igf_report.readers.mapping import map_document
+from igf_report.readers.markdown import _PRIVATE_USE, read_markdown
+from igf_report.template.model import Person, Presentation, Report
 
 from .conftest import examples
 from .documents import (

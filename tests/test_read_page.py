@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from igf_report.fields import FIELDS
-from igf_report.importer.mapping import map_document
-from igf_report.importer.page import read_page
-from igf_report.importer.published import read_published
+from igf_report.readers.mapping import map_document
+from igf_report.readers.page import read_page
+from igf_report.readers.published import read_published
+from igf_report.template.fields import FIELDS
 
 from .conftest import SEED, examples
 from .documents import (

@@ -10,16 +10,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from igf_report.document import BlockKind, Document
-from igf_report.importer.mapping import map_document
-from igf_report.importer.published import read_published
-from igf_report.importer.rendered_text import is_rendered_text
-from igf_report.importer.text import read_text
-from igf_report.model import Report
-from igf_report.render.text import write
-from igf_report.render.tree import report_document
-from igf_report.render.values import DOCUMENT_TITLE, shown_values
+from igf_report.readers.mapping import map_document
+from igf_report.readers.published import read_published
+from igf_report.readers.rendered_text import is_rendered_text
+from igf_report.readers.text import read_text
+from igf_report.template.model import Report
+from igf_report.template.validation import check
 from igf_report.textutil import display_width
-from igf_report.validation import check
+from igf_report.writers.text import write
+from igf_report.writers.tree import report_document
+from igf_report.writers.values import DOCUMENT_TITLE, shown_values
 
 from .conftest import SEED, examples
 from .documents import (

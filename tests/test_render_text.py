@@ -5,11 +5,11 @@ from __future__ import annotations
 import tomllib
 
 from igf_report.document import Block, BlockKind, Document, Section
-from igf_report.model import Presentation
-from igf_report.render import get_renderer
-from igf_report.render.text import write
+from igf_report.template.model import Presentation
+from igf_report.template.validation import check
 from igf_report.textutil import display_width
-from igf_report.validation import check
+from igf_report.writers import get_renderer
+from igf_report.writers.text import write
 
 from .conftest import EXAMPLES
 

@@ -13,10 +13,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from igf_report import validation
 from igf_report.errors import FileReadError, UsageError
-from igf_report.model import Report
-from igf_report.reportfile import (
+from igf_report.files.reportfile import (
     MAX_FILE_BYTES,
     _read_limited,
     decode,
@@ -25,8 +23,10 @@ from igf_report.reportfile import (
     parse_document,
     read_text,
 )
-from igf_report.tomlcomments import find_comments
-from igf_report.validation import check, check_fields
+from igf_report.files.tomlcomments import find_comments
+from igf_report.template import validation
+from igf_report.template.model import Report
+from igf_report.template.validation import check, check_fields
 
 from .conftest import EXAMPLES, examples
 from .reliability import tally

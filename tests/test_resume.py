@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from igf_report.filling import save_draft
-from igf_report.reportfile import dump_toml
-from igf_report.resume import RESUME_MARK, Position, read_resume, resume_of, with_resume
+from igf_report.files.reportfile import dump_toml
+from igf_report.files.resume import RESUME_MARK, Position, read_resume, resume_of, with_resume
+from igf_report.filling.saving import save_draft
 
 from .conftest import Invoke
 

@@ -15,11 +15,11 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from igf_report.importer import import_bytes
-from igf_report.model import Person, Presentation, Report, TimeRange
-from igf_report.render import get_renderer
-from igf_report.render.values import shown_values
-from igf_report.validation import check
+from igf_report.readers import import_bytes
+from igf_report.template.model import Person, Presentation, Report, TimeRange
+from igf_report.template.validation import check
+from igf_report.writers import get_renderer
+from igf_report.writers.values import shown_values
 
 from .conftest import examples
 from .documents import LABEL_WORDS_AS_VALUES, NUMBERED_PRESENTATIONS, reports

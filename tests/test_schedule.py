@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import Result
 
-from igf_report.schema import SCHEMA_FILE_NAME
+from igf_report.template.schema import SCHEMA_FILE_NAME
 
 from .conftest import Invoke, examples
 from .reliability import tally
@@ -204,7 +204,7 @@ def test_no_schema_writes_none_and_nothing_new_writes_none(invoke: Invoke, tmp_p
 def test_create_new_without_hard_links_still_never_replaces(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from igf_report.schedule import create_new  # noqa: PLC0415
+    from igf_report.collection.schedule import create_new  # noqa: PLC0415
 
     def no_links(*_: object) -> None:
         raise PermissionError(1, "hard links not supported")
@@ -318,8 +318,8 @@ def test_a_long_title_of_cjk_is_cut_by_bytes_between_words(invoke: Invoke, tmp_p
 def test_a_row_that_cannot_be_written_is_named_and_the_others_are_written(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from igf_report.atomic import write_atomic as real  # noqa: PLC0415
     from igf_report.errors import FileWriteError  # noqa: PLC0415
+    from igf_report.files.atomic import write_atomic as real  # noqa: PLC0415
 
     def disk_error_for_ws2(path: Path, text: str | bytes) -> None:
         if "ws2" in path.name:
@@ -327,7 +327,7 @@ def test_a_row_that_cannot_be_written_is_named_and_the_others_are_written(
             raise FileWriteError(msg)
         real(path, text)
 
-    monkeypatch.setattr("igf_report.schedule.write_atomic", disk_error_for_ws2)
+    monkeypatch.setattr("igf_report.collection.schedule.write_atomic", disk_error_for_ws2)
     # the first row spans two lines, so the failing row 3 starts on line 4
     text = 'Session ID,Key issues\nWS 1,"One.\nTwo."\nWS 2,Three.\nWS 3,Four.\n'
     result, folder = drafts_of(invoke, tmp_path, text)
@@ -341,7 +341,7 @@ def test_a_row_that_cannot_be_written_is_named_and_the_others_are_written(
         result.stderr
     )
     assert sorted(p.name for p in folder.iterdir()) == [SCHEMA_FILE_NAME, "ws1.toml", "ws3.toml"]
-    monkeypatch.setattr("igf_report.schedule.write_atomic", real)
+    monkeypatch.setattr("igf_report.collection.schedule.write_atomic", real)
     again, _ = drafts_of(invoke, tmp_path, text)
     assert again.exit_code == 0, again.stderr
     assert "3 rows: 1 draft written, 2 kept, 0 failed" in again.stderr
@@ -371,7 +371,7 @@ def test_a_quote_never_closed_names_its_line(
 
 def test_reading_a_heading_row_grows_linearly(tmp_path: Path) -> None:
     # a quote opening each heading: csv.Sniffer took 34 s on 96 KB of them
-    from igf_report.schedule import make_drafts  # noqa: PLC0415
+    from igf_report.collection.schedule import make_drafts  # noqa: PLC0415
 
     def cpu_time(headings: int) -> float:
         path = tmp_path / f"h{headings}.csv"
@@ -389,7 +389,7 @@ def test_reading_a_heading_row_grows_linearly(tmp_path: Path) -> None:
 
 def test_a_wide_heading_row_over_many_rows_takes_memory_in_proportion(tmp_path: Path) -> None:
     # short rows were padded to the heading row: N columns over N rows took N x N cells
-    from igf_report.schedule import read_schedule  # noqa: PLC0415
+    from igf_report.collection.schedule import read_schedule  # noqa: PLC0415
 
     def peak(size: int) -> int:
         path = tmp_path / f"w{size}.csv"
@@ -417,8 +417,8 @@ _CSV_PIECES = st.sampled_from(
 @settings(max_examples=examples(100), deadline=None)
 @given(pieces=st.lists(_CSV_PIECES, max_size=40))
 def test_any_schedule_makes_drafts_that_fit_or_one_message(pieces: list[str]) -> None:
+    from igf_report.collection.schedule import make_drafts  # noqa: PLC0415
     from igf_report.errors import IgfReportError  # noqa: PLC0415
-    from igf_report.schedule import make_drafts  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory() as temporary:
         schedule = Path(temporary) / "programme.csv"
@@ -476,7 +476,7 @@ def test_a_speakers_cell_is_read_in_time_linear_in_it(
 ) -> None:
     # "\s*(?:;|\n)\s*" tried at every space of a run went over the whole run:
     # a cell of 100,000 spaces took 60 s
-    from igf_report.schedule import make_drafts  # noqa: PLC0415
+    from igf_report.collection.schedule import make_drafts  # noqa: PLC0415
 
     runs = itertools.count()
 

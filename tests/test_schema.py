@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 
-from igf_report.fields import FIELDS
-from igf_report.schema import SCHEMA_FILE_NAME, json_schema
+from igf_report.template.fields import FIELDS
+from igf_report.template.schema import SCHEMA_FILE_NAME, json_schema
 
 from .conftest import Invoke
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from igf_report.fields import FIELDS
+from igf_report.template.fields import FIELDS
 
 from .reliability import tally
 from .test_fill_pty import Session

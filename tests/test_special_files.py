@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from igf_report.reportfile import dump_toml, read_text
+from igf_report.files.reportfile import dump_toml, read_text
 
 from .conftest import EXAMPLES, Invoke
 
@@ -52,7 +52,7 @@ def guarded(run: Callable[[], Result], fifo: Path) -> Result:
 @pytest.fixture
 def fifo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A named pipe no program writes to; the wait for a writer made short."""
-    monkeypatch.setattr("igf_report.reportfile.FIFO_WAIT", 0.2)
+    monkeypatch.setattr("igf_report.files.reportfile.FIFO_WAIT", 0.2)
     path = tmp_path / "pipe.toml"
     os.mkfifo(path)
     return path
@@ -279,7 +279,7 @@ def test_a_named_pipe_given_as_output_is_written_to_not_replaced(
 def test_a_named_pipe_no_program_reads_is_refused_and_left_a_pipe(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("igf_report.atomic.FIFO_WAIT", 0.2)
+    monkeypatch.setattr("igf_report.files.atomic.FIFO_WAIT", 0.2)
     out = tmp_path / "pipe.txt"
     os.mkfifo(out)
     result = guarded(lambda: invoke("render", str(REPORT), "-o", str(out), "--force"), out)
@@ -337,7 +337,7 @@ def test_a_socket_given_as_output_is_refused(invoke: Invoke, tmp_path: Path) -> 
 def test_a_named_pipe_where_the_schema_goes_is_left_and_the_drafts_written(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("igf_report.reportfile.FIFO_WAIT", 0.2)
+    monkeypatch.setattr("igf_report.files.reportfile.FIFO_WAIT", 0.2)
     schedule = tmp_path / "programme.csv"
     schedule.write_text("Session ID,Session Title\nWS1,Connecting\n", encoding="utf-8")
     folder = tmp_path / "drafts"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from igf_report.tomlcomments import find_comments
+from igf_report.files.tomlcomments import find_comments
 
 
 def test_comments_above_quoted_keys_belong_to_the_keys_they_name() -> None:

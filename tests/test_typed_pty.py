@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from igf_report.resume import Typed, typed_of
+from igf_report.files.resume import Typed, typed_of
 
 from .test_line_editor_pty import CTRL_U, Terminal, _saved
 

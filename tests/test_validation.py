@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from igf_report.fields import FIELDS, Kind, place_for_people
-from igf_report.model import Report, TimeRange, _small_hours, afternoon
-from igf_report.validation import Severity, check
+from igf_report.template.fields import FIELDS, Kind, place_for_people
+from igf_report.template.model import Report, TimeRange, _small_hours, afternoon
+from igf_report.template.validation import Severity, check
 
 RAPPORTEUR_MISSING = (
     "is empty; the IGF secretariat requires every workshop session to have a rapporteur"

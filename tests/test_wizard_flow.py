@@ -11,13 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from igf_report.batch import load_checked
-from igf_report.draft import Draft
-from igf_report.fields import FIELDS
-from igf_report.filling import draft_values, save_draft, write_report
-from igf_report.model import Person, Presentation, Report
-from igf_report.resume import Position
-from igf_report.validation import check
+from igf_report.collection.checking import load_checked
+from igf_report.files.resume import Position
+from igf_report.filling.draft import Draft
+from igf_report.filling.saving import draft_values, save_draft, write_report
+from igf_report.template.fields import FIELDS
+from igf_report.template.model import Person, Presentation, Report
+from igf_report.template.validation import check
 from igf_report.wizard.commands import COMMANDS, Command
 from igf_report.wizard.editor import SCISSORS, EditOutcome
 from igf_report.wizard.flow import Outcome, Wizard

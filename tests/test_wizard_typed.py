@@ -15,12 +15,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from igf_report.batch import load_checked
-from igf_report.draft import Draft
-from igf_report.fields import FIELDS
-from igf_report.filling import save_draft
-from igf_report.model import MAX_TEXT
-from igf_report.resume import Typed, read_typed, resume_of, typed_of, with_resume
+from igf_report.collection.checking import load_checked
+from igf_report.files.resume import Typed, read_typed, resume_of, typed_of, with_resume
+from igf_report.filling.draft import Draft
+from igf_report.filling.saving import save_draft
+from igf_report.template.fields import FIELDS
+from igf_report.template.model import MAX_TEXT
 from igf_report.wizard.flow import Outcome, Wizard
 
 from .conftest import Invoke

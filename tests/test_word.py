@@ -21,13 +21,13 @@ from hypothesis import strategies as st
 
 from igf_report.document import Block, BlockKind, Document
 from igf_report.errors import FileReadError
-from igf_report.fields import FIELDS
-from igf_report.importer.mapping import map_document
-from igf_report.importer.word import _LONGEST_LABEL, is_docx, read_word
-from igf_report.model import Person, Presentation
-from igf_report.render import get_renderer
-from igf_report.render.docx import MARKER, PERSON_NAME
-from igf_report.render.values import MISSING, NONE_GIVEN
+from igf_report.readers.mapping import map_document
+from igf_report.readers.word import _LONGEST_LABEL, is_docx, read_word
+from igf_report.template.fields import FIELDS
+from igf_report.template.model import Person, Presentation
+from igf_report.writers import get_renderer
+from igf_report.writers.docx import MARKER, PERSON_NAME
+from igf_report.writers.values import MISSING, NONE_GIVEN
 
 from .conftest import EXAMPLES, Invoke, examples
 from .documents import assert_every_word_kept, generated_documents, imported_report

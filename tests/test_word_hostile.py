@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from igf_report.errors import FileReadError
-from igf_report.importer.word import read_word
-from igf_report.importer.wordpackage import PART_LIMIT, TOTAL_LIMIT
+from igf_report.readers.word import read_word
+from igf_report.readers.wordpackage import PART_LIMIT, TOTAL_LIMIT
 
 from .conftest import Invoke
 from .word_files import (
@@ -271,7 +271,7 @@ def _peak_kib(path: Path) -> int:
     script = (
         "import resource, sys\n"
         "from igf_report.errors import FileReadError\n"
-        "from igf_report.importer.formats import read_answers\n"
+        "from igf_report.readers.formats import read_answers\n"
         "data = open(sys.argv[1], 'rb').read()\n"
         "try:\n"
         "    read_answers(sys.argv[1], data)\n"

@@ -21,16 +21,16 @@ from docx.text.paragraph import Paragraph
 
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.errors import NotOurFile, UsageError
-from igf_report.model import Person
-from igf_report.render import get_renderer
-from igf_report.render.docx import write_docx
-from igf_report.render.html import write as write_html
-from igf_report.render.markdown import escape
-from igf_report.render.markdown import write as write_markdown
-from igf_report.render.published import write as write_published
-from igf_report.render.tree import report_document
-from igf_report.render.values import Invalid, shown_values
-from igf_report.validation import check
+from igf_report.template.model import Person
+from igf_report.template.validation import check
+from igf_report.writers import get_renderer
+from igf_report.writers.docx import write_docx
+from igf_report.writers.html import write as write_html
+from igf_report.writers.markdown import escape
+from igf_report.writers.markdown import write as write_markdown
+from igf_report.writers.published import write as write_published
+from igf_report.writers.tree import report_document
+from igf_report.writers.values import Invalid, shown_values
 
 from .conftest import EXAMPLES
 

@@ -19,12 +19,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from igf_report.fields import FIELDS
-from igf_report.filling import save_draft
-from igf_report.model import TEMPLATE_ID
-from igf_report.reportfile import _assignment, _block, dump_toml
-from igf_report.tomlcomments import find_comments
-from igf_report.validation import check
+from igf_report.files.reportfile import _assignment, _block, dump_toml
+from igf_report.files.tomlcomments import find_comments
+from igf_report.filling.saving import save_draft
+from igf_report.template.fields import FIELDS
+from igf_report.template.model import TEMPLATE_ID
+from igf_report.template.validation import check
 
 from .conftest import SEED, Invoke, examples
 from .reliability import tally

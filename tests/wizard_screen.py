@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from igf_report.fields import FieldSpec
+from igf_report.template.fields import FieldSpec
 from igf_report.wizard.editor import EditOutcome
 from igf_report.wizard.screen import ReviewRow, Tone
 

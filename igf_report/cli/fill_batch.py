@@ -8,10 +8,10 @@ from typing import Any
 
 from igf_report.cli.output import say
 from igf_report.errors import ReportInvalid
-from igf_report.fields import field_for_path, key_of_path
-from igf_report.filling import update_report
+from igf_report.filling.saving import update_report
+from igf_report.template.fields import field_for_path, key_of_path
+from igf_report.template.validation import Finding
 from igf_report.textutil import shell_word
-from igf_report.validation import Finding
 
 __all__ = ["fill_without_prompts", "say_refused", "say_replaced"]
 

@@ -12,22 +12,22 @@ from types import FrameType
 from typing import Any
 
 from igf_report.cli.output import say_wrapped
-from igf_report.draft import Draft
 from igf_report.errors import (
     FileWriteError,
     Interrupted,
     ReportChanged,
     ReportInvalid,
 )
-from igf_report.fields import place_for_people
-from igf_report.filling import (
+from igf_report.files.resume import resume_of, typed_of
+from igf_report.filling.draft import Draft
+from igf_report.filling.saving import (
     DUE_DATE,
     Written,
     fallback_path,
     save_draft,
     write_report,
 )
-from igf_report.resume import resume_of, typed_of
+from igf_report.template.fields import place_for_people
 from igf_report.textutil import shell_word
 from igf_report.wizard.flow import Outcome, Wizard
 from igf_report.wizard.screen import Tone

@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, cast
 
-from igf_report.atomic import write_atomic
 from igf_report.errors import StdoutError, UsageError
+from igf_report.files.atomic import write_atomic
 from igf_report.textutil import one_line, visible, wrap_words
 
 if TYPE_CHECKING:
-    from igf_report.render import Renderer
+    from igf_report.writers import Renderer
 
 __all__ = [
     "DataOut",

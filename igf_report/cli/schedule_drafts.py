@@ -7,12 +7,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from igf_report.cli.output import say
+from igf_report.collection.schedule import make_drafts
 from igf_report.errors import FileWriteError
-from igf_report.schedule import make_drafts
 from igf_report.textutil import shell_word
 
 if TYPE_CHECKING:
-    from igf_report.schedule import Draft, DraftsMade
+    from igf_report.collection.schedule import Draft, DraftsMade
 
 __all__ = ["drafts_from_schedule"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from igf_report.draft import Draft
-from igf_report.resume import Position
+from igf_report.files.resume import Position
+from igf_report.filling.draft import Draft
 
 __all__ = ["Autosave"]
 

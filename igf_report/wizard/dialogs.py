@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import enum
 
-from igf_report.draft import Draft
-from igf_report.fields import FieldSpec, Kind, place_for_people
-from igf_report.model import MAX_TEXT, Presentation
-from igf_report.resume import Position, Typed
-from igf_report.validation import Finding, Severity
+from igf_report.files.resume import Position, Typed
+from igf_report.filling.draft import Draft
+from igf_report.template.fields import FieldSpec, Kind, place_for_people
+from igf_report.template.model import MAX_TEXT, Presentation
+from igf_report.template.validation import Finding, Severity
 from igf_report.wizard.autosave import Autosave
 from igf_report.wizard.commands import (
     COMMANDS_HELP,

@@ -7,11 +7,17 @@ from typing import Final
 
 from pydantic import ValidationError
 
-from igf_report.fields import FieldSpec, Kind, field_for_path, key_of_path, place_for_people
-from igf_report.model import Person, Presentation, TimeRange, afternoon
-from igf_report.parsers import MEETING_DAYS
-from igf_report.render.values import MISSING, NONE_GIVEN, as_text
-from igf_report.validation import Finding
+from igf_report.template.fields import (
+    FieldSpec,
+    Kind,
+    field_for_path,
+    key_of_path,
+    place_for_people,
+)
+from igf_report.template.model import Person, Presentation, TimeRange, afternoon
+from igf_report.template.parsers import MEETING_DAYS
+from igf_report.template.validation import Finding
+from igf_report.writers.values import MISSING, NONE_GIVEN, as_text
 
 __all__ = [
     "as_answer",

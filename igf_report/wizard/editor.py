@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from igf_report.fields import FieldSpec, Kind
-from igf_report.parsers import split_person
+from igf_report.template.fields import FieldSpec, Kind
+from igf_report.template.parsers import split_person
 
 __all__ = [
     "SCISSORS",

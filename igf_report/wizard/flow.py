@@ -1,7 +1,7 @@
 """The walk through the template: which field comes next, back, resume and review.
 
 The dialogs that ask each field live in :mod:`igf_report.wizard.dialogs`; the
-draft they fill is a :class:`~igf_report.draft.Draft`, saved through the
+draft they fill is a :class:`~igf_report.filling.draft.Draft`, saved through the
 ``save`` callback after every accepted answer (once per pasted block), so that
 an interruption at any prompt loses nothing that was accepted. The draft also
 records where the walk is, so that ``fill`` resumes exactly there.
@@ -14,10 +14,10 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from igf_report.draft import Draft
-from igf_report.fields import FIELDS, FieldSpec, field_for_path
-from igf_report.resume import REVIEW, Position
-from igf_report.validation import Finding, Severity
+from igf_report.files.resume import REVIEW, Position
+from igf_report.filling.draft import Draft
+from igf_report.template.fields import FIELDS, FieldSpec, field_for_path
+from igf_report.template.validation import Finding, Severity
 from igf_report.wizard.autosave import Autosave
 from igf_report.wizard.commands import COMMANDS_HELP, Command
 from igf_report.wizard.dialogs import Dialogs, Step

@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass
 from typing import Protocol
 
-from igf_report.fields import FieldSpec
+from igf_report.template.fields import FieldSpec
 from igf_report.wizard.editor import EditOutcome
 
 __all__ = ["ReviewRow", "Screen", "Tone"]

@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from igf_report.fields import FieldSpec, Kind
+from igf_report.template.fields import FieldSpec, Kind
 from igf_report.textutil import visible
 from igf_report.wizard.editor import EditOutcome, launch
 from igf_report.wizard.input_messages import CURSOR_KEYS, NOT_UTF8, PASTE_REFUSED

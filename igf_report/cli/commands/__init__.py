@@ -26,14 +26,14 @@ COMMANDS: dict[str, Entry] = {
         "Print many reports as one document: a title, a table of contents, then each report.",
     ),
     "fields": Entry(
-        "discover",
+        "template",
         "List the template's fields in order: key, type, label, instruction and an example.",
     ),
     "schema": Entry(
-        "discover", "Print the JSON Schema of the report file, for editors and scripts."
+        "template", "Print the JSON Schema of the report file, for editors and scripts."
     ),
     "new": Entry(
-        "discover",
+        "template",
         "Write a blank report for editing by hand, every field explained in comments.",
     ),
     "export": Entry(

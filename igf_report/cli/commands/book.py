@@ -7,15 +7,15 @@ from typing import Annotated
 
 import typer
 
-from igf_report.atomic import write_atomic
-from igf_report.book import DEFAULT_TITLE, book_format, check_book_overwrite, make_book
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option, report_paths_argument
 from igf_report.cli.output import say, stdout_is_terminal, write_output
-from igf_report.collection import check_output_name, collect
+from igf_report.collection.book import DEFAULT_TITLE, book_format, check_book_overwrite, make_book
+from igf_report.collection.loading import check_output_name, collect
 from igf_report.errors import ReportInvalid, UsageError
-from igf_report.render import get_renderer
+from igf_report.files.atomic import write_atomic
+from igf_report.writers import get_renderer
 
 __all__ = ["book"]
 

@@ -7,15 +7,15 @@ from typing import Annotated
 
 import typer
 
-from igf_report.atomic import write_atomic
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option, report_paths_argument
 from igf_report.cli.output import emit, say
-from igf_report.collection import check_output_name, collect
+from igf_report.collection.export import check_export_format, check_export_overwrite
+from igf_report.collection.export import export as export_rows
+from igf_report.collection.loading import check_output_name, collect
 from igf_report.errors import ReportInvalid, UsageError
-from igf_report.export import check_export_format, check_export_overwrite
-from igf_report.export import export as export_rows
+from igf_report.files.atomic import write_atomic
 
 __all__ = ["export"]
 

@@ -8,12 +8,12 @@ from typing import Annotated
 
 import typer
 
-from igf_report.answers import load_answers, merge, parse_additions, parse_assignments
 from igf_report.cli.accessible import accessible_mode
 from igf_report.cli.app import app
 from igf_report.cli.fill_batch import fill_without_prompts, say_refused, say_replaced
 from igf_report.cli.help import examples
-from igf_report.filling import accept_answers, read_report
+from igf_report.filling.answers import load_answers, merge, parse_additions, parse_assignments
+from igf_report.filling.saving import accept_answers, read_report
 
 __all__ = ["fill"]
 

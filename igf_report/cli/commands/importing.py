@@ -8,18 +8,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from igf_report.atomic import write_atomic
-from igf_report.atomic import written_in_place as in_place
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.output import emit, say
 from igf_report.errors import NotOurFile, UsageError
-from igf_report.importer import import_report
-from igf_report.importer.formats import IMPORT_FORMATS
-from igf_report.reportfile import source_name
+from igf_report.files.atomic import write_atomic
+from igf_report.files.atomic import written_in_place as in_place
+from igf_report.files.reportfile import source_name
+from igf_report.readers import import_report
+from igf_report.readers.formats import IMPORT_FORMATS
 
 if TYPE_CHECKING:
-    from igf_report.importer import ImportSummary
+    from igf_report.readers import ImportSummary
 
 __all__ = ["import_"]
 

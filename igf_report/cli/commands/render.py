@@ -7,14 +7,14 @@ from typing import Annotated
 
 import typer
 
-from igf_report.batch import load_checked
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option
 from igf_report.cli.output import say, write_output
+from igf_report.collection.checking import load_checked
 from igf_report.errors import ReportInvalid
-from igf_report.render import FORMATS, format_for_output, get_renderer
-from igf_report.render.values import shown_values
+from igf_report.writers import FORMATS, format_for_output, get_renderer
+from igf_report.writers.values import shown_values
 
 __all__ = ["render"]
 

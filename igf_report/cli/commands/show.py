@@ -12,20 +12,20 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from rich.console import Console
 
-from igf_report.batch import load_checked
 from igf_report.cli.accessible import accessible_mode
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.output import emit
 from igf_report.cli.report_view import report_view
+from igf_report.collection.checking import load_checked
 from igf_report.errors import ReportInvalid
-from igf_report.render import get_renderer
-from igf_report.render.tree import report_document
-from igf_report.render.values import shown_values
 from igf_report.textutil import visible
+from igf_report.writers import get_renderer
+from igf_report.writers.tree import report_document
+from igf_report.writers.values import shown_values
 
 if TYPE_CHECKING:
-    from igf_report.validation import Finding
+    from igf_report.template.validation import Finding
 
 __all__ = ["show"]
 

@@ -11,9 +11,15 @@ from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option, report_paths_argument
 from igf_report.cli.output import emit, say
-from igf_report.collection import collect
+from igf_report.collection.loading import collect
+from igf_report.collection.status import (
+    STATUS_FORMATS,
+    status_csv,
+    status_json,
+    status_summary,
+    status_table,
+)
 from igf_report.errors import ReportInvalid, UsageError
-from igf_report.status import STATUS_FORMATS, status_csv, status_json, status_summary, status_table
 
 __all__ = ["status"]
 

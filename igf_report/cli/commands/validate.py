@@ -8,13 +8,13 @@ from typing import Annotated
 
 import typer
 
-from igf_report.batch import load_results
 from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option
 from igf_report.cli.output import data_out, say
+from igf_report.collection.checking import load_results
+from igf_report.collection.findings import REPORTERS
 from igf_report.errors import ReportInvalid, UsageError
-from igf_report.reporters import REPORTERS
 
 __all__ = ["validate"]
 

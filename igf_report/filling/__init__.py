@@ -1,0 +1,1 @@
+"""Filling a report: answers from files and flags, the draft being filled, saving it."""
