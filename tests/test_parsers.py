@@ -304,6 +304,79 @@ def test_paragraphs() -> None:
     assert count_paragraphs("one\n\n  \ntwo\n\nthree") == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "affiliation"),
+    [
+        ("Ana Pérez (ISOC)", "Ana Pérez", "ISOC"),
+        ("  Ana Pérez   ( Internet Society )  ", "Ana Pérez", "Internet Society"),
+        ("李伟，中国互联网络信息中心", "李伟", "中国互联网络信息中心"),  # a full-width comma
+        ("Li Wei，CNNIC, Beijing", "Li Wei", "CNNIC, Beijing"),  # the first comma of either kind
+        ("Ana Pérez (ISOC), Mexico", "Ana Pérez (ISOC)", "Mexico"),  # a comma wins
+        ("Ana (Annie) Pérez", "Ana (Annie) Pérez", None),  # brackets inside, not at the end
+        ("(ISOC)", "(ISOC)", None),  # no name before the brackets
+    ],
+)
+def test_a_person_splits_at_brackets_or_a_full_width_comma(
+    text: str, name: str, affiliation: str | None
+) -> None:
+    assert split_person(text) == {"name": name, "affiliation": affiliation}
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Dec 6", DEC6),  # no year: the meeting's
+        ("6 December", DEC6),
+        ("Tuesday 6 Dec", DEC6),
+        ("06/12/16", DEC6),  # a two-digit year, day first: 12 June 2016 is no meeting day
+        ("12/06/16", DEC6),
+        ("6.12.16", DEC6),
+        ("6/12", DEC6),
+    ],
+)
+def test_dates_without_a_year_or_with_two_digits_are_read(text: str, day: dt.date) -> None:
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Monday 6 Dec", "6 December 2016 is a Tuesday, not a Monday"),
+        ("1/2/16", "could be 2 January 2016 or 1 February 2016; write it as 2016-12-06"),
+        ("3/4", "could be 4 March 2016 or 3 April 2016"),
+        ("6 Dec 16 17", "not a date I can read"),
+    ],
+)
+def test_dates_without_a_year_that_are_ambiguous_or_wrong_are_refused(
+    text: str, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("1500-1630", (15, 0), (16, 30)),
+        ("0900 - 1030", (9, 0), (10, 30)),
+        ("930-1030", (9, 30), (10, 30)),
+        ("1500h - 1630h", (15, 0), (16, 30)),
+        ("130 - 230 pm", (13, 30), (14, 30)),
+    ],
+)
+def test_times_without_a_separator_are_read(
+    text: str, start: tuple[int, int], end: tuple[int, int]
+) -> None:
+    assert parse_time_range(text) == {"start": dt.time(*start), "end": dt.time(*end)}
+
+
+def test_a_four_digit_time_off_the_clock_is_refused() -> None:
+    with pytest.raises(ValueError, match="'2500' is not a time of day"):
+        parse_time_range("2500-2600")
+    with pytest.raises(ValueError, match="is not a time I can read"):
+        parse_time_range("15000-16000")
+
+
 @given(st.text(max_size=300))
 def test_parsers_never_raise_anything_but_value_error(text: str) -> None:
     for parse in (parse_date, parse_time, parse_time_range):

@@ -47,7 +47,8 @@ _MONTHS: Final = {
 }  # fmt: skip
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+# a year of two digits is this century's; none at all is the meeting's
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})(?:[/.](\d{4}|\d{2}))?")
 _WORDS = re.compile(r"[^\W\d_]+\.?|\d+")
 # each weekday's names (English, Spanish, French), by ``date.weekday()``
 _WEEKDAY_NAMES: Final = (
@@ -98,6 +99,13 @@ def _month(word: str) -> int | None:
     return None
 
 
+def _full_year(digits: str | None) -> int:
+    if digits is None:
+        return MEETING_DAYS[0].year
+    year = int(digits)
+    return year + 2000 if len(digits) == 2 else year  # noqa: PLR2004 -- '16' is 2016
+
+
 def _numeric_date(first: int, second: int, year: int, text: str) -> dt.date:
     """Read ``a/b/yyyy``: day-first or month-first, refusing a real ambiguity."""
     month_first = _make_date(year, first, second)
@@ -145,7 +153,7 @@ def parse_date(value: object) -> object:
             raise ValueError(msg)
         return day
     if m := _NUMERIC_DATE.fullmatch(text):
-        return _numeric_date(int(m[1]), int(m[2]), int(m[3]), text)
+        return _numeric_date(int(m[1]), int(m[2]), _full_year(m[3]), text)
     return _worded_date(text)
 
 
@@ -166,8 +174,9 @@ def _worded_date(text: str) -> dt.date:
             months.append(-1)  # a word we cannot place: not a date
     years = [n for n in numbers if n >= 1000]  # noqa: PLR2004 -- four-digit years
     days = [n for n in numbers if n < 1000]  # noqa: PLR2004
-    if len(months) == 1 and months[0] > 0 and len(years) == 1 and len(days) == 1:
-        day = _make_date(years[0], months[0], days[0])
+    if len(months) == 1 and months[0] > 0 and len(years) <= 1 and len(days) == 1:
+        # no year written: the meeting's, said back by the wizard as it was read
+        day = _make_date(years[0] if years else MEETING_DAYS[0].year, months[0], days[0])
         if day is not None:
             _check_weekday(day, weekdays, text)
             return day
@@ -213,8 +222,15 @@ class _Clock:
         return dt.time(_to_24h(self.hour, meridiem), self.minute, self.second, self.microsecond)
 
 
-def _clock(text: str, whole: str) -> _Clock:
-    m = _CLOCK.fullmatch(text.strip())
+# 1500, 0930h or 930: hours and minutes written without a separator
+_BARE_CLOCK = re.compile(r"(\d{1,2})(\d{2})(h?\s*\D.*|h)?", re.IGNORECASE)
+
+
+def _clock(typed: str, whole: str) -> _Clock:
+    text = typed.strip()
+    if bare := _BARE_CLOCK.fullmatch(text):
+        text = f"{bare[1]}:{bare[2]}{(bare[3] or '').removeprefix('h').removeprefix('H')}"
+    m = _CLOCK.fullmatch(text)
     if m is None:
         msg = f"'{whole}' is not a time I can read; {_TIME_HINT}"
         raise ValueError(msg)
@@ -223,7 +239,7 @@ def _clock(text: str, whole: str) -> _Clock:
     if m[5]:
         meridiem = "pm" if m[5].lower().startswith("p") else "am"
     if hour > 23 or minute > 59 or second > 59 or (meridiem and not 1 <= hour <= 12):  # noqa: PLR2004
-        msg = f"'{text.strip()}' is not a time of day; {_TIME_HINT}"
+        msg = f"'{typed.strip()}' is not a time of day; {_TIME_HINT}"
         raise ValueError(msg)
     return _Clock(hour, minute, meridiem, second, int((m[4] or "0").ljust(6, "0")))
 
@@ -292,8 +308,26 @@ def parse_time_range(value: object) -> object:
     return {"start": first.time(start_mer), "end": end}
 
 
+# a comma, or the full-width comma of Chinese and Japanese text
+_PERSON_COMMA = re.compile("[,\uff0c]")
+
+
+def _bracketed(text: str) -> list[str]:
+    """``["Ana Pérez", "ISOC"]`` from ``"Ana Pérez (ISOC)"``; ``[text]`` otherwise."""
+    text = text.strip()
+    if not text.endswith(")"):
+        return [text]
+    name, bracket, affiliation = text[:-1].rpartition("(")
+    if not bracket or not name.strip() or ")" in affiliation:
+        return [text]
+    return [name, affiliation]
+
+
 def split_person(value: object) -> object:
-    """Split ``"Name, affiliation"`` at its first comma into a person mapping.
+    """Split ``"Name, affiliation"`` or ``"Name (affiliation)"`` into a person mapping.
+
+    The first comma splits (a full-width ``，`` too); without one, an
+    affiliation in brackets at the end.
 
     Args:
         value: the text, or a mapping (returned as is).
@@ -303,7 +337,10 @@ def split_person(value: object) -> object:
     """
     if not isinstance(value, str):
         return value
-    name, _, affiliation = value.partition(",")
+    parts = _PERSON_COMMA.split(value, maxsplit=1)
+    if len(parts) == 1:
+        parts = _bracketed(value)
+    name, affiliation = parts[0], parts[1] if len(parts) > 1 else ""
     return {"name": name.strip(), "affiliation": affiliation.strip() or None}
 
 
