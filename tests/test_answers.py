@@ -48,6 +48,19 @@ def test_an_unknown_key_lists_every_key_of_the_template() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("assignment", "message"),
+    [
+        ("titel=x", "--set titel: not a key of the template; did you mean title?"),
+        ("speaker=x", "--set speaker: not a key of the template; did you mean speakers?"),
+        ("Way_Forward=x", "--set Way_Forward: not a key of the template; did you mean way_"),
+        ("chair.nmae=x", "--set chair.nmae: chair has no part 'nmae'; did you mean chair.name?"),
+    ],
+)
+def test_an_unknown_key_or_part_offers_the_closest(assignment: str, message: str) -> None:
+    assert _usage_error(assignment).startswith(message)
+
+
 def test_a_part_of_a_field_that_has_none_says_so() -> None:
     assert _usage_error("title.x=1") == "--set title.x: title has no part 'x' (parts: none)"
     assert _usage_error("time.middle=1") == (

@@ -270,6 +270,17 @@ def test_an_invalid_item_added_is_refused_and_the_list_kept(invoke: Invoke, tmp_
     assert [s["name"] for s in _speakers(report)] == ["Ana Pérez", "Jean Dupont"]
 
 
+def test_add_to_a_misspelt_list_offers_the_closest(invoke: Invoke, tmp_path: Path) -> None:
+    report = tmp_path / "r.toml"
+    report.write_text(TWO_SPEAKERS, encoding="utf-8")
+    result = invoke("fill", str(report), "--no-input", "--add", "speaker=Li Wei")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "igf-report: error: --add 'speaker=Li Wei': speaker is not a list field;"
+        " did you mean speakers?"
+    )
+
+
 @pytest.mark.parametrize(
     ("addition", "message"),
     [

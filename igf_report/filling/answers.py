@@ -5,6 +5,7 @@ Both give raw values; the model's parsers read them exactly as typed answers.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,6 +27,14 @@ __all__ = [
 ]
 
 _BY_KEY = {spec.key: spec for spec in FIELDS}
+_CLOSE_ENOUGH = 0.7  # difflib's ratio: 'titel' is title; 'email' is not 'name'
+
+
+def _closest(word: str, choices: Iterable[str], prefix: str = "") -> str:
+    """`` did you mean title?`` for the choice nearest ``word``, or nothing."""
+    by_folded = {choice.casefold(): choice for choice in choices}
+    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=_CLOSE_ENOUGH)
+    return f" did you mean {prefix}{by_folded[close[0]]}?" if close else ""
 
 
 def load_answers(source: str) -> dict[str, Any]:
@@ -70,12 +79,18 @@ def parse_assignments(assignments: Iterable[str]) -> dict[str, Any]:
         field, _, part = key.partition(".")
         spec = _BY_KEY.get(field)
         if spec is None:
-            msg = f"--set {key}: not a key of the template; keys: {', '.join(_BY_KEY)}"
+            msg = (
+                f"--set {key}: not a key of the template;{_closest(field, _BY_KEY)}"
+                f" keys: {', '.join(_BY_KEY)}"
+            )
             raise UsageError(msg)
         if part:
             if part not in _subkeys(spec.kind):
-                parts = ", ".join(f"{field}.{p}" for p in _subkeys(spec.kind)) or "none"
-                msg = f"--set {key}: {field} has no part {part!r} (parts: {parts})"
+                named = [f"{field}.{p}" for p in _subkeys(spec.kind)]
+                parts = ", ".join(named) or "none"
+                closest = _closest(part, _subkeys(spec.kind), prefix=f"{field}.")
+                msg = f"--set {key}: {field} has no part {part!r}"
+                msg += f";{closest} (parts: {parts})" if closest else f" (parts: {parts})"
                 raise UsageError(msg)
             current = answers.get(field)
             answers[field] = {**(current if isinstance(current, dict) else {}), part: value}
@@ -116,6 +131,9 @@ def parse_additions(additions: Iterable[str]) -> dict[str, Added]:
         if not sep or spec is None or not spec.kind.is_list:
             lists = ", ".join(spec.key for spec in FIELDS if spec.kind.is_list)
             what = "write it as key=value" if not sep else f"{key} is not a list field"
+            if sep and spec is None and "." not in key:
+                closest = _closest(key, (spec.key for spec in FIELDS if spec.kind.is_list))
+                what += f";{closest}" if closest else ""
             msg = f"--add {addition!r}: {what}; --add adds an item to one of: {lists}"
             raise UsageError(msg)
         before = answers.get(key, Added(()))
