@@ -737,11 +737,18 @@ def test_export_names_a_problem_without_a_line_as_is(invoke: Invoke, tmp_path: P
     assert f"{tmp_path / 'r.toml'}: exported with errors: error: is not UTF-8" in result.stderr
 
 
-def test_a_folder_without_reports_is_named_as_such(invoke: Invoke, tmp_path: Path) -> None:
-    result = invoke("export", str(tmp_path), "-f", "csv")
-    assert result.exit_code == 2
-    assert result.stderr == (
-        "igf-report: error: no report files found (folders are searched for *.toml)\n"
+@pytest.mark.parametrize(
+    "command", [["export", "-f", "csv"], ["validate"], ["status"], ["book", "--include-invalid"]]
+)
+def test_a_folder_without_reports_is_a_usage_error_naming_it(
+    invoke: Invoke, tmp_path: Path, command: list[str]
+) -> None:
+    (tmp_path / "notes.txt").write_text("not a report", encoding="utf-8")
+    result = invoke(*command, str(tmp_path))
+    assert result.exit_code == 2  # as a missing file: nothing to do with what was named
+    assert result.stderr.endswith(
+        f"igf-report: error: no report files in {tmp_path} (folders are searched for *.toml);"
+        " name report files or a folder holding them\n"
     )
 
 

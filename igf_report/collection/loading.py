@@ -18,7 +18,7 @@ from igf_report.errors import UsageError
 from igf_report.template.fields import FIELDS, FieldSpec
 from igf_report.template.validation import Finding, Severity
 
-__all__ = ["Entry", "check_output_name", "collect", "load_entry"]
+__all__ = ["Entry", "check_output_name", "collect", "load_entry", "no_reports"]
 
 _REQUIRED = tuple(spec for spec in FIELDS if spec.required)
 _NUMBER = re.compile(r"(\d+)")
@@ -117,6 +117,16 @@ def load_entry(path: Path) -> Entry:
     return Entry(*load_result(path))
 
 
+def no_reports(paths: Iterable[str | Path]) -> UsageError:
+    """The error for paths that hold no report: a usage error, as a missing file is."""
+    named = ", ".join(str(p) for p in paths)
+    msg = (
+        f"no report files in {named} (folders are searched for *.toml);"
+        " name report files or a folder holding them"
+    )
+    return UsageError(msg)
+
+
 def collect(
     paths: Iterable[str | Path], on_skip: Callable[[str], None] | None = None
 ) -> list[Entry]:
@@ -131,10 +141,10 @@ def collect(
     Raises:
         UsageError: a path does not exist, or no report file was found.
     """
+    paths = list(paths)
     entries = [Entry(*loaded) for loaded in load_results(paths, on_skip)]
     if not entries:
-        msg = "no report files found (folders are searched for *.toml)"
-        raise UsageError(msg)
+        raise no_reports(paths)
     entries.sort(key=Entry.order)
     return entries
 

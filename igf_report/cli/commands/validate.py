@@ -14,6 +14,7 @@ from igf_report.cli.options import format_option
 from igf_report.cli.output import data_out, say
 from igf_report.collection.checking import load_results
 from igf_report.collection.findings import REPORTERS
+from igf_report.collection.loading import no_reports
 from igf_report.errors import ReportInvalid, UsageError
 
 __all__ = ["validate"]
@@ -56,8 +57,7 @@ def validate(
         reporter.add(result)
         failed = failed or result.failed(strict=strict)
     if not reporter.counts:
-        msg = "no report files found (folders are searched for *.toml)"
-        raise UsageError(msg)
+        raise no_reports(paths)
     reporter.finish()
     if fmt != "text":
         sys.stderr.write(reporter.summary() + "\n")
