@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 
 import igf_report
 from igf_report.document import Block, BlockKind, Document, Section, runs
+from igf_report.marks import DOCUMENT_TITLE
 from igf_report.readers.building import DocumentBuilder, split_label
 from igf_report.readers.mapping import label_closeness, map_document, match_label
 from igf_report.template.fields import FIELDS, Kind
@@ -19,7 +20,7 @@ from igf_report.template.model import Report, TimeRange
 from igf_report.template.validation import check
 from igf_report.writers import get_renderer
 from igf_report.writers.tree import report_document
-from igf_report.writers.values import DOCUMENT_TITLE, Invalid
+from igf_report.writers.values import Invalid
 
 from .conftest import EXAMPLES, examples
 from .documents import imported_report, reports
@@ -134,6 +135,77 @@ def test_each_format_knows_only_the_tree(module: str) -> None:
         "igf_report.template.model",
         "igf_report.template.parsers",
     }
+
+
+def _imports(source: str, module: str, *, package: bool = False) -> set[str]:
+    """Every ``igf_report`` module that ``source``, the module named ``module``, imports.
+
+    At its top or in a function, absolute or relative (``package``: the
+    module is a package's ``__init__``, its own package for a relative import).
+    """
+    within = module.split(".") if package else module.split(".")[:-1]
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                parts = within[: len(within) - node.level + 1]
+                base = ".".join([*parts, node.module] if node.module else parts)
+            else:
+                base = node.module or ""
+            # ``from igf_report import writers`` imports the module igf_report.writers
+            names.update(f"{base}.{alias.name}" for alias in node.names)
+            names.add(base)
+    return {name for name in names if name.split(".")[0] == "igf_report"}
+
+
+def _imports_of(path: Path) -> set[str]:
+    root = Path(igf_report.__file__).parent.parent
+    parts = path.relative_to(root).with_suffix("").parts
+    package = parts[-1] == "__init__"
+    module = ".".join(parts[:-1] if package else parts)
+    return _imports(path.read_text(encoding="utf-8"), module, package=package)
+
+
+@pytest.mark.parametrize(("side", "other"), [("readers", "writers"), ("writers", "readers")])
+def test_readers_and_writers_meet_only_at_the_tree(side: str, other: str) -> None:
+    # what both need (the gap words, the invalid mark, each format's signature)
+    # is in igf_report.marks; a reader importing a writer would read only what
+    # that writer writes today
+    modules = sorted((Path(igf_report.__file__).parent / side).glob("*.py"))
+    assert len(modules) > 3
+    crossing = {
+        path.name: sorted(n for n in _imports_of(path) if n.startswith(f"igf_report.{other}"))
+        for path in modules
+    }
+    assert {name: found for name, found in crossing.items() if found} == {}
+
+
+def test_the_import_walk_sees_every_way_of_importing_a_module() -> None:
+    source = """
+import igf_report.writers.text
+from igf_report.writers import html
+from igf_report import writers
+from ..writers.docx import RENDERER
+def f() -> None:
+    from .mapping import map_document
+import json
+"""
+    assert _imports(source, "igf_report.readers.page") == {
+        "igf_report",
+        "igf_report.writers",
+        "igf_report.writers.text",
+        "igf_report.writers.html",
+        "igf_report.writers.docx",
+        "igf_report.writers.docx.RENDERER",
+        "igf_report.readers.mapping",
+        "igf_report.readers.mapping.map_document",
+    }
+    # in a package's __init__, "." is the package itself
+    assert "igf_report.readers.mapping" in _imports(
+        "from .mapping import x", "igf_report.readers", package=True
+    )
 
 
 def test_runs_put_consecutive_items_in_one_list_and_every_other_block_alone() -> None:

@@ -11,8 +11,8 @@ import datetime as dt
 
 import pytest
 
+from igf_report.marks import html_apart
 from igf_report.readers.published import read_published
-from igf_report.writers.values import html_apart
 
 _PRESENTATIONS = "Presentations\t"
 

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from igf_report.document import BlockKind, Document
+from igf_report.marks import DOCUMENT_TITLE
 from igf_report.readers.mapping import map_document
 from igf_report.readers.published import read_published
 from igf_report.readers.rendered_text import is_rendered_text
@@ -19,7 +20,7 @@ from igf_report.template.validation import check
 from igf_report.textutil import display_width
 from igf_report.writers.text import write
 from igf_report.writers.tree import report_document
-from igf_report.writers.values import DOCUMENT_TITLE, shown_values
+from igf_report.writers.values import shown_values
 
 from .conftest import SEED, examples
 from .documents import (

@@ -21,13 +21,12 @@ from hypothesis import strategies as st
 
 from igf_report.document import Block, BlockKind, Document
 from igf_report.errors import FileReadError
+from igf_report.marks import MISSING, NONE_GIVEN, WORD_MARKER, WORD_PERSON_NAME
 from igf_report.readers.mapping import map_document
 from igf_report.readers.word import _LONGEST_LABEL, is_docx, read_word
 from igf_report.template.fields import FIELDS
 from igf_report.template.model import Person, Presentation
 from igf_report.writers import get_renderer
-from igf_report.writers.docx import MARKER, PERSON_NAME
-from igf_report.writers.values import MISSING, NONE_GIVEN
 
 from .conftest import EXAMPLES, Invoke, examples
 from .documents import assert_every_word_kept, generated_documents, imported_report
@@ -458,7 +457,7 @@ def test_a_table_row_is_a_label_and_its_value_only_with_a_short_first_cell() -> 
 
 def _ours() -> WordDocument:
     word = docx.Document()
-    word.core_properties.comments = f"{MARKER} 1.0"
+    word.core_properties.comments = f"{WORD_MARKER} 1.0"
     return word
 
 
@@ -477,12 +476,12 @@ def test_an_italic_placeholder_alone_is_a_gap_in_a_file_igf_report_wrote() -> No
 
 def test_a_file_igf_report_wrote_keeps_its_spaces_names_and_labels_as_words() -> None:
     word = _ours()
-    word.styles.add_style(PERSON_NAME, WD_STYLE_TYPE.CHARACTER)
+    word.styles.add_style(WORD_PERSON_NAME, WD_STYLE_TYPE.CHARACTER)
     word.add_heading(FIELDS[9].heading, level=1)
     word.add_paragraph("Two  spaces\tand a tab.")
     word.add_paragraph(FIELDS[0].heading)  # a label's words typed as a value
     named = word.add_paragraph()
-    named.add_run("Li, Wei", style=PERSON_NAME)
+    named.add_run("Li, Wei", style=WORD_PERSON_NAME)
     named.add_run(", CNNIC")
     linked = word.add_paragraph("See ")
     _hyperlink(linked, "the report")
@@ -500,9 +499,9 @@ def test_a_file_igf_report_wrote_keeps_its_spaces_names_and_labels_as_words() ->
 def test_a_persons_file_has_no_names_set_apart() -> None:
     # the name style is igf-report's mark; in a person's file, commas decide
     word = docx.Document()
-    word.styles.add_style(PERSON_NAME, WD_STYLE_TYPE.CHARACTER)
+    word.styles.add_style(WORD_PERSON_NAME, WD_STYLE_TYPE.CHARACTER)
     word.add_heading(FIELDS[9].heading, level=1)
-    word.add_paragraph().add_run("Li, Wei", style=PERSON_NAME)
+    word.add_paragraph().add_run("Li, Wei", style=WORD_PERSON_NAME)
     assert [(b.text, b.name) for b in _blocks(_read(word))] == [("Li, Wei", None)]
 
 

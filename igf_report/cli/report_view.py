@@ -17,9 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from igf_report.document import Block, BlockKind, Document, Section, runs
+from igf_report.marks import DOCUMENT_TITLE, MISSING, UNTITLED
 from igf_report.template.validation import Finding, Severity
 from igf_report.textutil import visible
-from igf_report.writers.values import DOCUMENT_TITLE, MISSING, UNTITLED
 
 __all__ = ["report_view"]
 

@@ -17,13 +17,14 @@ from igf_report import __version__
 from igf_report.collection.loading import Entry
 from igf_report.errors import NotOurFile, UsageError
 from igf_report.files.atomic import written_in_place
+from igf_report.marks import DOCUMENT_TITLE, MISSING
 from igf_report.template.fields import FIELDS, Kind
 from igf_report.textutil import display_width, visible, wrap
 from igf_report.writers import format_for_output, get_renderer
 from igf_report.writers.html import page_head
 from igf_report.writers.markdown import escape as md
 from igf_report.writers.tree import report_document
-from igf_report.writers.values import DOCUMENT_TITLE, MISSING, as_text
+from igf_report.writers.values import as_text
 
 __all__ = [
     "BOOK_FORMATS",

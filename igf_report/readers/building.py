@@ -12,11 +12,11 @@ import re
 from typing import Final
 
 from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.marks import GAPS, mark_openings
 from igf_report.readers.mapping import match_label
 from igf_report.readers.published import LABELS, LONGEST_KEY, match_key, normalise_label
 from igf_report.readers.published_html import quote
 from igf_report.template.fields import FIELDS, Kind
-from igf_report.writers.values import GAPS, mark_openings
 
 __all__ = [
     "SPRAWL_LIMITS",

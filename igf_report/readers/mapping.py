@@ -15,6 +15,7 @@ from html import escape
 from typing import Final
 
 from igf_report.document import Block, BlockKind, Document, Section, runs
+from igf_report.marks import DOCUMENT_TITLE, html_apart
 from igf_report.readers.published import (
     LABELS,
     Imported,
@@ -25,7 +26,6 @@ from igf_report.readers.published import (
 from igf_report.readers.published_html import quote
 from igf_report.template.fields import FIELDS
 from igf_report.textutil import controls_as_references, spaces_as_references
-from igf_report.writers.values import DOCUMENT_TITLE, html_apart
 
 __all__ = ["document_rows", "label_closeness", "map_document", "match_label"]
 

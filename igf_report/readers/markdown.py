@@ -18,11 +18,10 @@ from html import unescape
 from typing import TYPE_CHECKING, Final
 
 from igf_report.document import Block, BlockKind, Document
+from igf_report.marks import GAPS, INVALID_MARK, MARKDOWN_MARKER, UNTITLED
 from igf_report.readers.building import DocumentBuilder, TooIntricateError, is_label, split_label
 from igf_report.readers.published_html import NUMERIC_REFERENCE, reference_code
 from igf_report.textutil import REFERRED_CODES
-from igf_report.writers.markdown import RENDERER
-from igf_report.writers.values import GAPS, INVALID_MARK, UNTITLED
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -384,7 +383,7 @@ class _Reader:
             self.lines.append(line)
 
     def read(self, text: str) -> Document:
-        self.builder.ours = RENDERER.marker in text
+        self.builder.ours = MARKDOWN_MARKER in text
         for line in text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n"):
             self.line(line)
         self.flush()

@@ -18,12 +18,11 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING, Final
 
 from igf_report.document import Block, BlockKind, Document
+from igf_report.marks import GAPS, HTML_MARKER, INVALID_MARK, UNTITLED
 from igf_report.readers.building import DocumentBuilder, TooIntricateError, is_label
 from igf_report.readers.published_html import NUMERIC_REFERENCE, parse_html, reference_code
 from igf_report.readers.published_html import BlockKind as HtmlKind
 from igf_report.textutil import REFERRED_CODES, spaces_as_references
-from igf_report.writers.html import RENDERER
-from igf_report.writers.values import GAPS, INVALID_MARK, UNTITLED
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -517,6 +516,6 @@ def read_page(text: str) -> Document:
     parser.feed(_closed_markup(_protect(text.lstrip("\ufeff"))))
     parser.close()
     walker = _Walker()
-    walker.builder.ours = RENDERER.marker in text
+    walker.builder.ours = HTML_MARKER in text
     walker.walk(parser.root)
     return walker.builder.build()

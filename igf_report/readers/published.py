@@ -19,10 +19,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Final
 
+from igf_report.marks import PUBLISHED_HEADING, mark_openings
 from igf_report.readers.published_html import Block, BlockKind, parse_html, quote
 from igf_report.template.fields import FIELDS, FieldSpec, Kind
-from igf_report.writers.published import HEADING
-from igf_report.writers.values import mark_openings
 
 __all__ = [
     "LABELS",
@@ -34,7 +33,7 @@ __all__ = [
     "read_published",
 ]
 
-_TITLE: Final = " ".join(HEADING.lstrip("#").split()).casefold()
+_TITLE: Final = " ".join(PUBLISHED_HEADING.lstrip("#").split()).casefold()
 _CLOSE_ENOUGH: Final = 0.86  # difflib ratio for a label with a typo
 _SLASH_DATE: Final = re.compile(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*")
 # Times with seconds, as render writes a report's times when they have them

@@ -20,11 +20,11 @@ import re
 from typing import Final
 
 from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.marks import DOCUMENT_TITLE, GAPS, UNTITLED
 from igf_report.readers.building import plain_mark
 from igf_report.readers.mapping import match_label
 from igf_report.template.fields import Kind
 from igf_report.textutil import display_width
-from igf_report.writers.values import DOCUMENT_TITLE, GAPS, UNTITLED
 
 __all__ = ["is_rendered_text", "read_rendered_text"]
 

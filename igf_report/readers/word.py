@@ -32,6 +32,13 @@ from docx.text.run import Run
 from lxml import etree
 
 from igf_report.document import Block, BlockKind, Document
+from igf_report.marks import (
+    GAPS,
+    INVALID_MARK,
+    WORD_CONTROL_CHARACTER,
+    WORD_MARKER,
+    WORD_PERSON_NAME,
+)
 from igf_report.readers.building import DocumentBuilder, is_label, refuse_sprawl
 from igf_report.readers.formats import is_docx
 from igf_report.readers.wordpackage import (
@@ -43,8 +50,6 @@ from igf_report.readers.wordpackage import (
     xml_problem,
 )
 from igf_report.textutil import control_of
-from igf_report.writers.docx import CONTROL_CHARACTER, MARKER, PERSON_NAME
-from igf_report.writers.values import GAPS, INVALID_MARK
 
 if TYPE_CHECKING:
     from docx.blkcntnr import BlockItemContainer
@@ -195,7 +200,7 @@ class _Styles:
     def text(self, run: Run | Hyperlink) -> str:
         """A run's text; in the control character style, the character its symbol stands for."""
         text = _text(run)
-        if self.name(run) == CONTROL_CHARACTER and (control := control_of(text)) is not None:
+        if self.name(run) == WORD_CONTROL_CHARACTER and (control := control_of(text)) is not None:
             return control
         return text
 
@@ -207,10 +212,10 @@ class _Styles:
         """The person's name the paragraph opens with: its runs in the name (or control) style."""
         runs = []
         for run in _inner(paragraph):
-            if self.name(run) not in {PERSON_NAME, CONTROL_CHARACTER}:
+            if self.name(run) not in {WORD_PERSON_NAME, WORD_CONTROL_CHARACTER}:
                 break
             runs.append(run)
-        if not any(self.name(run) == PERSON_NAME for run in runs):
+        if not any(self.name(run) == WORD_PERSON_NAME for run in runs):
             return None
         return "".join(self.text(run) for run in runs)
 
@@ -364,7 +369,7 @@ def read_word(data: bytes, name: str = "the file") -> Document:
     package = WordPackage(data, name)
     word = _open(package)
     # python-docx gives "" for a file without comments
-    reader = _Reader(_Styles(word), exact=word.core_properties.comments.startswith(MARKER))
+    reader = _Reader(_Styles(word), exact=word.core_properties.comments.startswith(WORD_MARKER))
     try:
         reader.content(word.element.body, word._body)  # noqa: SLF001 -- the body's proxy
     except InvalidXmlError as exc:

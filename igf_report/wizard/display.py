@@ -7,6 +7,7 @@ from typing import Final
 
 from pydantic import ValidationError
 
+from igf_report.marks import MISSING, NONE_GIVEN
 from igf_report.template.fields import (
     FieldSpec,
     Kind,
@@ -17,7 +18,7 @@ from igf_report.template.fields import (
 from igf_report.template.model import Person, Presentation, TimeRange, afternoon
 from igf_report.template.parsers import MEETING_DAYS
 from igf_report.template.validation import Finding
-from igf_report.writers.values import MISSING, NONE_GIVEN, as_text
+from igf_report.writers.values import as_text
 
 __all__ = [
     "as_answer",

@@ -30,28 +30,19 @@ from docx.text.paragraph import Paragraph
 
 from igf_report import __version__
 from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.marks import MISSING, WORD_CONTROL_CHARACTER, WORD_MARKER, WORD_PERSON_NAME
 from igf_report.textutil import visible
 from igf_report.writers import Renderer
-from igf_report.writers.values import MISSING
 
 if TYPE_CHECKING:
     from docx.text.run import Run
 
 __all__ = [
-    "CONTROL_CHARACTER",
-    "MARKER",
-    "PERSON_NAME",
     "RENDERER",
     "WordWriter",
     "write_docx",
 ]
 
-#: What the core properties' comments open with in a file igf-report wrote.
-MARKER: Final = "Written by igf-report"
-#: The character style of a person's name, which the Word reader looks for.
-PERSON_NAME: Final = "Person Name"
-#: The character style of a control character's symbol, which the Word reader turns back.
-CONTROL_CHARACTER: Final = "Control Character"
 _CONTROL: Final = re.compile("([\x00-\x08\x0b-\x1f\x7f])")
 _CORE: Final = "docProps/core.xml"
 _CONTENT_TYPES: Final = "[Content_Types].xml"
@@ -84,7 +75,7 @@ class WordWriter:
         properties.comments = f"{mark} {__version__}"
         properties.author = "igf-report"
         names = {style.name for style in word.styles}
-        for name in (PERSON_NAME, CONTROL_CHARACTER):
+        for name in (WORD_PERSON_NAME, WORD_CONTROL_CHARACTER):
             if name not in names:
                 word.styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
         self.word = word
@@ -130,8 +121,9 @@ class WordWriter:
         for piece in _CONTROL.split(text):
             if not piece:
                 continue
-            name = CONTROL_CHARACTER if _CONTROL.fullmatch(piece) else style
-            run = paragraph.add_run(visible(piece) if name == CONTROL_CHARACTER else _text(piece))
+            name = WORD_CONTROL_CHARACTER if _CONTROL.fullmatch(piece) else style
+            shown = visible(piece) if name == WORD_CONTROL_CHARACTER else _text(piece)
+            run = paragraph.add_run(shown)
             if name is not None:
                 run._r.style = self._style(name, WD_STYLE_TYPE.CHARACTER)  # noqa: SLF001
             runs.append(run)
@@ -150,7 +142,7 @@ class WordWriter:
         if block.name is not None and text.startswith(block.name):
             # a character style of its own tells the reader where the name ends,
             # so a comma in it is not taken for the one before the affiliation
-            self.add(paragraph, block.name, style=PERSON_NAME)
+            self.add(paragraph, block.name, style=WORD_PERSON_NAME)
             text = text[len(block.name) :]
         if text:
             self.add(paragraph, text)
@@ -249,7 +241,7 @@ def _property(text: str) -> str:
 
 def write_docx(document: Document) -> bytes:
     """Serialise a document tree as a Word file."""
-    writer = WordWriter(document.title or "", document.subtitle or "", MARKER)
+    writer = WordWriter(document.title or "", document.subtitle or "", WORD_MARKER)
     writer.add_document(document)
     return writer.save()
 
@@ -258,6 +250,6 @@ RENDERER = Renderer(
     name="docx",
     suffix=".docx",
     description="a Word document (needs -o FILE)",
-    marker=MARKER,
+    marker=WORD_MARKER,
     write_bytes=write_docx,
 )

@@ -15,9 +15,9 @@ from typing import Final
 
 from igf_report import __version__
 from igf_report.document import Block, BlockKind, Document, Section, runs
+from igf_report.marks import DOCUMENT_TITLE, HTML_MARKER, MISSING, UNTITLED
 from igf_report.textutil import controls_as_references, spaces_as_references, visible
 from igf_report.writers import Renderer
-from igf_report.writers.values import DOCUMENT_TITLE, MISSING, UNTITLED
 
 __all__ = ["RENDERER", "page_head", "write"]
 
@@ -141,7 +141,7 @@ def page_head(title: str, style: str) -> str:
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="igf-report {escape(__version__)}">
+{HTML_MARKER} {escape(__version__)}">
 <title>{title}</title>
 <style>{style}</style>
 </head>"""
@@ -184,6 +184,6 @@ RENDERER = Renderer(
     name="html",
     suffix=".html",
     description="a standalone HTML5 page for printing",
-    marker='<meta name="generator" content="igf-report',
+    marker=HTML_MARKER,
     write=write,
 )

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 
 from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.marks import MARKDOWN_MARKER, MISSING, UNTITLED
 from igf_report.textutil import controls_as_references, spaces_as_references
 from igf_report.writers import Renderer
-from igf_report.writers.values import DOCUMENT_TITLE, MISSING, UNTITLED
 
 __all__ = ["RENDERER", "escape", "write"]
 
@@ -119,6 +119,6 @@ RENDERER = Renderer(
     name="markdown",
     suffix=".md",
     description="CommonMark, every value escaped",
-    marker=f"\n*{DOCUMENT_TITLE}*\n",
+    marker=MARKDOWN_MARKER,
     write=write,
 )

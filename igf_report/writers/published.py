@@ -18,13 +18,12 @@ from html import escape
 from typing import Final
 
 from igf_report.document import Block, BlockKind, Document, Section, runs
+from igf_report.marks import PUBLISHED_HEADING, html_apart
 from igf_report.textutil import controls_as_references
 from igf_report.writers import Renderer
-from igf_report.writers.values import DOCUMENT_TITLE, html_apart
 
-__all__ = ["HEADING", "RENDERER", "write"]
+__all__ = ["RENDERER", "write"]
 
-HEADING: Final = f"## {DOCUMENT_TITLE} Template"
 _LIST_OPEN = '<ul style="list-style-type: none">'
 # What HTML collapses (and a tab would end the row, a newline the line)
 _SPACE_RUN: Final = re.compile(r"[ \t\n\r\f]+")
@@ -77,13 +76,13 @@ def _value(section: Section) -> str:
 def write(document: Document, *, width: int) -> str:  # noqa: ARG001 -- rows are not wrapped
     """The document as the IGF website published reports: UTF-8, LF, one row per section."""
     rows = [f"{section.label}\t{_value(section)}" for section in document.sections]
-    return f"\n\n{HEADING}\n\n" + "\n".join(rows) + "\n"
+    return f"\n\n{PUBLISHED_HEADING}\n\n" + "\n".join(rows) + "\n"
 
 
 RENDERER = Renderer(
     name="published",
     suffix=".txt",
     description="the IGF website's published format (label<TAB>HTML rows)",
-    marker=f"\n{HEADING}\n",
+    marker=f"\n{PUBLISHED_HEADING}\n",
     write=write,
 )

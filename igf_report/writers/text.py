@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.marks import DOCUMENT_TITLE, TEXT_MARKER, UNTITLED
 from igf_report.textutil import display_width, visible, wrap
 from igf_report.writers import Renderer
-from igf_report.writers.values import DOCUMENT_TITLE, UNTITLED
 
 __all__ = ["RENDERER", "write"]
 
@@ -105,6 +105,6 @@ RENDERER = Renderer(
     name="text",
     suffix=".txt",
     description="plain text, wrapped to --width",
-    marker=f"{DOCUMENT_TITLE}\n{'=' * len(DOCUMENT_TITLE)}\n",
+    marker=TEXT_MARKER,
     write=write,
 )

@@ -1,16 +1,19 @@
-"""How every format says a value in words: shared by the renderers and the wizard."""
+"""How every format says a value in words: shared by the renderers and the wizard.
+
+The fixed words and marks (a gap, an invalid value's mark) are in :mod:`igf_report.marks`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from itertools import pairwise
-from typing import Any, Final
+from typing import Any
 
 from pydantic import ValidationError
 
+from igf_report.marks import MISSING
 from igf_report.template.fields import (
     FieldSpec,
     Kind,
@@ -18,82 +21,10 @@ from igf_report.template.fields import (
     key_of_path,
     place_for_people,
 )
-from igf_report.template.model import Report, TimeRange
+from igf_report.template.model import TimeRange
 from igf_report.template.validation import Checked, Finding, Severity
 
-__all__ = [
-    "DOCUMENT_TITLE",
-    "GAPS",
-    "INVALID_MARK",
-    "MARK_OPENING",
-    "MISSING",
-    "NONE_GIVEN",
-    "UNTITLED",
-    "Invalid",
-    "as_text",
-    "html_apart",
-    "mark_openings",
-    "raw_text",
-    "shown_values",
-]
-
-#: Shown where a field has no value, so a gap is never mistaken for layout.
-MISSING: Final = "(not given)"
-#: Shown for an optional list left empty (no presentations).
-NONE_GIVEN: Final = "(none)"
-#: The heading of a presentation given no title, so that its summary is never
-#: read as part of the presentation before it.
-UNTITLED: Final = "(untitled)"
-#: The mark a writer puts after an invalid value, ``(invalid: why)``, at its end.
-INVALID_MARK: Final = re.compile(r"\s*\(invalid: [^\n]*\)\Z")
-#: Where such a mark could open: a reader looks for the writer's among them.
-MARK_OPENING: Final = re.compile(r"\((?=invalid: )")
-
-
-def mark_openings(text: str) -> list[int]:
-    """Where a mark that runs to the end of ``text`` (``INVALID_MARK`` from there) could open.
-
-    In one pass, however many ``(invalid: `` the text holds: a mark runs to
-    the end when the text ends with ``)`` and no line break follows its opening.
-    """
-    if not text.endswith(")"):
-        return []
-    line = text.rfind("\n") + 1
-    return [found.start() for found in MARK_OPENING.finditer(text, line)]
-
-
-def html_apart(text: str, name: str | None, html: Callable[[str], str]) -> str:
-    """``text`` as HTML rows hold it, with what a reader would misread set apart.
-
-    A comma in the person's ``name`` the text opens with is written ``&#44;``,
-    never the comma before the affiliation; and the ``(`` of every
-    ``(invalid: `` typed is written ``&#40;``, so that the published reader
-    takes off only the mark a writer put after an invalid value (its ``(``
-    typed), never the rapporteur's words.
-
-    Args:
-        text: the value's text.
-        name: the name of the person ``text`` is, if it is one.
-        html: how the caller escapes a piece of text.
-    """
-    name_end = len(name) if name is not None and text.startswith(name) else 0
-    opening = {found.start() for found in MARK_OPENING.finditer(text)}
-    cuts = sorted({0, name_end, len(text)} | opening | {at + 1 for at in opening})
-    pieces: list[str] = []
-    for start, end in pairwise(cuts):
-        if start in opening:
-            pieces.append("&#40;")
-        elif end <= name_end:
-            pieces.append(html(text[start:end]).replace(",", "&#44;"))
-        else:
-            pieces.append(html(text[start:end]))
-    return "".join(pieces)
-
-
-#: What a writer shows for a gap; a reader tells it from the same words typed.
-GAPS: Final = frozenset({MISSING, NONE_GIVEN})
-
-DOCUMENT_TITLE: Final = str(Report.model_config.get("title", "Report"))
+__all__ = ["Invalid", "as_text", "raw_text", "shown_values"]
 
 
 @dataclass(frozen=True)
