@@ -15,7 +15,7 @@ import pytest
 
 from igf_report.files.resume import Typed, typed_of
 
-from .test_line_editor_pty import CTRL_U, Terminal, _saved
+from .test_line_editor_pty import BACKSPACE, CTRL_U, Terminal, _saved
 
 pytestmark = [
     pytest.mark.pty,
@@ -142,3 +142,64 @@ def test_an_item_of_a_list_in_cjk_is_kept_at_its_number(report: Path, mode: str)
     again.answer("3", ":quit")
     assert again.finish() == 0
     assert _saved(report)["discussions"] == ["One.", "互联网治理论坛"]
+
+
+_SPEAKERS_AT_REVIEW = (
+    '# igf-report: resume at review\ntemplate = "igf-2016-workshop"\ntitle = "T"\n'
+    'date = 2016-12-06\ntime = "10:45 - 11:45 am"\norganizer = "Host"\n'
+    'chair = "Ana Pérez, ISOC"\nrapporteur = "Kwame Mensah, UG"\n'
+    'speakers = ["Li Wei, CNNIC", "Jean Dupont, Afnic"]\nkey_issues = ["Access is costly."]\n'
+    'discussions = ["We talked."]\nway_forward = ["Meet again."]\n'
+)
+
+
+def test_ctrl_c_in_an_item_changed_from_the_review_keeps_it_for_that_item(report: Path) -> None:
+    report.write_text(_SPEAKERS_AT_REVIEW, encoding="utf-8")
+    term = Terminal(report)
+    term.answer("Field number to edit, or Enter to save", "7.2")
+    term.wait_for_cursor_line(r"2: Jean Dupont, Afnic *")
+    term.type(BACKSPACE * 5 + "AFN")
+    term.wait_for_cursor_line(r"2: Jean Dupont, AFN *")
+    term.type("\x03")
+    term.wait_for(_said(KEPT.format("Speakers, item 2")))
+    assert term.finish() == 130
+    assert _saved(report)["speakers"] == [
+        {"name": "Li Wei", "affiliation": "CNNIC"},
+        {"name": "Jean Dupont", "affiliation": "Afnic"},
+    ]
+    assert typed_of(report) == Typed("speakers[1]", "Jean Dupont, AFN")
+
+    again = Terminal(report)
+    again.wait_for(_said("Speakers, item 2 when the wizard stopped is offered again."))
+    again.wait_for_cursor_line(r"2: Jean Dupont, AFN *")  # the item, not the list's next
+    again.type("IC\r")
+    again.wait_for("Changed item 2.")
+    again.answer("3", ":quit")
+    assert again.finish() == 0
+    assert _saved(report)["speakers"] == [
+        {"name": "Li Wei", "affiliation": "CNNIC"},
+        {"name": "Jean Dupont", "affiliation": "AFNIC"},
+    ]
+    assert typed_of(report) is None
+
+
+def test_text_before_a_command_at_an_item_from_the_review_is_offered_again(
+    report: Path,
+) -> None:
+    report.write_text(_SPEAKERS_AT_REVIEW, encoding="utf-8")
+    term = Terminal(report)
+    term.answer("Field number to edit, or Enter to save", "7.2")
+    term.wait_for_cursor_line(r"2: Jean Dupont, Afnic *")
+    term.type(BACKSPACE * 5 + "AFNIC :help\r")
+    term.wait_for(_said("Took :help as a command"))
+    term.answer("Field number to edit, or Enter to save", "7.2")
+    term.wait_for_cursor_line(r"2: Jean Dupont, AFNIC *")
+    term.type("\r")
+    term.wait_for("Changed item 2.")
+    term.answer("Field number to edit, or Enter to save", ":quit")
+    assert term.finish() == 0
+    assert _saved(report)["speakers"] == [
+        {"name": "Li Wei", "affiliation": "CNNIC"},
+        {"name": "Jean Dupont", "affiliation": "AFNIC"},
+    ]
+    assert typed_of(report) is None

@@ -8,6 +8,7 @@ with the step the walk takes next.
 from __future__ import annotations
 
 import enum
+import re
 
 from igf_report.files.resume import Position, Typed
 from igf_report.filling.draft import Draft
@@ -40,6 +41,10 @@ class Step(enum.Enum):
 #: The commands that only a list takes.
 _AT_LISTS = frozenset({Command.EDIT, Command.UNDO, Command.CHANGE, Command.REMOVE, Command.INSERT})
 _BY_NUMBER = frozenset({Command.CHANGE, Command.REMOVE, Command.INSERT})
+
+
+# an item of a list, or a part of one: ``speakers[1]``, ``presentations[0].title``
+_ITEM_PLACE = re.compile(r"(\w+)\[(\d+)\](?:\.\w+)?")
 
 
 def _has_error(findings: list[Finding]) -> bool:
@@ -120,7 +125,9 @@ class Dialogs:
             initial = kept.text
             if kept is not self._given_back:
                 self._offer(kept)
-        self._given_back = None
+        if place is not None:
+            # kept through the review's prompt, to be put back at its item unannounced
+            self._given_back = None
         while True:
             try:
                 line = self.screen.ask(
@@ -418,6 +425,7 @@ class Dialogs:
                 retry=retry,
                 initial=None if retry else initial,
                 breaks=spec.takes_line_breaks,
+                place=f"{spec.key}[{number - 1}]",
             )
             if command is not None or not answer:
                 return None
@@ -444,7 +452,10 @@ class Dialogs:
         ):
             at_summary = prompt.endswith("summary")
             command, answer = self.read(
-                prompt, initial=initial, breaks=at_summary and spec.takes_line_breaks
+                prompt,
+                initial=initial,
+                breaks=at_summary and spec.takes_line_breaks,
+                place=f"{spec.key}[{number - 1}].{'summary' if at_summary else 'title'}",
             )
             if command is not None:
                 return None
@@ -496,6 +507,17 @@ class Dialogs:
         if self.draft.count(spec):
             self._show_items(spec)
             self.screen.message(hint)
+        self._resume_item(spec)
+
+    def _resume_item(self, spec: FieldSpec) -> None:
+        """Go back to the item being changed when the wizard was stopped, its line kept."""
+        kept = self.draft.typed
+        if kept is None:
+            return
+        m = _ITEM_PLACE.fullmatch(kept.place)
+        if m is None or m[1] != spec.key or int(m[2]) >= self.draft.count(spec):
+            return  # the list's next item, or another field: asked there
+        self.item(spec, Command.CHANGE, int(m[2]) + 1)
 
     def _list(self, spec: FieldSpec) -> Step:
         self._opening(
