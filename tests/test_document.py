@@ -15,21 +15,21 @@ from igf_report.document import Block, BlockKind, Document, Section, runs
 from igf_report.marks import DOCUMENT_TITLE
 from igf_report.readers.building import DocumentBuilder, split_label
 from igf_report.readers.mapping import label_closeness, map_document, match_label
+from igf_report.template.checked import Invalid, Shown
 from igf_report.template.fields import FIELDS, Kind
 from igf_report.template.model import Report, TimeRange
 from igf_report.template.validation import check
 from igf_report.writers import get_renderer
 from igf_report.writers.tree import report_document
-from igf_report.writers.values import Invalid
 
 from .conftest import EXAMPLES, examples
 from .documents import imported_report, reports
 from .reliability import tally
 
 
-def _values(name: str) -> dict[str, object]:
+def _values(name: str) -> dict[str, Shown]:
     path = EXAMPLES / f"{name}.toml"
-    return check(tomllib.loads(path.read_text(encoding="utf-8"))).values
+    return check(tomllib.loads(path.read_text(encoding="utf-8"))).shown()
 
 
 def test_a_report_becomes_one_section_per_field_in_template_order() -> None:

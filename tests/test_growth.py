@@ -29,7 +29,6 @@ from igf_report.readers.building import SPRAWL_LIMITS
 from igf_report.readers.formats import detect_format
 from igf_report.template.validation import check
 from igf_report.writers import get_renderer
-from igf_report.writers.values import shown_values
 
 from .conftest import valid_data
 from .reliability import tally
@@ -113,7 +112,7 @@ def _import(name: str, make: Callable[[int], str]) -> Callable[[int], object]:
     return run
 
 
-_RENDERED_HEAD: Final = get_renderer("text").render(shown_values(check(valid_data())), width=80)
+_RENDERED_HEAD: Final = get_renderer("text").render(check(valid_data()).shown(), width=80)
 _TITLE: Final = "Session Title: x\n"
 
 

@@ -24,6 +24,7 @@ import pytest
 from igf_report.files.reportfile import dump_toml
 from igf_report.readers import import_bytes
 from igf_report.readers.published import read_published
+from igf_report.template.checked import Entered
 from igf_report.template.validation import check
 from igf_report.writers import get_renderer
 
@@ -241,7 +242,7 @@ _MARKED = "Say \u202eevil\u202c and \u2066iso\u2069 then \x9b31m here"
 _MARKABLE = re.compile("[\x80-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def _marked_values(text: str) -> dict[str, object]:
+def _marked_values(text: str) -> dict[str, Entered]:
     return {
         "title": text,
         "date": "2016-12-07",

@@ -572,7 +572,10 @@ def test_arbitrary_html_never_crashes_the_importer(text: str) -> None:
         return  # a CDATA section is text, whatever it holds
     # a < that opens no tag is text; a tag or a comment never is ("<div" is
     # text, and "<div<b>>" rightly becomes the text "<div>")
-    for value in checked.values.get("key_issues", []):
+    issues = checked.values.get("key_issues", [])
+    assert isinstance(issues, list)
+    for value in issues:
+        assert isinstance(value, str)
         assert not re.search(r"</?(ul|li|p|b|br|ol|script)>|<!--.*-->", value, re.DOTALL)
 
 

@@ -20,7 +20,6 @@ from igf_report.template.validation import check
 from igf_report.textutil import display_width
 from igf_report.writers.text import write
 from igf_report.writers.tree import report_document
-from igf_report.writers.values import shown_values
 
 from .conftest import SEED, examples
 from .documents import (
@@ -156,7 +155,7 @@ def _said(document: Document) -> list[tuple[str, bool, list[tuple[object, ...]]]
 
 
 def _rendered(report: Report, width: int = 80) -> tuple[Document, str]:
-    document = report_document(shown_values(check(report.model_dump())))
+    document = report_document(check(report.model_dump()).shown())
     return document, write(document, width=width)
 
 

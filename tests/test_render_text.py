@@ -5,6 +5,7 @@ from __future__ import annotations
 import tomllib
 
 from igf_report.document import Block, BlockKind, Document, Section
+from igf_report.template.checked import Shown
 from igf_report.template.model import Presentation
 from igf_report.template.validation import check
 from igf_report.textutil import display_width
@@ -16,9 +17,9 @@ from .conftest import EXAMPLES
 TEXT = get_renderer("text")
 
 
-def _values() -> dict[str, object]:
+def _values() -> dict[str, Shown]:
     path = EXAMPLES / "national-digital-strategy.toml"
-    return check(tomllib.loads(path.read_text(encoding="utf-8"))).values
+    return check(tomllib.loads(path.read_text(encoding="utf-8"))).shown()
 
 
 def _presentations(text: str) -> list[str]:

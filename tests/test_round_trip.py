@@ -16,10 +16,10 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from igf_report.readers import import_bytes
+from igf_report.template.checked import Entered
 from igf_report.template.model import Person, Presentation, Report, TimeRange
 from igf_report.template.validation import check
 from igf_report.writers import get_renderer
-from igf_report.writers.values import shown_values
 
 from .conftest import examples
 from .documents import LABEL_WORDS_AS_VALUES, NUMBERED_PRESENTATIONS, reports
@@ -32,7 +32,7 @@ READABLE_FORMATS = ("published", "markdown", "html", "docx")
 def round_trip(report: Report, fmt: str) -> Report | None:
     """``report`` rendered to ``fmt`` and imported back (None when the import is invalid)."""
     renderer = get_renderer(fmt)
-    values = shown_values(check(report.model_dump()))
+    values = check(report.model_dump()).shown()
     data = renderer.render_bytes(values, width=80)
     summary = import_bytes(data, f"report{renderer.suffix}", fmt)
     return check(tomllib.loads(summary.toml)).report
@@ -130,7 +130,7 @@ def test_control_characters_come_back_and_no_file_holds_one_raw(fmt: str) -> Non
         presentations=[Presentation(title="T\x1b", summary="s\x1b")],
     )
     renderer = get_renderer(fmt)
-    data = renderer.render_bytes(shown_values(check(report.model_dump())), width=80)
+    data = renderer.render_bytes(check(report.model_dump()).shown(), width=80)
     if fmt != "docx":  # a zip: its XML cannot hold them, see the Word writer
         assert not {0x1B, 0x07, 0x7F} & set(data)
     assert round_trip(report, fmt) == report
@@ -198,7 +198,7 @@ _plain_person = st.builds(Person, name=_plain, affiliation=st.none() | _plain)
 @st.composite
 def _plain_reports(draw: st.DrawFn) -> Report:
     """Reports plain text can say: words with single spaces, names without commas."""
-    data = {
+    data: dict[str, Entered] = {
         "title": draw(_plain),
         "date": draw(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))),
         "time": "09:00-10:00",
@@ -227,7 +227,7 @@ def _plain_reports(draw: st.DrawFn) -> Report:
 
 
 def _text_round_trip(report: Report, width: int) -> Report | None:
-    text = get_renderer("text").render(shown_values(check(report.model_dump())), width=width)
+    text = get_renderer("text").render(check(report.model_dump()).shown(), width=width)
     summary = import_bytes(text.encode(), "report.txt", "text")
     return check(tomllib.loads(summary.toml)).report
 

@@ -21,6 +21,7 @@ from docx.text.paragraph import Paragraph
 
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.errors import NotOurFile, UsageError
+from igf_report.template.checked import Invalid, Shown
 from igf_report.template.model import Person
 from igf_report.template.validation import check
 from igf_report.writers import get_renderer
@@ -30,7 +31,6 @@ from igf_report.writers.markdown import escape
 from igf_report.writers.markdown import write as write_markdown
 from igf_report.writers.published import write as write_published
 from igf_report.writers.tree import report_document
-from igf_report.writers.values import Invalid, shown_values
 
 from .conftest import EXAMPLES
 
@@ -138,9 +138,9 @@ def test_markdown_escape_keeps_text_text(text: str, markdown: str) -> None:
     assert escape(text) == markdown
 
 
-def _values() -> dict[str, object]:
+def _values() -> dict[str, Shown]:
     path = EXAMPLES / "national-digital-strategy.toml"
-    return check(tomllib.loads(path.read_text(encoding="utf-8"))).values
+    return check(tomllib.loads(path.read_text(encoding="utf-8"))).shown()
 
 
 def test_a_text_format_as_bytes_is_its_text_in_utf8() -> None:
@@ -283,7 +283,7 @@ def test_an_invalid_value_is_shown_as_the_file_wrote_it(line: str, shown: str) -
     key = line.split(" ", 1)[0]
     lines = [line if text.startswith(f"{key} = ") else text for text in source.split("\n")]
     checked = check(tomllib.loads("\n".join(lines)))
-    text = get_renderer("text").render(shown_values(checked))
+    text = get_renderer("text").render(checked.shown())
     assert shown in text
 
 
@@ -293,15 +293,17 @@ def test_an_invalid_list_says_which_item_and_every_error() -> None:
     values["date"] = "next tuesday"  # another field's error is not the list's
     checked = check(values)
     assert checked.warnings  # which are not the list's errors, nor another field's
-    shown = shown_values(checked)
+    shown = checked.shown()
     # only the wrong item is Invalid, with every error of its own
-    ana, invalid = shown["speakers"]
+    speakers = shown["speakers"]
+    assert isinstance(speakers, list)
+    ana, invalid = speakers
     assert ana == Person(name="Ana")
     assert isinstance(invalid, Invalid)
     assert invalid.text == "name = 3, affiliation = 4"
     assert invalid.message == "name: should be text; affiliation: should be text"
     # a list wrong as a whole is shown whole
-    whole = shown_values(check({**values, "speakers": 5}))["speakers"]
+    whole = check({**values, "speakers": 5}).shown()["speakers"]
     assert whole == Invalid("5", "should be a list")
 
 

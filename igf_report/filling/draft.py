@@ -139,7 +139,7 @@ class Draft:
             for f in findings
             if f.path.startswith(first)
         ]
-        if value is None:  # check_field gives a value only when it found no error
+        if not isinstance(value, list):  # a value only when it found no error
             return None, findings
         return value[0], findings
 

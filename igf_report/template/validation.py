@@ -7,25 +7,19 @@ check one answer with exactly the rule ``validate`` applies to a file.
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Any
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from igf_report.template.fields import (
-    FIELDS,
-    FieldSpec,
-    key_of_path,
-    label_for_path,
-    place_for_people,
-)
+from igf_report.template.checked import Checked, Entered, Value
+from igf_report.template.fields import FIELDS, FieldSpec, key_of_path, label_for_path
+from igf_report.template.findings import Finding, Severity, error_at, warning_at
 from igf_report.template.model import TEMPLATE_ID, Report
 from igf_report.textutil import in_words, visible
 
+# Checked, Finding and Severity are read here by most callers, with what checks
 __all__ = [
     "Checked",
     "Finding",
@@ -33,60 +27,8 @@ __all__ = [
     "check",
     "check_field",
     "check_fields",
+    "rechecked",
 ]
-
-
-class Severity(enum.StrEnum):
-    """How bad a finding is."""
-
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One thing wrong with a report.
-
-    Attributes:
-        severity: an error refuses the report; a warning is guidance not met.
-        path: where in the report, e.g. ``speakers[1].affiliation``.
-        label: the template label of the field the path belongs to.
-        message: what is wrong, for the rapporteur.
-        line: the line in the file, where the file locates it.
-        column: the column, for a file that is not valid TOML or JSON.
-    """
-
-    severity: Severity
-    path: str
-    label: str
-    message: str
-    line: int | None = None
-    column: int | None = None
-
-    def describe(self) -> str:
-        """The finding as one line for people: ``error: date (Date): ...``.
-
-        The key names what to look for in the file; the place in brackets is
-        :func:`~igf_report.template.fields.place_for_people`, with items counted from 1:
-        ``warning: speakers (List of Speakers and their institutional
-        affiliations, item 2, affiliation): ...``.
-        """
-        return f"{self.severity}: {self.statement()}"
-
-    def statement(self) -> str:
-        """:meth:`describe` without its severity, for a view that shows that apart."""
-        if not self.path:
-            return self.message
-        place = place_for_people(self.path)
-        return f"{key_of_path(self.path)} ({place}): {self.message}"
-
-    def at_line(self, line: int | None) -> Finding:
-        """This finding, located at ``line`` of its file."""
-        return replace(self, line=line)
-
-
-def _error(path: str, message: str) -> Finding:
-    return Finding(Severity.ERROR, path, label_for_path(path), message)
 
 
 # pydantic's wording, said the way a rapporteur would understand it
@@ -121,7 +63,7 @@ def _path(key: str, loc: tuple[int | str, ...]) -> str:
     return key + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc)
 
 
-def check_field(spec: FieldSpec, value: object) -> tuple[Any, list[Finding]]:
+def check_field(spec: FieldSpec, value: object) -> tuple[Value | None, list[Finding]]:
     """Validate one field's value with the model's rules.
 
     Args:
@@ -134,19 +76,16 @@ def check_field(spec: FieldSpec, value: object) -> tuple[Any, list[Finding]]:
     """
     if spec.is_empty(value):
         if spec.required:
-            return None, [_error(spec.key, "is required")]
+            return None, [error_at(spec.key, "is required")]
         return None, list(_missing_guidance(spec))
     try:
         parsed = spec.adapter.validate_python(value)
     except ValidationError as exc:
         return None, [
-            _error(_path(spec.key, error["loc"]), _message(error))
+            error_at(_path(spec.key, error["loc"]), _message(error))
             for error in exc.errors(include_url=False)
         ]
-    findings = [
-        Finding(Severity.WARNING, path, label_for_path(path), message)
-        for path, message in spec.warnings(parsed)
-    ]
+    findings = [warning_at(path, message) for path, message in spec.warnings(parsed)]
     findings.extend(_escape_findings(spec.key, parsed))
     return parsed, findings
 
@@ -188,43 +127,16 @@ def _missing_guidance(spec: FieldSpec) -> Iterator[Finding]:
         yield Finding(Severity.WARNING, spec.key, spec.label, spec.template.when_missing)
 
 
-@dataclass
-class Checked:
-    """What :func:`check` found.
-
-    Attributes:
-        values: each field that passed, by key, normalised.
-        findings: every error and warning, in template order.
-        report: the whole report, when it has no errors.
-        invalid: each field that has an error, by key, as the file has it, so
-            that a document can show what was written instead of a gap.
-    """
-
-    values: dict[str, Any] = field(default_factory=dict)
-    findings: list[Finding] = field(default_factory=list)
-    report: Report | None = None
-    invalid: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def errors(self) -> list[Finding]:
-        """The findings that refuse the report."""
-        return [f for f in self.findings if f.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Finding]:
-        """The findings that are guidance not met."""
-        return [f for f in self.findings if f.severity is Severity.WARNING]
-
-
-def check(data: Mapping[str, Any]) -> Checked:
+def check(data: Mapping[str, Entered]) -> Checked:
     """Check a whole report's data: every field, unknown keys, the template id.
 
     Args:
-        data: the report as read from a file (keys to raw values).
+        data: the report as read from a file or given as answers (keys to
+            values as written).
 
     Returns:
-        The normalised values, the findings and, when there is no error,
-        the :class:`~igf_report.template.model.Report`.
+        The report as checked: ``data`` as written, the normalised values
+        and the findings.
     """
     # Most reports are valid: one validation of the whole model is much faster
     # than one per field, and gives the same values and warnings. Only a report
@@ -233,50 +145,86 @@ def check(data: Mapping[str, Any]) -> Checked:
         report = Report.model_validate(data)
     except ValidationError:
         return check_fields(data)
-    return _checked_report(report)
+    return _checked_report(data, report)
 
 
-def _checked_report(report: Report) -> Checked:
-    checked = Checked(report=report)
+def _checked_report(data: Mapping[str, Entered], report: Report) -> Checked:
+    checked = Checked(written=dict(data))
     for spec in FIELDS:
         value = getattr(report, spec.key)
         if spec.is_empty(value):
             checked.findings.extend(_missing_guidance(spec))
             continue
         checked.values[spec.key] = value
-        checked.findings.extend(
-            Finding(Severity.WARNING, path, label_for_path(path), message)
-            for path, message in spec.warnings(value)
-        )
+        checked.findings.extend(warning_at(path, message) for path, message in spec.warnings(value))
         checked.findings.extend(_escape_findings(spec.key, value))
     return checked
 
 
-def check_fields(data: Mapping[str, Any]) -> Checked:
+_BY_KEY = {spec.key: spec for spec in FIELDS}
+
+
+def _key_checked(key: str, data: Mapping[str, Entered]) -> tuple[Value | None, list[Finding]]:
+    """One key of ``data`` checked alone: a field's value and findings, or the key's findings."""
+    spec = _BY_KEY.get(key)
+    if spec is not None:
+        return check_field(spec, data.get(key))
+    if key == "template":
+        template = data.get("template", TEMPLATE_ID)
+        if template == TEMPLATE_ID:
+            return None, []
+        message = f'is {in_words(template)}; igf-report reads reports of template "{TEMPLATE_ID}"'
+        return None, [error_at("template", message)]
+    if key not in data:
+        return None, []
+    return None, [error_at(key, "is not a key of this template; check its spelling")]
+
+
+def _order(data: Mapping[str, Entered]) -> list[str]:
+    """The keys findings are said in: the template's, the fields in order, then unknown keys."""
+    return [
+        "template",
+        *_BY_KEY,
+        *(key for key in data if key != "template" and key not in _BY_KEY),
+    ]
+
+
+def check_fields(data: Mapping[str, Entered]) -> Checked:
     """:func:`check`, one field at a time, so that every error is found and named."""
-    checked = Checked()
-    known = {spec.key for spec in FIELDS} | {"template"}
-    template = data.get("template", TEMPLATE_ID)
-    if template != TEMPLATE_ID:
-        checked.findings.append(
-            _error(
-                "template",
-                f'is {in_words(template)}; igf-report reads reports of template "{TEMPLATE_ID}"',
-            )
-        )
-    for spec in FIELDS:
-        raw = data.get(spec.key)
-        value, findings = check_field(spec, raw)
+    checked = Checked(written=dict(data))
+    for key in _order(data):
+        value, findings = _key_checked(key, data)
         checked.findings.extend(findings)
         if value is not None:
-            checked.values[spec.key] = value
-        elif not spec.is_empty(raw) and any(f.severity is Severity.ERROR for f in findings):
-            checked.invalid[spec.key] = raw
-    checked.findings.extend(
-        _error(key, "is not a key of this template; check its spelling")
-        for key in data
-        if key not in known
-    )
-    if not checked.errors:
-        checked.report = Report.model_validate(checked.values)
+            checked.values[key] = value
     return checked
+
+
+def rechecked(checked: Checked, key: str, data: Mapping[str, Entered]) -> Checked:
+    """``checked`` with ``key`` checked again as ``data`` now has it (absent: not written).
+
+    For a report whose other keys are as ``checked`` found them: one key costs
+    one key's check, not the whole report's, and the result is what
+    :func:`check` of ``data`` gives.
+    """
+    value, findings = _key_checked(key, data)
+    values = dict(checked.values)
+    values.pop(key, None)
+    if value is not None:
+        values[key] = value
+    order = _order(data)
+    keys = set(order)
+
+    def key_of(finding: Finding) -> str:
+        # an unknown key's finding is at the key, which may look like a path ("a.b")
+        return finding.path if finding.path in keys else key_of_path(finding.path)
+
+    by_key: dict[str, list[Finding]] = {key: findings}
+    for finding in checked.findings:
+        if key_of(finding) != key:
+            by_key.setdefault(key_of(finding), []).append(finding)
+    return Checked(
+        written=dict(data),
+        values={spec.key: values[spec.key] for spec in FIELDS if spec.key in values},
+        findings=[f for name in order for f in by_key.get(name, [])],
+    )

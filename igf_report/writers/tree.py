@@ -14,9 +14,10 @@ from typing import Any
 
 from igf_report.document import Block, BlockKind, Document, Section
 from igf_report.marks import DOCUMENT_TITLE, MISSING, NONE_GIVEN
+from igf_report.template.checked import Invalid
 from igf_report.template.fields import FIELDS, FieldSpec, Kind
 from igf_report.template.model import Person, Presentation
-from igf_report.writers.values import Invalid, as_text
+from igf_report.writers.values import as_text
 
 __all__ = ["report_document"]
 

@@ -14,7 +14,6 @@ from igf_report.cli.output import say, write_output
 from igf_report.collection.checking import load_checked
 from igf_report.errors import ReportInvalid
 from igf_report.writers import FORMATS, format_for_output, get_renderer
-from igf_report.writers.values import shown_values
 
 __all__ = ["render"]
 
@@ -75,7 +74,7 @@ def render(
     checked, _ = load_checked(report)
     for finding in checked.errors:
         say(f"{report}: {finding.describe()}")
-    values = shown_values(checked)
+    values = checked.shown()
     document: str | bytes = (
         renderer.render_bytes(values) if renderer.binary else renderer.render(values, width=width)
     )

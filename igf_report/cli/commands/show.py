@@ -22,7 +22,6 @@ from igf_report.errors import ReportInvalid
 from igf_report.textutil import visible
 from igf_report.writers import get_renderer
 from igf_report.writers.tree import report_document
-from igf_report.writers.values import shown_values
 
 if TYPE_CHECKING:
     from igf_report.template.validation import Finding
@@ -59,12 +58,12 @@ def show(
     """
     checked, _ = load_checked(report)
     if accessible_mode(flag=accessible, terminal=sys.stdout.isatty()):
-        _show_plain(shown_values(checked), checked.findings)
+        _show_plain(checked.shown(), checked.findings)
         if checked.errors:
             raise ReportInvalid
         return
     console = Console(highlight=False, emoji=False)
-    view = report_view(report_document(shown_values(checked)), checked.findings)
+    view = report_view(report_document(checked.shown()), checked.findings)
     paged = False
     if pager and sys.stdout.isatty() and console.is_terminal:
         lines = console.render_lines(view, console.options, pad=False)
