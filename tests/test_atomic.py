@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from igf_report.errors import FileWriteError
-from igf_report.files.atomic import NAME_MAX, _not_a_file, fit_name, write_atomic
+from igf_report.files.atomic import NAME_MAX, _not_a_file, create_new, fit_name, write_atomic
 
 
 def test_a_read_only_file_is_left_as_it_is_with_the_way_to_change_it(tmp_path: Path) -> None:
@@ -279,3 +279,46 @@ def test_what_is_neither_file_nor_stream_is_refused_by_kind(mode: int, kind: str
     assert str(_not_a_file(Path("x"), mode)) == (
         f"cannot write x: {kind}, so it is left as it is; choose a file"
     )
+
+
+def test_create_new_never_replaces_a_file(tmp_path: Path) -> None:
+    path = tmp_path / "ws1.toml"
+    assert create_new(path, "first\n")
+    assert not create_new(path, "second\n")
+    assert path.read_text(encoding="utf-8") == "first\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["ws1.toml"]
+
+
+def test_create_new_without_hard_links_still_never_replaces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(*_: object) -> None:
+        raise PermissionError(1, "hard links not supported")
+
+    monkeypatch.setattr(os, "link", no_links)
+    path = tmp_path / "ws1.toml"
+    assert create_new(path, "first\n")
+    assert not create_new(path, "second\n")
+    assert path.read_text(encoding="utf-8") == "first\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["ws1.toml"]
+
+
+def test_create_new_says_what_write_atomic_says_of_a_missing_folder(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere" / "r.toml"
+    with pytest.raises(FileWriteError) as atomic:
+        write_atomic(path, "x\n")
+    with pytest.raises(FileWriteError) as new:
+        create_new(path, "x\n")
+    assert str(new.value) == str(atomic.value)
+
+
+def test_create_new_without_hard_links_leaves_nothing_when_the_move_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(os, "link", _refuse)
+    monkeypatch.setattr(Path, "replace", _refuse)
+    path = tmp_path / "ws1.toml"
+    with pytest.raises(FileWriteError) as info:
+        create_new(path, "first\n")
+    assert str(info.value) == f"cannot write {path}: Operation not permitted"
+    assert list(tmp_path.iterdir()) == []

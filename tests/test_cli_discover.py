@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import tempfile
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import jsonschema
+import pytest
 
 from igf_report.template.fields import FIELDS
 
@@ -128,6 +131,28 @@ def test_new_refuses_to_overwrite_without_force(invoke: Invoke, tmp_path: Path) 
     assert existing.read_text(encoding="utf-8") == "mine\n"
     assert invoke("new", str(existing), "--force", "--no-schema").exit_code == 0
     assert existing.read_text(encoding="utf-8").startswith("#:schema")
+
+
+def test_new_keeps_a_file_made_between_its_check_and_its_write(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = tmp_path / "report.toml"
+    mkstemp = tempfile.mkstemp
+
+    def theirs_first(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        # another program saves the report just after `new` found no file there
+        if not report.exists():
+            report.write_text("theirs\n", encoding="utf-8")
+        return mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", theirs_first)
+    result = invoke("new", str(report), "--no-schema")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"igf-report: error: {report} exists; use --force to overwrite it\n",
+    )
+    assert report.read_text(encoding="utf-8") == "theirs\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.toml"]
 
 
 def test_new_leaves_a_foreign_schema_file_alone(invoke: Invoke, tmp_path: Path) -> None:

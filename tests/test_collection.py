@@ -785,16 +785,6 @@ def test_html_book_carries_the_single_reports_stylesheet_and_body(invoke: Invoke
     assert book.count("<h1>") == 2  # the book's title and the report's
 
 
-def test_create_new_never_replaces_a_file(tmp_path: Path) -> None:
-    from igf_report.collection.schedule import create_new  # noqa: PLC0415
-
-    path = tmp_path / "ws1.toml"
-    assert create_new(path, "first\n")
-    assert not create_new(path, "second\n")
-    assert path.read_text(encoding="utf-8") == "first\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["ws1.toml"]
-
-
 def test_schedule_with_start_and_end_columns(invoke: Invoke, tmp_path: Path) -> None:
     schedule = tmp_path / "programme.csv"
     schedule.write_text(

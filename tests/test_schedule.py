@@ -201,22 +201,6 @@ def test_no_schema_writes_none_and_nothing_new_writes_none(invoke: Invoke, tmp_p
     assert not (folder / SCHEMA_FILE_NAME).exists()
 
 
-def test_create_new_without_hard_links_still_never_replaces(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from igf_report.collection.schedule import create_new  # noqa: PLC0415
-
-    def no_links(*_: object) -> None:
-        raise PermissionError(1, "hard links not supported")
-
-    monkeypatch.setattr(os, "link", no_links)
-    path = tmp_path / "ws1.toml"
-    assert create_new(path, "first\n")
-    assert not create_new(path, "second\n")
-    assert path.read_text(encoding="utf-8") == "first\n"
-    assert [p.name for p in tmp_path.iterdir()] == ["ws1.toml"]
-
-
 def test_one_column_schedule(invoke: Invoke, tmp_path: Path) -> None:
     result, folder = drafts_of(invoke, tmp_path, "Title\nOnly one\nAnother\n")
     assert result.exit_code == 0, result.stderr
@@ -319,15 +303,15 @@ def test_a_row_that_cannot_be_written_is_named_and_the_others_are_written(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from igf_report.errors import FileWriteError  # noqa: PLC0415
-    from igf_report.files.atomic import write_atomic as real  # noqa: PLC0415
+    from igf_report.files.atomic import create_new as real  # noqa: PLC0415
 
-    def disk_error_for_ws2(path: Path, text: str | bytes) -> None:
+    def disk_error_for_ws2(path: Path, text: str | bytes) -> bool:
         if "ws2" in path.name:
             msg = f"cannot write {path}: Input/output error"
             raise FileWriteError(msg)
-        real(path, text)
+        return real(path, text)
 
-    monkeypatch.setattr("igf_report.collection.schedule.write_atomic", disk_error_for_ws2)
+    monkeypatch.setattr("igf_report.collection.schedule.create_new", disk_error_for_ws2)
     # the first row spans two lines, so the failing row 3 starts on line 4
     text = 'Session ID,Key issues\nWS 1,"One.\nTwo."\nWS 2,Three.\nWS 3,Four.\n'
     result, folder = drafts_of(invoke, tmp_path, text)
@@ -341,7 +325,7 @@ def test_a_row_that_cannot_be_written_is_named_and_the_others_are_written(
         result.stderr
     )
     assert sorted(p.name for p in folder.iterdir()) == [SCHEMA_FILE_NAME, "ws1.toml", "ws3.toml"]
-    monkeypatch.setattr("igf_report.collection.schedule.write_atomic", real)
+    monkeypatch.setattr("igf_report.collection.schedule.create_new", real)
     again, _ = drafts_of(invoke, tmp_path, text)
     assert again.exit_code == 0, again.stderr
     assert "3 rows: 1 draft written, 2 kept, 0 failed" in again.stderr

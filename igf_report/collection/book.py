@@ -15,8 +15,8 @@ from typing import Final
 
 from igf_report import __version__
 from igf_report.collection.loading import Entry
-from igf_report.errors import NotOurFile, UsageError
-from igf_report.files.atomic import written_in_place
+from igf_report.errors import UsageError
+from igf_report.files.ownership import check_overwrite
 from igf_report.marks import DOCUMENT_TITLE, MISSING
 from igf_report.template.fields import FIELDS, Kind
 from igf_report.textutil import display_width, visible, wrap
@@ -41,7 +41,6 @@ BOOK_FORMATS: Final = ("html", "markdown", "text", "docx")
 DEFAULT_TITLE: Final = f"{DOCUMENT_TITLE}s"
 # Written near the start of every book, so that a book can be replaced by the next.
 _MARK: Final = "compiled by igf-report"
-_HEAD_BYTES: Final = 4096
 
 _DATE = next(spec for spec in FIELDS if spec.kind is Kind.DATE)
 _TIME = next(spec for spec in FIELDS if spec.kind is Kind.TIME)
@@ -67,20 +66,9 @@ def check_book_overwrite(path: Path, fmt: str, *, force: bool) -> None:
     Raises:
         NotOurFile: ``path`` exists and igf-report did not write it.
     """
-    if force or not path.exists() or written_in_place(path):
-        return
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(_HEAD_BYTES)
-    except OSError:
-        head = b""
-    if _MARK.encode() in head or get_renderer(fmt).wrote(path):
-        return
-    msg = (
-        f"{path} exists and was not written by igf-report, so it is left untouched; "
-        "use --force to replace it, or choose another file"
-    )
-    raise NotOurFile(msg)
+    renderer = get_renderer(fmt)
+    # a book, or a report of the format written there before
+    check_overwrite(path, lambda head: _MARK.encode() in head or renderer.marked(head), force=force)
 
 
 def when(entry: Entry) -> str:

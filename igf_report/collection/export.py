@@ -18,8 +18,8 @@ from typing import Final
 
 from igf_report.collection.findings import JSON_ESCAPES
 from igf_report.collection.loading import Entry
-from igf_report.errors import NotOurFile, UsageError
-from igf_report.files.atomic import written_in_place
+from igf_report.errors import UsageError
+from igf_report.files.ownership import check_overwrite
 from igf_report.template.fields import FIELDS, FieldSpec, Kind
 from igf_report.template.model import Person, Presentation, TimeRange
 
@@ -213,8 +213,8 @@ def export(entries: Sequence[Entry], fmt: str, *, excel: bool = False) -> str:
     return "".join(_line(entry) for entry in entries)
 
 
-def _ours(head: str) -> bool:
-    first = head.removeprefix(_BOM).split("\n", 1)[0]
+def _ours(head: bytes) -> bool:
+    first = head.decode("utf-8", "replace").removeprefix(_BOM).split("\n", 1)[0]
     return first == csv_text(COLUMNS, []).rstrip("\n") or first.startswith('{"file": ')
 
 
@@ -224,17 +224,4 @@ def check_export_overwrite(path: Path, *, force: bool = False) -> None:
     Raises:
         NotOurFile: ``path`` exists and does not start as an export does.
     """
-    if force or not path.exists() or written_in_place(path):
-        return
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(4096).decode("utf-8", "replace")
-    except OSError:
-        head = ""
-    if _ours(head):
-        return
-    msg = (
-        f"{path} exists and was not written by igf-report, so it is left untouched; "
-        "use --force to replace it, or choose another file"
-    )
-    raise NotOurFile(msg)
+    check_overwrite(path, _ours, force=force)

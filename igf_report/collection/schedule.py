@@ -13,7 +13,6 @@ import csv
 import difflib
 import errno
 import io
-import json
 import os
 import re
 import tempfile
@@ -24,12 +23,13 @@ from pathlib import Path
 from typing import Any, Final, NamedTuple
 
 from igf_report.errors import FileReadError, FileWriteError, UsageError
-from igf_report.files.atomic import NAME_MAX, fit_name, write_atomic
+from igf_report.files.atomic import NAME_MAX, create_new
+from igf_report.files.ownership import write_schema
 from igf_report.files.reportfile import dump_toml, read_text
 from igf_report.readers.published import normalise_label
 from igf_report.template.fields import FIELDS, FieldSpec, Kind
 from igf_report.template.model import TimeRange
-from igf_report.template.schema import SCHEMA_FILE_NAME, is_our_schema, json_schema
+from igf_report.template.schema import SCHEMA_FILE_NAME
 from igf_report.template.validation import Finding, Severity, check_field
 
 __all__ = [
@@ -37,12 +37,10 @@ __all__ = [
     "Draft",
     "DraftsMade",
     "Schedule",
-    "create_new",
     "draft_name",
     "make_drafts",
     "match_columns",
     "read_schedule",
-    "write_schema",
 ]
 
 _CLOSE_ENOUGH: Final = 0.86  # as the importer's labels: a typo, not another word
@@ -358,51 +356,6 @@ class DraftsMade:
     drafts: list[Draft] = field(default_factory=list)
     schema: str = ""
     schema_failed: bool = False
-
-
-def create_new(path: Path, text: str) -> bool:
-    """Write ``path`` whole, only if it does not exist: never over a file made meanwhile.
-
-    Returns:
-        Whether the file was written (``False``: it exists, and is untouched).
-
-    Raises:
-        FileWriteError: the file could not be written.
-    """
-    temporary = path.with_name(fit_name(".", path.name, f".{os.getpid()}.new.tmp"))
-    write_atomic(temporary, text)
-    try:
-        # a hard link fails if the name is taken, where a rename would replace it
-        os.link(temporary, path)
-    except FileExistsError:
-        return False
-    except OSError:  # a file system without hard links: the exists() check must do
-        if path.exists():
-            return False
-        temporary.replace(path)
-        return True
-    finally:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-    return True
-
-
-def write_schema(folder: Path) -> str:
-    """Write the JSON schema into ``folder``, unless a schema not written by igf-report is there.
-
-    Returns:
-        What was done, for the person at the terminal.
-    """
-    path = folder / SCHEMA_FILE_NAME
-    if path.exists():
-        try:  # read as every file is: bounded, and a named pipe is not waited on
-            ours = is_our_schema(json.loads(read_text(path)))
-        except (FileReadError, UsageError, ValueError):
-            ours = False
-        if not ours:
-            return f"note: {path} exists and is not igf-report's schema; it is left untouched"
-    write_atomic(path, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
-    return f"Wrote {path}"
 
 
 def _row_values(row: list[str], columns: Columns) -> tuple[dict[str, Any], list[Finding]]:

@@ -16,7 +16,7 @@ from typing import Final
 from igf_report.errors import FileWriteError
 from igf_report.textutil import visible
 
-__all__ = ["NAME_MAX", "fit_name", "write_atomic", "written_in_place"]
+__all__ = ["NAME_MAX", "create_new", "fit_name", "write_atomic", "written_in_place"]
 
 #: Longest file name, in bytes, that Linux file systems take (ext4, XFS, Btrfs, tmpfs).
 NAME_MAX: Final = 255
@@ -216,6 +216,72 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     status = _existing(path)
     if status is not None:
         _check_writable(path, shown, status)
+    temporary = _written_beside(path, shown, text, status)
+    try:
+        temporary.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        msg = f"cannot write {shown}: {_reason(exc)}"
+        raise FileWriteError(msg) from None
+    _sync_folder(path.parent)
+
+
+def create_new(path: Path, text: str | bytes) -> bool:
+    """Write ``path`` whole, only if no file of that name exists: never over one made meanwhile.
+
+    As :func:`write_atomic`, the text is written to a temporary file first; it
+    then takes the name with a hard link, which fails if the name is taken
+    (where a rename would replace it), so a file made between a check for it
+    and this write is kept. On a file system without hard links the name is
+    taken with an exclusive create (``O_EXCL``) and the text moved onto it.
+
+    Returns:
+        Whether the file was written (``False``: a file of that name exists,
+        and is untouched).
+
+    Raises:
+        FileWriteError: the file could not be written; nothing is left behind.
+    """
+    # beside the name itself: a link there, even one to nowhere, is a file that exists
+    temporary = _written_beside(Path(os.path.realpath(path.parent), path.name), path, text, None)
+    try:
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            return False
+        except OSError:
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except FileExistsError:
+                return False
+            try:
+                temporary.replace(path)  # over the empty file just made, ours
+            except OSError:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+                raise
+    except OSError as exc:
+        msg = f"cannot write {path}: {_reason(exc)}"
+        raise FileWriteError(msg) from None
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+    _sync_folder(path.parent)
+    return True
+
+
+def _written_beside(
+    path: Path, shown: Path, text: str | bytes, status: os.stat_result | None
+) -> Path:
+    """``text`` (UTF-8, as given; bytes as they are) in a temporary file beside ``path``, synced.
+
+    It gets ``path``'s permissions and owner (``status``), or a new file's.
+
+    Raises:
+        FileWriteError: the folder is missing or read-only, the disk is full;
+            no temporary file is left.
+    """
     folder = path.parent
     if not folder.is_dir():
         msg = f"cannot write {shown}: the folder {folder} does not exist"
@@ -235,13 +301,12 @@ def write_atomic(path: Path, text: str | bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         _keep_attributes(temporary, status)
-        temporary.replace(path)
     except OSError as exc:
         with contextlib.suppress(OSError):
             temporary.unlink()
         msg = f"cannot write {shown}: {_reason(exc)}"
         raise FileWriteError(msg) from None
-    _sync_folder(folder)
+    return temporary
 
 
 def _sync_folder(folder: Path) -> None:

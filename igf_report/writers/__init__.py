@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any, Final, Protocol
 
 from igf_report.document import Document
-from igf_report.errors import NotOurFile, UsageError
-from igf_report.files.atomic import written_in_place
+from igf_report.errors import UsageError
+from igf_report.files.ownership import check_overwrite, file_head
 from igf_report.writers.tree import report_document
 
 __all__ = [
@@ -100,13 +100,10 @@ class Renderer:
 
     def wrote(self, path: Path) -> bool:
         """Whether ``path`` holds a document this format wrote (its marker near the start)."""
-        if not path.is_file():  # a named pipe would wait for a writer; a device holds none
-            return False
-        try:
-            with path.open("rb") as handle:
-                head = handle.read(_HEAD_BYTES)
-        except OSError:
-            return False
+        return self.marked(file_head(path))
+
+    def marked(self, head: bytes) -> bool:
+        """Whether a file starting with ``head`` is a document of this format (its marker)."""
         return self.marker.encode() in head
 
     def check_overwrite(self, path: Path, *, force: bool = False) -> None:
@@ -117,16 +114,8 @@ class Renderer:
         Raises:
             NotOurFile: ``path`` exists and igf-report did not write it.
         """
-        if force or not path.exists() or written_in_place(path) or self.wrote(path):
-            return
-        msg = (
-            f"{path} exists and was not written by igf-report, so it is left untouched; "
-            "use --force to replace it, or choose another file"
-        )
-        raise NotOurFile(msg)
+        check_overwrite(path, self.marked, force=force)
 
-
-_HEAD_BYTES: Final = 4096
 
 #: Format name to the module that holds its renderer.
 FORMATS: Final = {

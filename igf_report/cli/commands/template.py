@@ -15,10 +15,11 @@ from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option
 from igf_report.cli.output import emit, say, write_output
-from igf_report.errors import IgfReportError, NotOurFile, UsageError
-from igf_report.files.atomic import write_atomic
-from igf_report.files.reportfile import dump_toml, read_text
-from igf_report.template.schema import SCHEMA_FILE_NAME, field_rows, is_our_schema, json_schema
+from igf_report.errors import NotOurFile, UsageError
+from igf_report.files.atomic import create_new, write_atomic
+from igf_report.files.ownership import write_schema
+from igf_report.files.reportfile import dump_toml
+from igf_report.template.schema import SCHEMA_FILE_NAME, field_rows, json_schema
 
 __all__ = ["fields", "new", "schema"]
 
@@ -139,24 +140,13 @@ def new(  # noqa: PLR0917 -- typer takes options as parameters
         raise UsageError(msg)
     report = report if report is not None else Path("report.toml")
 
-    if report.exists() and not force:
+    blank = dump_toml({}, comments=True, blanks=True, schema=f"./{SCHEMA_FILE_NAME}")
+    if force:
+        write_atomic(report, blank)
+    # a file made between the check and the write is kept too: the name is taken only if free
+    elif report.exists() or not create_new(report, blank):
         msg = f"{report} exists; use --force to overwrite it"
         raise NotOurFile(msg)
-    schema_path = report.parent / SCHEMA_FILE_NAME
-    write_atomic(
-        report,
-        dump_toml({}, comments=True, blanks=True, schema=f"./{SCHEMA_FILE_NAME}"),
-    )
     say(f"Wrote {report}")
-    if not with_schema:
-        return
-    if schema_path.exists():
-        try:  # read as every file is: bounded, and a named pipe is not waited on
-            ours = is_our_schema(json.loads(read_text(schema_path)))
-        except (IgfReportError, ValueError):
-            ours = False
-        if not ours:
-            say(f"note: {schema_path} exists and is not igf-report's schema; it is left untouched")
-            return
-    write_atomic(schema_path, json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n")
-    say(f"Wrote {schema_path}")
+    if with_schema:
+        say(write_schema(report.parent))
