@@ -10,16 +10,22 @@ from enum import IntEnum
 from typing import ClassVar
 
 __all__ = [
+    "EmptyBook",
     "ExitStatus",
     "FileReadError",
     "FileWriteError",
     "IgfReportError",
     "Interrupted",
     "NotOurFile",
+    "NotWritten",
+    "NothingToImport",
+    "QuietFailure",
     "ReportChanged",
     "ReportInvalid",
     "StdoutError",
+    "TextNotWritten",
     "UsageError",
+    "WizardStopped",
 ]
 
 
@@ -92,11 +98,41 @@ class NotOurFile(IgfReportError):
     """A file exists that igf-report did not write; it is never overwritten."""
 
 
-class ReportInvalid(IgfReportError):
-    """A report has errors (the findings were already printed)."""
+class NothingToImport(IgfReportError):
+    """A file given to ``import`` holds nothing to import: no label of the template, or a report."""
 
 
-class Interrupted(IgfReportError):
-    """The user interrupted the command (Ctrl-C)."""
+class EmptyBook(IgfReportError):
+    """No report is left to put in a book."""
+
+
+class QuietFailure(IgfReportError):
+    """The command failed and has already said why: nothing more is printed.
+
+    Each kind of failure is a subclass; ``exit_code`` is the status it exits with.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("")
+
+
+class ReportInvalid(QuietFailure):
+    """A report has errors, or an answer was refused (the findings were already printed)."""
+
+
+class NotWritten(QuietFailure):
+    """A report was not written where asked (what was said names where the answers are)."""
+
+
+class TextNotWritten(QuietFailure):
+    """The report was written, but not its text beside it (what was said tells why)."""
+
+
+class WizardStopped(QuietFailure):
+    """The wizard stopped early (Ctrl-D, a closed terminal, SIGTERM); the draft keeps all."""
+
+
+class Interrupted(QuietFailure):
+    """The user interrupted the wizard (Ctrl-C); the draft keeps the answers."""
 
     exit_code = ExitStatus.INTERRUPTED

@@ -16,7 +16,21 @@ from pathlib import Path
 import pytest
 
 from igf_report.cli.output import GuardedStdout
-from igf_report.errors import StdoutError
+from igf_report.errors import (
+    EmptyBook,
+    FileWriteError,
+    IgfReportError,
+    Interrupted,
+    NothingToImport,
+    NotOurFile,
+    NotWritten,
+    QuietFailure,
+    ReportInvalid,
+    StdoutError,
+    TextNotWritten,
+    UsageError,
+    WizardStopped,
+)
 from igf_report.files.reportfile import MAX_FILE_BYTES, read_text
 
 from .conftest import EXAMPLES, Invoke
@@ -315,6 +329,43 @@ def test_ctrl_c_outside_the_wizard_exits_130(
     result = invoke("validate", str(EXAMPLES))
     assert result.exit_code == 130
     assert result.stderr == "\nigf-report: interrupted\n"
+
+
+@pytest.mark.parametrize(
+    ("error", "status", "said"),
+    [
+        # failures that said why already: nothing more, each with its status
+        (ReportInvalid(), 1, ""),
+        (NotWritten(), 1, ""),
+        (TextNotWritten(), 1, ""),
+        (WizardStopped(), 1, ""),
+        (Interrupted(), 130, ""),
+        # the others are said, one tagged line each
+        (EmptyBook("no valid report"), 1, "igf-report: error: no valid report\n"),
+        (NothingToImport("r.txt: no label"), 1, "igf-report: error: r.txt: no label\n"),
+        (NotOurFile("r.md exists"), 1, "igf-report: error: r.md exists\n"),
+        (UsageError("no such file"), 2, "igf-report: error: no such file\n"),
+    ],
+    ids=lambda value: type(value).__name__ if isinstance(value, Exception) else None,
+)
+def test_each_error_is_said_once_with_its_exit_status(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch, error: IgfReportError, status: int, said: str
+) -> None:
+    def failing(_path: Path) -> None:
+        raise error
+
+    monkeypatch.setattr("igf_report.collection.checking.load_result", failing)
+    result = invoke("validate", str(EXAMPLES))
+    assert (result.exit_code, result.stderr) == (status, said)
+    assert error.exit_code == status
+
+
+def test_only_a_quiet_failure_fails_without_a_word() -> None:
+    # quiet is a kind of failure, never an empty message: each says nothing, whatever it is given
+    quiet = [ReportInvalid, NotWritten, TextNotWritten, WizardStopped, Interrupted]
+    assert all(issubclass(kind, QuietFailure) and str(kind()) == "" for kind in quiet)
+    said = [EmptyBook, NothingToImport, NotOurFile, UsageError, FileWriteError]
+    assert not any(issubclass(kind, QuietFailure) for kind in said)
 
 
 def test_a_link_to_nothing_in_a_folder_is_said_not_passed_over(

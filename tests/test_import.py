@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from igf_report.errors import ReportInvalid
+from igf_report.errors import NothingToImport
 from igf_report.readers import import_bytes, import_report, import_text
 from igf_report.readers.published import read_published
 from igf_report.readers.published_html import (
@@ -610,7 +610,7 @@ def test_the_summary_names_found_missing_empty_and_what_fill_will_ask() -> None:
 
 
 def _refusal(text: str, name: str) -> str:
-    with pytest.raises(ReportInvalid) as info:
+    with pytest.raises(NothingToImport) as info:
         import_text(text, name)
     return str(info.value)
 
@@ -629,7 +629,7 @@ def test_a_report_file_even_a_broken_one_is_refused_with_commands_that_work() ->
 
 
 def test_a_report_file_saved_with_a_byte_order_mark_is_refused_too() -> None:
-    with pytest.raises(ReportInvalid, match=r"^r\.toml is already a report file"):
+    with pytest.raises(NothingToImport, match=r"^r\.toml is already a report file"):
         import_bytes('title = "x"\n'.encode("utf-8-sig"), "r.toml")
 
 
@@ -643,14 +643,14 @@ def test_toml_that_holds_no_field_is_not_taken_for_a_report_file() -> None:
 
 def test_a_published_report_on_stdin_is_named_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Dear all,\tnotes\n")))
-    with pytest.raises(ReportInvalid, match=r"^<stdin>: no label"):
+    with pytest.raises(NothingToImport, match=r"^<stdin>: no label"):
         import_report("-")
 
 
 def test_a_published_report_in_a_file_is_named_by_its_path(tmp_path: Path) -> None:
     source = tmp_path / "notes.txt"
     source.write_text("Dear all,\tnotes\n", encoding="utf-8")
-    with pytest.raises(ReportInvalid) as info:
+    with pytest.raises(NothingToImport) as info:
         import_report(source)
     assert str(info.value).startswith(f"{source}: no label")
 

@@ -16,7 +16,7 @@ from igf_report import __version__
 from igf_report.cli.commands import COMMANDS
 from igf_report.cli.help import PlainHelpCommand, examples, plain_param
 from igf_report.cli.output import GuardedStdout
-from igf_report.errors import ExitStatus, IgfReportError, StdoutError
+from igf_report.errors import ExitStatus, IgfReportError, QuietFailure, StdoutError
 from igf_report.textutil import one_line
 
 __all__ = ["app", "main"]
@@ -144,9 +144,8 @@ class _ErrorFunnel(TyperGroup):
             sys.stderr.write(f"igf-report: error: {exc}\n")
             raise typer.Exit(exc.exit_code) from None
         except IgfReportError as exc:
-            message = str(exc)
-            if message:
-                sys.stderr.write(f"igf-report: error: {one_line(message)}\n")
+            if not isinstance(exc, QuietFailure):  # a quiet one has said why already
+                sys.stderr.write(f"igf-report: error: {one_line(str(exc))}\n")
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
             sys.stderr.write("\nigf-report: interrupted\n")

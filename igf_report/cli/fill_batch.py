@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from igf_report.cli.output import say
-from igf_report.errors import ReportInvalid
+from igf_report.errors import NotWritten, ReportInvalid, TextNotWritten
 from igf_report.filling.saving import update_report
 from igf_report.template.fields import field_for_path, key_of_path
 from igf_report.template.validation import Finding
@@ -53,8 +53,10 @@ def fill_without_prompts(report: Path, answers: dict[str, Any], text: Path | Non
         text: where the rendered text goes, instead of beside the report.
 
     Raises:
-        ReportInvalid: an answer was refused, a field is missing or invalid, or
-            the text could not be written (everything was printed).
+        ReportInvalid: an answer was refused, or a field is missing or invalid.
+        NotWritten: the report could not be written where asked, or no answer
+            changed it.
+        TextNotWritten: the report was written, but not its text.
     """
     updated = update_report(report, answers, text=text)
     accepted, checked = updated.accepted, updated.checked
@@ -79,12 +81,14 @@ def fill_without_prompts(report: Path, answers: dict[str, Any], text: Path | Non
     written = updated.written
     if updated.saved is not None:
         say(f"error: {updated.saved.problem}; your answers are saved in {updated.saved.path}")
-        raise ReportInvalid
+        raise NotWritten
     if written is None:
         say(f"Nothing was written; {report} is as it was")
-        raise ReportInvalid
+        raise NotWritten
     say("Wrote " + " and ".join(str(p) for p in written.files))
     if written.note:
         say(written.note)
-    if accepted.refused or written.text_refused:
+    if written.text_refused:
+        raise TextNotWritten
+    if accepted.refused:
         raise ReportInvalid

@@ -16,7 +16,8 @@ from igf_report.errors import (
     FileWriteError,
     Interrupted,
     ReportChanged,
-    ReportInvalid,
+    TextNotWritten,
+    WizardStopped,
 )
 from igf_report.files.resume import resume_of, typed_of
 from igf_report.filling.draft import Draft
@@ -150,7 +151,8 @@ def fill_with_prompts(
 
     Raises:
         Interrupted: Ctrl-C (exit 130); the draft holds every accepted answer.
-        ReportInvalid: Ctrl-D, a closed terminal or SIGTERM (exit 1), likewise.
+        WizardStopped: Ctrl-D, a closed terminal or SIGTERM (exit 1), likewise.
+        TextNotWritten: the report was written, its text beside it refused (exit 1).
     """
     screen = TerminalScreen(accessible=accessible)
     drafts = _Drafts(report, baseline, screen)
@@ -167,10 +169,10 @@ def fill_with_prompts(
             outcome = wizard.run()
     except KeyboardInterrupt:
         _quietly(f"Interrupted. {drafts.resume(wizard.draft)}")
-        raise Interrupted("") from None
+        raise Interrupted from None
     except (EOFError, _Closed):
         _quietly(f"Stopped. {drafts.resume(wizard.draft)}")
-        raise ReportInvalid("") from None
+        raise WizardStopped from None
     if outcome is Outcome.QUIT:
         say_wrapped(drafts.resume(wizard.draft))
         return
@@ -183,7 +185,7 @@ def fill_with_prompts(
         "send it to the IGF secretariat."
     )
     if written.text_refused:
-        raise ReportInvalid("")
+        raise TextNotWritten
 
 
 def _quietly(message: str) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from igf_report.errors import FileReadError, ReportInvalid
+from igf_report.errors import FileReadError, NothingToImport
 from igf_report.files.reportfile import MAX_FILE_BYTES, STDIN_NAME, dump_toml, read_bytes
 from igf_report.filling.saving import draft_values
 from igf_report.readers.formats import IMPORT_FORMATS, read_answers
@@ -71,7 +71,7 @@ def import_report(source: str | Path, fmt: str | None = None) -> ImportSummary:
     Raises:
         UsageError: the file does not exist, or ``fmt`` is unknown.
         FileReadError: it cannot be read, is too large, or is not UTF-8 (or not Word).
-        ReportInvalid: no label of the template was recognised at all.
+        NothingToImport: no label of the template was recognised at all.
     """
     data, name = read_bytes(source)
     return import_bytes(data, name, fmt)
@@ -96,7 +96,7 @@ def import_bytes(data: bytes, name: str, fmt: str | None = None) -> ImportSummar
     Raises:
         UsageError: ``fmt`` is unknown.
         FileReadError: the bytes are not UTF-8 (or not Word).
-        ReportInvalid: the file is already a report, or no label of the
+        NothingToImport: the file is already a report, or no label of the
             template was recognised at all.
     """
     if not data.startswith(_ZIP):
@@ -113,7 +113,7 @@ def _refuse_report_file(text: str, name: str) -> None:
             f"nothing to import. Check it with `igf-report validate {file}`, or complete "
             f"it with `igf-report fill {file}`"
         )
-        raise ReportInvalid(msg)
+        raise NothingToImport(msg)
 
 
 def _summary(name: str, fmt: str, imported: Imported) -> ImportSummary:
@@ -123,7 +123,7 @@ def _summary(name: str, fmt: str, imported: Imported) -> ImportSummary:
             f"reading it as {IMPORT_FORMATS[fmt].description}; name another format "
             "with --from-format if it is not one"
         )
-        raise ReportInvalid(msg)
+        raise NothingToImport(msg)
     checked = check(imported.data)
     values = draft_values(imported.data, checked)
     in_error = {key_of_path(f.path) for f in checked.errors}

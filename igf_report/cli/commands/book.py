@@ -13,7 +13,7 @@ from igf_report.cli.options import format_option, report_paths_argument
 from igf_report.cli.output import say, stdout_is_terminal, write_output
 from igf_report.collection.book import DEFAULT_TITLE, book_format, check_book_overwrite, make_book
 from igf_report.collection.loading import check_output_name, collect
-from igf_report.errors import ReportInvalid, UsageError
+from igf_report.errors import EmptyBook, ReportInvalid, UsageError
 from igf_report.files.atomic import write_atomic
 from igf_report.writers import get_renderer
 
@@ -84,7 +84,7 @@ def book(  # noqa: PLR0917 -- typer takes options as parameters
     kept = entries if include_invalid else [e for e in entries if not e.errors]
     if not kept:
         msg = "no valid report to put in the book; --include-invalid puts invalid ones in"
-        raise ReportInvalid(msg)
+        raise EmptyBook(msg)
     document = make_book(kept, chosen, title=title or DEFAULT_TITLE, width=width)
     if to_file:
         assert out is not None  # noqa: S101
