@@ -12,7 +12,7 @@ from igf_report.errors import FileWriteError
 from igf_report.textutil import shell_word
 
 if TYPE_CHECKING:
-    from igf_report.collection.schedule import Draft, DraftsMade
+    from igf_report.collection.schedule import DraftsMade, RowDraft
 
 __all__ = ["drafts_from_schedule"]
 
@@ -52,7 +52,7 @@ def _say_drafts(schedule: Path, made: DraftsMade) -> list[int]:
     return failed
 
 
-def _extra_cells(schedule: Path, draft: Draft) -> str:
+def _extra_cells(schedule: Path, draft: RowDraft) -> str:
     """The warning for a row's cells past the last heading, which fill nothing."""
     shown = ", ".join(
         json.dumps(cell if len(cell) <= _SHOWN else cell[:_SHOWN] + "…", ensure_ascii=False)

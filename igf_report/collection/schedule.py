@@ -34,8 +34,8 @@ from igf_report.template.validation import Finding, Severity, check_field
 
 __all__ = [
     "Columns",
-    "Draft",
     "DraftsMade",
+    "RowDraft",
     "Schedule",
     "draft_name",
     "make_drafts",
@@ -312,7 +312,7 @@ def draft_name(session_id: str, title: str, row_number: int) -> str:
 
 
 @dataclass(frozen=True)
-class Draft:
+class RowDraft:
     """One row's draft.
 
     Attributes:
@@ -353,7 +353,7 @@ class DraftsMade:
     """
 
     columns: Columns
-    drafts: list[Draft] = field(default_factory=list)
+    drafts: list[RowDraft] = field(default_factory=list)
     schema: str = ""
     schema_failed: bool = False
 
@@ -439,7 +439,7 @@ def _make_folder(folder: Path) -> None:
 def make_drafts(schedule: Path, folder: Path, *, with_schema: bool) -> DraftsMade:
     """Write one draft per row of ``schedule`` into ``folder``; existing files are kept.
 
-    A draft that cannot be written is noted in its :class:`Draft` and the
+    A draft that cannot be written is noted in its :class:`RowDraft` and the
     other rows go on.
 
     Raises:
@@ -476,15 +476,15 @@ def make_drafts(schedule: Path, folder: Path, *, with_schema: bool) -> DraftsMad
         try:
             kept = path.exists() or not create_new(path, document)
         except FileWriteError as exc:
-            made.drafts.append(Draft(row_number, path, kept=False, line=line, failed=str(exc)))
+            made.drafts.append(RowDraft(row_number, path, kept=False, line=line, failed=str(exc)))
             continue
         except OSError as exc:
             failed = f"cannot write {path}: {_reason(exc)}"
-            made.drafts.append(Draft(row_number, path, kept=False, line=line, failed=failed))
+            made.drafts.append(RowDraft(row_number, path, kept=False, line=line, failed=failed))
             continue
         extra = [cell for cell in row[len(header) :] if cell.strip()]
         made.drafts.append(
-            Draft(row_number, path, kept=kept, left=[] if kept else left, line=line, extra=extra)
+            RowDraft(row_number, path, kept=kept, left=[] if kept else left, line=line, extra=extra)
         )
     if with_schema and any(d.written for d in made.drafts):
         try:

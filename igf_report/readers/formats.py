@@ -22,7 +22,7 @@ from igf_report.readers.mapping import map_document, match_label
 from igf_report.readers.markdown import heading, read_markdown
 from igf_report.readers.page import read_page
 from igf_report.readers.published import read_published
-from igf_report.readers.text import read_text
+from igf_report.readers.text import read_plain_text
 
 if TYPE_CHECKING:
     from igf_report.readers.published import Imported
@@ -212,7 +212,7 @@ def read_answers(name: str, data: bytes, fmt: str | None = None) -> tuple[str, I
         refuse_sprawl(max(text.count("\n"), text.count("\r")), "lines")
         if fmt in {"html", "published"}:
             refuse_sprawl(text.count("<"), "tags")
-        return fmt, _read_text(fmt, text)
+        return fmt, _answers_from_text(fmt, text)
     except RecursionError:
         # the page reader walks elements inside one another by recursion
         msg = "nests its elements too deeply to be read (hundreds inside one another)"
@@ -221,11 +221,11 @@ def read_answers(name: str, data: bytes, fmt: str | None = None) -> tuple[str, I
         raise FileReadError(name, str(exc)) from None
 
 
-def _read_text(fmt: str, text: str) -> Imported:
+def _answers_from_text(fmt: str, text: str) -> Imported:
     if fmt == "published":
         return read_published(text)
     if fmt == "html":
         return map_document(read_page(text))
     if fmt == "markdown":
         return map_document(read_markdown(text))
-    return map_document(read_text(text))
+    return map_document(read_plain_text(text))

@@ -27,7 +27,7 @@ from igf_report.readers.building import (
 from igf_report.readers.mapping import label_closeness
 from igf_report.readers.rendered_text import is_rendered_text, read_rendered_text
 
-__all__ = ["read_text"]
+__all__ = ["read_plain_text"]
 
 # A bullet, then the site's own "-" typed inside list items, if copied with it.
 _BULLET: Final = re.compile(
@@ -94,7 +94,7 @@ class _Reader:
             self.paragraph.append(line)
 
 
-def read_text(text: str) -> Document:
+def read_plain_text(text: str) -> Document:
     """Read plain text into a document.
 
     Each line is a paragraph, except that a line starting in lower case continues
