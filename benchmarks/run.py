@@ -33,7 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from igf_report.collection.checking import load_checked  # noqa: E402 -- after the path is set
+from igf_report.collection.checking import read_checked  # noqa: E402 -- after the path is set
 from igf_report.writers import get_renderer  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -192,7 +192,7 @@ def batch(count: int) -> list[Row]:
 
         def render_all() -> None:
             for path in files:
-                checked, _ = load_checked(path)
+                checked = read_checked(path)
                 renderer.render(checked.values, width=80)
 
         render_time = _timed(render_all)

@@ -14,7 +14,8 @@ from docx import Document
 
 from igf_report import __version__
 from igf_report.collection.book import make_book
-from igf_report.collection.loading import load_entry
+from igf_report.collection.checking import check_file
+from igf_report.collection.loading import Entry
 
 from .conftest import Invoke, snapshot, valid_data
 
@@ -142,7 +143,7 @@ def test_the_word_book_grows_linearly_with_its_reports(tmp_path: Path) -> None:
     # and read every style to set one: 2,000 reports took five minutes
     report = tmp_path / "long.toml"
     write_report(report, valid_data() | {"discussions": [f"Point {n}." for n in range(500)]})
-    entry = load_entry(report)
+    entry = Entry(check_file(report))
 
     def word_book(count: int) -> bytes:
         book = make_book([entry] * count, "docx", title="Book", width=80)

@@ -29,7 +29,7 @@ from igf_report.collection.export import (
     export,
     safe_cell,
 )
-from igf_report.collection.loading import collect, load_entry
+from igf_report.collection.loading import Entry, collect
 from igf_report.errors import NotOurFile, UsageError
 from igf_report.files.reportfile import dump_toml
 from igf_report.textutil import display_width
@@ -722,11 +722,13 @@ def test_a_file_that_cannot_be_read_is_seen_as_validate_sees_it(
 ) -> None:
     path = tmp_path / "r.toml"
     path.write_bytes(content)
-    assert load_entry(path).result == check_file(path)
+    (entry,) = collect([path])  # as book, status and export read it
+    assert entry.result == check_file(path)
+    assert entry.data is None
 
 
 def test_a_report_without_errors_has_no_first_problem(tmp_path: Path) -> None:
-    entry = load_entry(write_report(tmp_path / "r.toml", valid_data()))
+    entry = Entry(check_file(write_report(tmp_path / "r.toml", valid_data())))
     assert entry.first_problem() == ""
 
 

@@ -325,7 +325,7 @@ def test_ctrl_c_outside_the_wizard_exits_130(
     def interrupted(_path: Path) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("igf_report.collection.checking.load_result", interrupted)
+    monkeypatch.setattr("igf_report.collection.checking.check_file", interrupted)
     result = invoke("validate", str(EXAMPLES))
     assert result.exit_code == 130
     assert result.stderr == "\nigf-report: interrupted\n"
@@ -354,7 +354,7 @@ def test_each_error_is_said_once_with_its_exit_status(
     def failing(_path: Path) -> None:
         raise error
 
-    monkeypatch.setattr("igf_report.collection.checking.load_result", failing)
+    monkeypatch.setattr("igf_report.collection.checking.check_file", failing)
     result = invoke("validate", str(EXAMPLES))
     assert (result.exit_code, result.stderr) == (status, said)
     assert error.exit_code == status

@@ -22,7 +22,8 @@ from typing import Final
 import pytest
 import tomli_w
 
-from igf_report.collection.loading import Entry, load_entry
+from igf_report.collection.checking import check_file
+from igf_report.collection.loading import Entry
 from igf_report.errors import IgfReportError
 from igf_report.readers import import_bytes
 from igf_report.readers.building import SPRAWL_LIMITS
@@ -221,7 +222,7 @@ def entries(tmp_path_factory: pytest.TempPathFactory) -> list[Entry]:
         data["title"] = f"Report {index}"
         path = folder / f"r{index:04d}.toml"
         path.write_text(tomli_w.dumps(data), encoding="utf-8")
-        found.append(load_entry(path))
+        found.append(Entry(check_file(path)))
     return found
 
 
@@ -244,7 +245,7 @@ def test_a_book_takes_time_linear_in_a_long_value(tmp_path: Path, fmt: str) -> N
             data["discussions"] = ["Words and more words. " * n]
             path = tmp_path / f"r{n}.toml"
             path.write_text(tomli_w.dumps(data), encoding="utf-8")
-            cache[n] = [load_entry(path)]
+            cache[n] = [Entry(check_file(path))]
         return make_book(cache[n], fmt, title="IGF", width=80)
 
     assert_linear(book)

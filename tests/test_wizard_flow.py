@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from igf_report.collection.checking import load_checked
+from igf_report.collection.checking import read_checked
 from igf_report.files.resume import Position
 from igf_report.filling.draft import Draft
 from igf_report.filling.saving import draft_values, save_draft, write_report
@@ -475,7 +475,7 @@ def test_any_session_from_a_complete_draft_saves_what_was_typed(
         wizard = Wizard(ScriptedScreen([*script, ""]), draft, save)
         assert wizard.run() is Outcome.SAVE
         write_report(report, draft_values(wizard.data, check(wizard.data)))
-        checked, _ = load_checked(report)
+        checked = read_checked(report)
         assert (report.parent / "report.txt").exists()
     assert checked.errors == []
     assert checked.report == Report.model_validate(expected)

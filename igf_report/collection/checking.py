@@ -8,7 +8,6 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from igf_report.errors import FileReadError, UsageError
 from igf_report.files.reportfile import is_report, key_lines, parse_document, read_text, source_name
@@ -19,11 +18,9 @@ __all__ = [
     "FileResult",
     "Status",
     "check_file",
+    "check_files",
     "expand_paths",
-    "load_checked",
-    "load_report",
-    "load_result",
-    "load_results",
+    "read_checked",
 ]
 
 
@@ -42,7 +39,8 @@ class FileResult:
     Attributes:
         path: the file, as named on the command line or found in a folder.
         findings: every error and warning, with its line where known.
-        checked: the field values, unless the file could not be read at all.
+        checked: the report as checked (what the file holds, the values),
+            unless the file could not be read at all.
     """
 
     path: str
@@ -90,9 +88,9 @@ def expand_paths(
     return (path for path, _ in walk.all(given))
 
 
-def load_results(
+def check_files(
     paths: Iterable[str | Path], on_skip: Callable[[str], None] | None = None
-) -> Iterator[tuple[FileResult, dict[str, Any] | None]]:
+) -> Iterator[FileResult]:
     """Check every report below ``paths`` (see :func:`expand_paths`), one at a time.
 
     A file named on the command line is checked whatever it holds. A file
@@ -108,11 +106,11 @@ def load_results(
     expand_paths(given)  # every missing path named before anything is checked
     walk = _Walk(on_skip or (lambda _: None))
     for path, named in walk.all(given):
-        result, data = load_result(path)
-        if not named and data is not None and not is_report(data):
+        result = check_file(path)
+        if not named and result.checked is not None and not is_report(result.checked.written):
             walk.not_reports.append(str(path))
             continue
-        yield result, data
+        yield result
     walk.say_skipped()
 
 
@@ -236,58 +234,38 @@ class _Walk:
             yield Path(entry.path)
 
 
-def load_checked(path: str | Path) -> tuple[Checked, str]:
-    """Read, parse and check one report file.
+def read_checked(path: str | Path) -> Checked:
+    """Read, parse and check one report file (``-``: standard input).
 
     Returns:
-        What :func:`~igf_report.template.validation.check` found, with lines set, and
-        the file's text.
-
-    Raises:
-        UsageError: the file does not exist.
-        FileReadError: it cannot be read or is not valid TOML.
-    """
-    _, checked, text = load_report(path)
-    return checked, text
-
-
-def load_report(path: str | Path) -> tuple[dict[str, Any], Checked, str]:
-    """Read, parse and check one report file, keeping the values as the file holds them.
-
-    Returns:
-        The file's data, what :func:`~igf_report.template.validation.check` found (with
-        lines set), and the file's text.
+        What :func:`~igf_report.template.validation.check` found, each finding
+        with its line in the file where known.
 
     Raises:
         UsageError: the file does not exist.
         FileReadError: it cannot be read or is not valid TOML.
     """
     text = read_text(path)
-    data = parse_document(text, str(path), "toml")
-    checked = check(data)
+    checked = check(parse_document(text, str(path), "toml"))
     if checked.findings:  # most reports have none: do not look for lines then
         lines = key_lines(text)
         checked.findings = [f.at_line(lines.get(key_of_path(f.path))) for f in checked.findings]
-    return data, checked, text
+    return checked
 
 
-def load_result(path: Path) -> tuple[FileResult, dict[str, Any] | None]:
-    """Check one file (``-``: standard input), and the data it holds if it could be read.
+def check_file(path: Path) -> FileResult:
+    """Check one file (``-``: standard input), whatever it holds.
 
-    A file that cannot be read or parsed becomes an error finding on the whole file.
+    A file that cannot be read or parsed becomes an error finding on the
+    whole file, and its result has no :attr:`~FileResult.checked`.
 
     Raises:
         UsageError: the file vanished or is a folder.
     """
     name = source_name(path)
     try:
-        data, checked, _ = load_report(path)
+        checked = read_checked(path)
     except FileReadError as exc:
         finding = Finding(Severity.ERROR, "", "the whole file", exc.reason, exc.line, exc.column)
-        return FileResult(name, [finding], None), None
-    return FileResult(name, checked.findings, checked), data
-
-
-def check_file(path: Path) -> FileResult:
-    """Check one file (``-``: standard input): see :func:`load_result`."""
-    return load_result(path)[0]
+        return FileResult(name, [finding], None)
+    return FileResult(name, checked.findings, checked)

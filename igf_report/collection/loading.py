@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from igf_report.collection.checking import FileResult, Status, load_result, load_results
+from igf_report.collection.checking import FileResult, Status, check_files
 from igf_report.errors import UsageError
 from igf_report.template.fields import FIELDS, FieldSpec
 from igf_report.template.validation import Finding, Severity
 
-__all__ = ["Entry", "check_output_name", "collect", "load_entry", "no_reports"]
+__all__ = ["Entry", "check_output_name", "collect", "no_reports"]
 
 _REQUIRED = tuple(spec for spec in FIELDS if spec.required)
 _NUMBER = re.compile(r"(\d+)")
@@ -37,12 +37,15 @@ class Entry:
 
     Attributes:
         result: what checking the file found.
-        data: the file's keys and values as written, or ``None`` when the file
-            could not be read at all.
     """
 
     result: FileResult
-    data: Mapping[str, Any] | None
+
+    @property
+    def data(self) -> Mapping[str, Any] | None:
+        """The file's keys and values as written, or ``None`` when it could not be read at all."""
+        checked = self.result.checked
+        return checked.written if checked is not None else None
 
     @property
     def path(self) -> str:
@@ -108,15 +111,6 @@ class Entry:
         )
 
 
-def load_entry(path: Path) -> Entry:
-    """Read and check one report file; a file that cannot be read becomes an error finding.
-
-    Raises:
-        UsageError: the file vanished or is a folder.
-    """
-    return Entry(*load_result(path))
-
-
 def no_reports(paths: Iterable[str | Path]) -> UsageError:
     """The error for paths that hold no report: a usage error, as a missing file is."""
     named = ", ".join(str(p) for p in paths)
@@ -142,7 +136,7 @@ def collect(
         UsageError: a path does not exist, or no report file was found.
     """
     paths = list(paths)
-    entries = [Entry(*loaded) for loaded in load_results(paths, on_skip)]
+    entries = [Entry(result) for result in check_files(paths, on_skip)]
     if not entries:
         raise no_reports(paths)
     entries.sort(key=Entry.order)

@@ -11,7 +11,7 @@ from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option
 from igf_report.cli.output import say, write_output
-from igf_report.collection.checking import load_checked
+from igf_report.collection.checking import read_checked
 from igf_report.errors import ReportInvalid
 from igf_report.writers import FORMATS, format_for_output, get_renderer
 
@@ -71,7 +71,7 @@ def render(
     renderer = get_renderer(
         format_for_output(fmt, out, default="text", choices=FORMATS, what="report")
     )
-    checked, _ = load_checked(report)
+    checked = read_checked(report)
     for finding in checked.errors:
         say(f"{report}: {finding.describe()}")
     values = checked.shown()

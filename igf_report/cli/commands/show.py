@@ -17,7 +17,7 @@ from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.output import emit
 from igf_report.cli.report_view import report_view
-from igf_report.collection.checking import load_checked
+from igf_report.collection.checking import read_checked
 from igf_report.errors import ReportInvalid
 from igf_report.textutil import visible
 from igf_report.writers import get_renderer
@@ -56,7 +56,7 @@ def show(
     Everything typed in the report is shown literally; a value with an error is
     shown as the file has it, marked invalid, and the exit code is then 1.
     """
-    checked, _ = load_checked(report)
+    checked = read_checked(report)
     if accessible_mode(flag=accessible, terminal=sys.stdout.isatty()):
         _show_plain(checked.shown(), checked.findings)
         if checked.errors:

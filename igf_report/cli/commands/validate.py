@@ -12,7 +12,7 @@ from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.options import format_option
 from igf_report.cli.output import data_out, say
-from igf_report.collection.checking import load_results
+from igf_report.collection.checking import check_files
 from igf_report.collection.findings import REPORTERS
 from igf_report.collection.loading import no_reports
 from igf_report.errors import ReportInvalid, UsageError
@@ -53,7 +53,7 @@ def validate(
         raise UsageError(msg)
     reporter = REPORTERS[fmt](data_out())
     failed = False
-    for result, _ in load_results(paths, lambda skipped: say(f"igf-report: warning: {skipped}")):
+    for result in check_files(paths, lambda skipped: say(f"igf-report: warning: {skipped}")):
         reporter.add(result)
         failed = failed or result.failed(strict=strict)
     if not reporter.counts:
