@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import re
 import sys
+import tempfile
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -404,6 +405,28 @@ def test_import_never_overwrites_without_force(invoke: Invoke, tmp_path: Path) -
     assert invoke("import", str(SEED), "-o", str(out)).exit_code == 1
     assert out.read_text(encoding="utf-8") == "mine"
     assert invoke("import", str(SEED), "-o", str(out), "--force").exit_code == 0
+
+
+def test_import_keeps_a_file_made_between_its_check_and_its_write(
+    invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "r.toml"
+    mkstemp = tempfile.mkstemp
+
+    def theirs_first(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        # another program saves r.toml just after the import found no file there
+        if not out.exists():
+            out.write_text("theirs\n", encoding="utf-8")
+        return mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", theirs_first)
+    result = invoke("import", str(SEED), "-o", str(out))
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"igf-report: error: {out} exists; use --force to overwrite it, or -o to write elsewhere\n",
+    )
+    assert out.read_text(encoding="utf-8") == "theirs\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["r.toml"]
 
 
 def test_import_from_stdin_to_stdout(invoke: Invoke) -> None:

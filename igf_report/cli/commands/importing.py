@@ -12,7 +12,7 @@ from igf_report.cli.app import app
 from igf_report.cli.help import examples
 from igf_report.cli.output import emit, say
 from igf_report.errors import NotOurFile, UsageError
-from igf_report.files.atomic import write_atomic
+from igf_report.files.atomic import create_new, write_atomic
 from igf_report.files.atomic import written_in_place as in_place
 from igf_report.files.reportfile import source_name
 from igf_report.readers import import_report
@@ -76,14 +76,11 @@ def import_(
         if out == Path(source):
             msg = f"{source} already ends in .toml; name the report to write with -o"
             raise UsageError(msg)
-    if out is not None and str(out) != "-" and out.exists() and not force and not in_place(out):
-        msg = f"{out} exists; use --force to overwrite it, or -o to write elsewhere"
-        raise NotOurFile(msg)
     if out is None or str(out) == "-":
         emit(summary.toml)
         target = None
     else:
-        write_atomic(out, summary.toml)
+        _write(out, summary.toml, force=force)
         say(f"Wrote {out}")
         target = shlex.quote(str(out))
     say(f"Read {source_name(source)} as {IMPORT_FORMATS[summary.format].description}")
@@ -98,6 +95,20 @@ def import_(
     for finding in summary.checked.findings:
         say(finding.describe())
     say(_next_step(summary, source, target))
+
+
+def _write(out: Path, toml: str, *, force: bool) -> None:
+    """Write the report to ``out``, replacing a file there only with ``force``.
+
+    Raises:
+        NotOurFile: ``out`` exists, or was made while the report was being written.
+    """
+    if force or in_place(out):
+        write_atomic(out, toml)
+    # the name is taken only if still free: a file made since the check is kept too
+    elif out.exists() or not create_new(out, toml):
+        msg = f"{out} exists; use --force to overwrite it, or -o to write elsewhere"
+        raise NotOurFile(msg)
 
 
 def _next_step(summary: ImportSummary, source: str, target: str | None) -> str:
