@@ -8,6 +8,7 @@ import json
 import os
 import signal
 import subprocess
+import tempfile
 from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -138,6 +139,22 @@ def snapshot(name: str, actual: str) -> None:
         # a snapshot written silently would pass whatever the output is
         pytest.fail(f"snapshot {name} is missing: run UPDATE_SNAPSHOTS=1 pytest and read it")
     assert actual == path.read_text(encoding="utf-8")
+
+
+def saved_meanwhile(monkeypatch: pytest.MonkeyPatch, path: Path, text: str = "theirs\n") -> None:
+    """Have another program save ``path`` the moment igf-report starts writing a file.
+
+    That is after any check that ``path`` is free, and before the write takes
+    the name: a write that replaces what it finds there loses ``text``.
+    """
+    mkstemp = tempfile.mkstemp
+
+    def saved_first(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        if not path.exists():
+            path.write_text(text, encoding="utf-8")
+        return mkstemp(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", saved_first)
 
 
 def plain_id(value: str) -> str:

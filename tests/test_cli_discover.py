@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import json
-import tempfile
 import tomllib
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
 
 from igf_report.template.fields import FIELDS
 
-from .conftest import EXAMPLES, Invoke
+from .conftest import EXAMPLES, Invoke, saved_meanwhile
 
 OUTPUT_SCHEMA = json.loads(
     (Path(__file__).parent / "schemas" / "validate-output.schema.json").read_text(encoding="utf-8")
@@ -137,15 +135,7 @@ def test_new_keeps_a_file_made_between_its_check_and_its_write(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     report = tmp_path / "report.toml"
-    mkstemp = tempfile.mkstemp
-
-    def theirs_first(*args: Any, **kwargs: Any) -> tuple[int, str]:
-        # another program saves the report just after `new` found no file there
-        if not report.exists():
-            report.write_text("theirs\n", encoding="utf-8")
-        return mkstemp(*args, **kwargs)
-
-    monkeypatch.setattr(tempfile, "mkstemp", theirs_first)
+    saved_meanwhile(monkeypatch, report)  # after the check, before the write
     result = invoke("new", str(report), "--no-schema")
     assert (result.exit_code, result.stderr) == (
         1,

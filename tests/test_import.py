@@ -6,7 +6,6 @@ import datetime as dt
 import io
 import re
 import sys
-import tempfile
 import tomllib
 from collections import Counter
 from pathlib import Path
@@ -29,7 +28,7 @@ from igf_report.template.model import Person
 from igf_report.template.validation import check
 from igf_report.writers import get_renderer
 
-from .conftest import EXAMPLES, SEED, Invoke, examples
+from .conftest import EXAMPLES, SEED, Invoke, examples, saved_meanwhile
 from .reliability import tally
 
 render_published = get_renderer("published").render
@@ -411,15 +410,7 @@ def test_import_keeps_a_file_made_between_its_check_and_its_write(
     invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "r.toml"
-    mkstemp = tempfile.mkstemp
-
-    def theirs_first(*args: Any, **kwargs: Any) -> tuple[int, str]:
-        # another program saves r.toml just after the import found no file there
-        if not out.exists():
-            out.write_text("theirs\n", encoding="utf-8")
-        return mkstemp(*args, **kwargs)
-
-    monkeypatch.setattr(tempfile, "mkstemp", theirs_first)
+    saved_meanwhile(monkeypatch, out)  # after the check, before the write
     result = invoke("import", str(SEED), "-o", str(out))
     assert (result.exit_code, result.stderr) == (
         1,
